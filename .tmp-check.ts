@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { ContributionInput, explainIssues, BatchRequest, TextPositionSelector } from './api-client/contract';
+const good = { id: crypto.randomUUID(), kind: 'gap', gapType: 'outdated', body: '  hello  ', target: { url: 'https://www.gouv.fr/x', title: 't', selectors: [{ type: 'TextPositionSelector', start: 3, end: 2 }] }, locale: 'fr', source: 'widget', createdAt: new Date().toISOString() };
+const r = ContributionInput.safeParse(good);
+console.log(r.success, r.success ? r.data.body : explainIssues(r.error));
+const r2 = ContributionInput.safeParse({ ...good, kind: undefined, body: '   ', extra: 1, target: { ...good.target, url: 'javascript:alert(1)', selectors: [] } });
+console.log(JSON.stringify(explainIssues((r2 as any).error, 'en'), null, 1));
+const r3 = ContributionInput.safeParse({ ...good, gapType: undefined, target: { ...good.target, selectors: [] } });
+console.log(JSON.stringify(explainIssues((r3 as any).error, 'en')));
+console.log(JSON.stringify(z.toJSONSchema(TextPositionSelector)));

@@ -1,0 +1,11 @@
+export * from './batch';
+export * from './campaign';
+export * from './commitment';
+export * from './contribution';
+export { explainIssues, firstSentence } from './explain';
+export { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
+export { isMessageCode, locales, message, pickLocale, type Locale, type MessageCode } from './messages';
+export * from './problem';
+export * from './query';
+export * from './selectors';
+export { canonicalUrl } from './url';

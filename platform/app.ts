@@ -1,0 +1,113 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import * as contract from '../api-client/contract';
+import { explainIssues, pickLocale, type ContributionStatus } from '../api-client/contract';
+import type { AppEnv } from './http/env';
+import { ProblemError, problemResponse } from './http/problems';
+import { commitmentRoutes } from './routes/commitments';
+import { contributionRoutes } from './routes/contributions';
+import { healthRoutes } from './routes/health';
+import type { Storage } from './storage/storage';
+
+export interface AppOptions {
+  storage: Storage;
+  /** pre: contributions wait for a moderator; post: they are published on arrival. */
+  moderation: 'pre' | 'post';
+  maxBodyBytes: number;
+  /** Origins allowed to call the API from a browser; ['*'] allows any. */
+  corsOrigins: string[];
+  version: string;
+  log?: (line: string) => void;
+}
+
+// Named components in /openapi.json, so generated clients get real type names.
+const components = [
+  'Commitment',
+  'CommitmentList',
+  'Contribution',
+  'ContributionInput',
+  'ContributionPage',
+  'Campaign',
+  'Target',
+  'Author',
+  'TextQuoteSelector',
+  'TextPositionSelector',
+  'BatchRequest',
+  'BatchItemResult',
+  'BatchResponse',
+  'Problem',
+  'FieldError',
+  'Health',
+] as const satisfies ReadonlyArray<keyof typeof contract>;
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = explainIssues(result.error, c.get('locale'));
+        return problemResponse(c, 'validation', { status: 400, detail: errors[0]?.detail, errors });
+      }
+      return undefined;
+    },
+  });
+  for (const name of components) app.openAPIRegistry.register(name, contract[name]);
+
+  app.use('*', async (c, next) => {
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.use(
+    '/v1/*',
+    cors({
+      origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Accept-Language'],
+      exposeHeaders: ['Retry-After', 'Content-Language'],
+      maxAge: 600,
+    }),
+  );
+
+  const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
+  healthRoutes(app, options.storage, options.version);
+  commitmentRoutes(app, options.storage);
+  contributionRoutes(app, { storage: options.storage, initialStatus, maxBodyBytes: options.maxBodyBytes });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Vigie platform API',
+      version: options.version,
+      description:
+        'Citizen feedback on open-government commitments. Errors are RFC 9457 problem+json, in French or English per Accept-Language.',
+    },
+  });
+
+  app.notFound((c) =>
+    problemResponse(c, 'notFound', {
+      detail: c.get('locale') === 'fr' ? "Cette adresse n'existe pas sur la plateforme." : 'This address does not exist on the platform.',
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.kind, error.options);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, 'validation', { status: error.status, detail: error.message });
+    }
+    // Never a stack trace to the caller: log it here, answer with a sentence.
+    log(`[vigie] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return problemResponse(c, 'internal', {
+      detail:
+        c.get('locale') === 'fr'
+          ? 'Une erreur inattendue est survenue sur la plateforme ; réessayez plus tard.'
+          : 'Something unexpected went wrong on the platform; try again later.',
+    });
+  });
+
+  return app;
+}
+
+export type { AppEnv };
