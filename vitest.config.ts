@@ -1,12 +1,13 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, findChromium } from './tests/support/chromium';
+import { chromiumArgs, findChromium } from './tests/support/chromium.ts';
 
 // Found once, up front: without Chromium the run stops here with one sentence.
 const executablePath = findChromium();
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {
