@@ -1,10 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import * as contract from '../api-client/contract';
-import { explainIssues, pickLocale, type ContributionStatus } from '../api-client/contract';
+import { pickLocale, type ContributionStatus } from '../api-client/contract';
 import type { AppEnv } from './http/env';
+import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
 import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
@@ -22,38 +22,10 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
-// Named components in /openapi.json, so generated clients get real type names.
-const components = [
-  'Commitment',
-  'CommitmentList',
-  'Contribution',
-  'ContributionInput',
-  'ContributionPage',
-  'Campaign',
-  'Target',
-  'Author',
-  'TextQuoteSelector',
-  'TextPositionSelector',
-  'BatchRequest',
-  'BatchItemResult',
-  'BatchResponse',
-  'Problem',
-  'FieldError',
-  'Health',
-] as const satisfies ReadonlyArray<keyof typeof contract>;
-
-export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const errors = explainIssues(result.error, c.get('locale'));
-        return problemResponse(c, 'validation', { status: 400, detail: errors[0]?.detail, errors });
-      }
-      return undefined;
-    },
-  });
-  for (const name of components) app.openAPIRegistry.register(name, contract[name]);
+  const app = new Hono<AppEnv>();
+  const doc = new OpenApiDocument();
 
   app.use('*', async (c, next) => {
     c.set('locale', pickLocale(c.req.header('accept-language')));
@@ -72,18 +44,21 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   );
 
   const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
-  healthRoutes(app, options.storage, options.version);
-  commitmentRoutes(app, options.storage);
-  contributionRoutes(app, { storage: options.storage, initialStatus, maxBodyBytes: options.maxBodyBytes });
+  healthRoutes(app, doc, options.storage, options.version);
+  commitmentRoutes(app, doc, options.storage);
+  contributionRoutes(app, doc, { storage: options.storage, initialStatus, maxBodyBytes: options.maxBodyBytes });
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Vigie platform API',
-      version: options.version,
-      description:
-        'Citizen feedback on open-government commitments. Errors are RFC 9457 problem+json, in French or English per Accept-Language.',
-    },
+  let openapi: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openapi ??= JSON.stringify(
+      doc.build({
+        title: 'Vigie platform API',
+        version: options.version,
+        description:
+          'Citizen feedback on open-government commitments. Errors are RFC 9457 problem+json, in French or English per Accept-Language.',
+      }),
+    );
+    return c.body(openapi, 200, { 'content-type': 'application/json' });
   });
 
   app.notFound((c) =>

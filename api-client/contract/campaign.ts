@@ -1,22 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CampaignId, CommitmentId, IsoDateTime } from './fields';
 
 /** An NGO's call for contributions on some commitments or pages, open between two dates. */
 export const Campaign = z
   .object({
     id: CampaignId,
-    title: z.string().trim().min(1).max(200),
-    question: z.string().trim().min(1).max(1000),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    question: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
     targets: z.object({
-      commitmentIds: z.array(CommitmentId).max(100),
+      commitmentIds: z.array(CommitmentId).check(z.maxLength(100)),
       urlPatterns: z
-        .array(z.string().min(1).max(500))
-        .max(100)
-        .meta({ description: 'URL patterns (URLPattern syntax) of the pages the campaign targets.' }),
+        .array(z.string().check(z.minLength(1), z.maxLength(500)))
+        .check(
+          z.maxLength(100),
+          z.meta({ description: 'URL patterns (URLPattern syntax) of the pages the campaign targets.' }),
+        ),
     }),
     opensAt: IsoDateTime,
     closesAt: IsoDateTime,
   })
-  .meta({ id: 'Campaign' });
+  .check(z.meta({ id: 'Campaign' }));
 
 export type Campaign = z.infer<typeof Campaign>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CommitmentId, HttpUrl } from './fields';
 
 export const commitmentStatuses = ['not-started', 'in-progress', 'completed', 'unverified'] as const;
@@ -7,19 +7,21 @@ export const commitmentStatuses = ['not-started', 'in-progress', 'completed', 'u
 export const Commitment = z
   .object({
     id: CommitmentId,
-    title: z.string().min(1).max(500),
-    summary: z.string().max(5000).optional(),
-    leadInstitution: z.string().max(500),
-    status: z.enum(commitmentStatuses).meta({
-      description: '"unverified" when the source did not say and we would not guess.',
-    }),
-    themes: z.array(z.string().max(100)).max(20),
-    plan: z.string().regex(/^\d{4}-\d{4}$/),
-    pages: z.array(HttpUrl).max(50).meta({ description: 'Pages where the commitment is discussed.' }),
+    title: z.string().check(z.minLength(1), z.maxLength(500)),
+    summary: z.optional(z.string().check(z.maxLength(5000))),
+    leadInstitution: z.string().check(z.maxLength(500)),
+    status: z.enum(commitmentStatuses).check(
+      z.meta({ description: '"unverified" when the source did not say and we would not guess.' }),
+    ),
+    themes: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
+    plan: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
+    pages: z
+      .array(HttpUrl)
+      .check(z.maxLength(50), z.meta({ description: 'Pages where the commitment is discussed.' })),
   })
-  .meta({ id: 'Commitment' });
+  .check(z.meta({ id: 'Commitment' }));
 
-export const CommitmentList = z.object({ items: z.array(Commitment) }).meta({ id: 'CommitmentList' });
+export const CommitmentList = z.object({ items: z.array(Commitment) }).check(z.meta({ id: 'CommitmentList' }));
 
 export type Commitment = z.infer<typeof Commitment>;
 export type CommitmentList = z.infer<typeof CommitmentList>;

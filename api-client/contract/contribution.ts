@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, rule } from './fields';
 import { locales } from './messages';
 import { Selector } from './selectors';
@@ -28,72 +28,79 @@ export const Target = z
   .strictObject(
     {
       url: HttpUrl,
-      title: z.string({ error: rule('field.type') }).trim().max(300, { error: 'title.too-long' }),
-      selectors: z.array(Selector, { error: rule('field.type') }).max(4, { error: 'selectors.too-many' }),
+      title: z
+        .string({ error: rule('field.type') })
+        .check(z.trim(), z.maxLength(300, { error: 'title.too-long' })),
+      selectors: z
+        .array(Selector, { error: rule('field.type') })
+        .check(z.maxLength(4, { error: 'selectors.too-many' })),
     },
     { error: rule('field.type') },
   )
-  .meta({ id: 'Target' });
+  .check(z.meta({ id: 'Target' }));
 
 export const Author = z
   .strictObject(
     {
       pseudonym: z
         .string({ error: rule('pseudonym.empty') })
-        .trim()
-        .min(1, { error: 'pseudonym.empty' })
-        .max(40, { error: 'pseudonym.too-long' }),
+        .check(
+          z.trim(),
+          z.minLength(1, { error: 'pseudonym.empty' }),
+          z.maxLength(40, { error: 'pseudonym.too-long' }),
+        ),
     },
     { error: 'field.type' },
   )
-  .meta({ id: 'Author', description: 'Citizens stay anonymous: a pseudonym at most.' });
+  .check(z.meta({ id: 'Author', description: 'Citizens stay anonymous: a pseudonym at most.' }));
 
 const contributionFields = {
-  id: z.uuid({ error: rule('id.not-uuid') }).meta({
-    description: 'Made once by the client; the idempotency key of the contribution.',
-  }),
+  id: z.uuid({ error: rule('id.not-uuid') }).check(
+    z.meta({ description: 'Made once by the client; the idempotency key of the contribution.' }),
+  ),
   kind: ContributionKind,
-  gapType: GapType.optional(),
+  gapType: z.optional(GapType),
   body: z
     .string({ error: rule('body.empty') })
-    .trim()
-    .min(1, { error: 'body.empty' })
-    .max(BODY_MAX_LENGTH, { error: 'body.too-long' })
-    .meta({ description: 'Plain text, never markup.' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'body.empty' }),
+      z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' }),
+      z.meta({ description: 'Plain text, never markup.' }),
+    ),
   target: Target,
-  commitmentId: CommitmentId.optional(),
-  campaignId: CampaignId.optional(),
-  author: Author.optional(),
+  commitmentId: z.optional(CommitmentId),
+  campaignId: z.optional(CampaignId),
+  author: z.optional(Author),
   locale: z.enum(locales, { error: rule('locale.unknown') }),
   source: z.enum(contributionSources, { error: rule('source.unknown') }),
-  createdAt: IsoDateTime.meta({ description: "The client's clock: shown, never used for ordering." }),
+  createdAt: IsoDateTime,
 };
 
 type GapFields = { kind: 'comment' | 'gap'; gapType?: string | undefined };
 
-function checkGapType(value: GapFields, ctx: z.RefinementCtx) {
+const gapTypeMatchesKind = z.superRefine((value: GapFields, ctx) => {
   if (value.kind === 'gap' && value.gapType === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'gap-type.required', path: ['gapType'] });
+    ctx.addIssue({ code: 'custom', message: 'gap-type.required', path: ['gapType'], input: value });
   }
   if (value.kind === 'comment' && value.gapType !== undefined) {
-    ctx.addIssue({ code: 'custom', message: 'gap-type.only-for-gaps', path: ['gapType'] });
+    ctx.addIssue({ code: 'custom', message: 'gap-type.only-for-gaps', path: ['gapType'], input: value });
   }
-}
+});
 
 /** What a client sends. Unknown fields are refused, so a typo never passes silently. */
 export const ContributionInput = z
   .strictObject(contributionFields)
-  .superRefine(checkGapType)
-  .meta({ id: 'ContributionInput' });
+  .check(gapTypeMatchesKind, z.meta({ id: 'ContributionInput' }));
 
 /** What the platform returns: the input, its moderation status and when it arrived. */
 export const Contribution = z
   .object({
     ...contributionFields,
     status: ContributionStatus,
-    receivedAt: IsoDateTime.meta({ description: "The platform's clock: the only one used for ordering." }),
+    receivedAt: IsoDateTime,
   })
-  .meta({ id: 'Contribution' });
+  .check(z.meta({ id: 'Contribution', description: 'receivedAt is the platform clock, the only one used for ordering.' }));
 
 export type ContributionKind = z.infer<typeof ContributionKind>;
 export type GapType = z.infer<typeof GapType>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { isMessageCode, message, type Locale, type MessageCode } from './messages';
 import type { FieldError } from './problem';
 
@@ -23,7 +23,7 @@ function codeOf(issue: z.core.$ZodIssue): MessageCode {
  * rule's code and a sentence in the reader's language. `base` prefixes pointers
  * when the checked value sits inside a larger document (an item of a batch).
  */
-export function explainIssues(error: z.ZodError, locale: Locale = 'fr', base = ''): FieldError[] {
+export function explainIssues(error: z.core.$ZodError, locale: Locale = 'fr', base = ''): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
@@ -38,6 +38,6 @@ export function explainIssues(error: z.ZodError, locale: Locale = 'fr', base = '
 }
 
 /** The first problem as one sentence, for a status line: "Le texte est vide." */
-export function firstSentence(error: z.ZodError, locale: Locale = 'fr'): string {
+export function firstSentence(error: z.core.$ZodError, locale: Locale = 'fr'): string {
   return explainIssues(error, locale)[0]?.detail ?? message('field.invalid', locale);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { MessageCode } from './messages';
 
 /**
@@ -9,33 +9,37 @@ export function rule(code: MessageCode) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? 'field.required' : code);
 }
 
-export const IsoDateTime = z.iso
-  .datetime({ offset: false, error: rule('date.invalid') })
-  .meta({ description: 'ISO 8601 date-time in UTC, e.g. 2026-11-27T09:30:00.000Z' });
+export const IsoDateTime = z
+  .iso.datetime({ offset: false, error: rule('date.invalid') })
+  .check(z.meta({ description: 'ISO 8601 date-time in UTC, e.g. 2026-11-27T09:30:00.000Z' }));
 
-export const HttpUrl = z
-  .string({ error: rule('url.invalid') })
-  .max(2048, { error: 'url.too-long' })
-  .superRefine((value, ctx) => {
+export const HttpUrl = z.string({ error: rule('url.invalid') }).check(
+  z.maxLength(2048, { error: 'url.too-long' }),
+  z.superRefine((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'url.invalid' });
+      ctx.addIssue({ code: 'custom', message: 'url.invalid', input: value });
       return;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'url.scheme' });
+      ctx.addIssue({ code: 'custom', message: 'url.scheme', input: value });
     }
-  })
-  .meta({ format: 'uri', description: 'An http or https address.' });
+  }),
+  z.meta({ format: 'uri', description: 'An http or https address.' }),
+);
 
 export const CommitmentId = z
   .string({ error: rule('commitment-id.format') })
-  .regex(/^[A-Z]{2}\d{4}$/, { error: 'commitment-id.format' })
-  .meta({ description: 'OGP commitment id, e.g. FR0042', examples: ['FR0067'] });
+  .check(
+    z.regex(/^[A-Z]{2}\d{4}$/, { error: 'commitment-id.format' }),
+    z.meta({ description: 'OGP commitment id, e.g. FR0042', examples: ['FR0067'] }),
+  );
 
 export const CampaignId = z
   .string({ error: rule('campaign-id.format') })
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, { error: 'campaign-id.format' })
-  .meta({ description: 'Lower-case slug of 3 to 64 characters.' });
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, { error: 'campaign-id.format' }),
+    z.meta({ description: 'Lower-case slug of 3 to 64 characters.' }),
+  );

@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One bad field: where it is (a JSON Pointer into the request), its rule, and a sentence. */
 export const FieldError = z
   .object({
-    pointer: z.string().meta({ description: 'JSON Pointer (RFC 6901) to the field, e.g. /items/0/body' }),
-    code: z.string().meta({ description: 'Stable code of the broken rule, e.g. body.empty' }),
+    pointer: z.string().check(z.meta({ description: 'JSON Pointer (RFC 6901) to the field, e.g. /items/0/body' })),
+    code: z.string().check(z.meta({ description: 'Stable code of the broken rule, e.g. body.empty' })),
     detail: z.string(),
   })
-  .meta({ id: 'FieldError' });
+  .check(z.meta({ id: 'FieldError' }));
 
 /** RFC 9457 problem details. Extra members are allowed by the RFC, so they pass. */
 export const Problem = z
   .looseObject({
     type: z.string(),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z.array(FieldError).optional(),
+    status: z.int().check(z.gte(400), z.lte(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(FieldError)),
   })
-  .meta({ id: 'Problem' });
+  .check(z.meta({ id: 'Problem' }));
 
 export type FieldError = z.infer<typeof FieldError>;
 export type Problem = z.infer<typeof Problem>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Contribution } from './contribution';
 import { CommitmentId, HttpUrl, rule } from './fields';
 
@@ -8,31 +8,40 @@ export const PAGE_SIZE_MAX = 100;
 /** GET /v1/contributions: published contributions for a page or a commitment, newest first. */
 export const ContributionQuery = z
   .strictObject({
-    url: HttpUrl.optional(),
-    commitmentId: CommitmentId.optional(),
-    limit: z.coerce
-      .number({ error: rule('limit.range') })
-      .int({ error: 'limit.range' })
-      .min(1, { error: 'limit.range' })
-      .max(PAGE_SIZE_MAX, { error: 'limit.range' })
-      .optional(),
-    cursor: z.string().min(1, { error: 'cursor.invalid' }).max(200, { error: 'cursor.invalid' }).optional(),
+    url: z.optional(HttpUrl),
+    commitmentId: z.optional(CommitmentId),
+    limit: z.optional(
+      z.coerce
+        .number({ error: rule('limit.range') })
+        .check(
+          z.int({ error: 'limit.range' }),
+          z.gte(1, { error: 'limit.range' }),
+          z.lte(PAGE_SIZE_MAX, { error: 'limit.range' }),
+        ),
+    ),
+    cursor: z.optional(
+      z.string().check(z.minLength(1, { error: 'cursor.invalid' }), z.maxLength(200, { error: 'cursor.invalid' })),
+    ),
   })
-  .refine((q) => q.url !== undefined || q.commitmentId !== undefined, {
-    error: 'filter.required',
-    path: ['url'],
-  });
+  .check(
+    z.refine((q) => q.url !== undefined || q.commitmentId !== undefined, {
+      error: 'filter.required',
+      path: ['url'],
+    }),
+  );
 
 export const ContributionPage = z
   .object({
     items: z.array(Contribution),
-    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null at the end.' }),
+    nextCursor: z
+      .nullable(z.string())
+      .check(z.meta({ description: 'Pass as `cursor` for the next page; null at the end.' })),
   })
-  .meta({ id: 'ContributionPage' });
+  .check(z.meta({ id: 'ContributionPage' }));
 
 export const Health = z
   .object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']) })
-  .meta({ id: 'Health' });
+  .check(z.meta({ id: 'Health' }));
 
 export type ContributionQuery = z.infer<typeof ContributionQuery>;
 export type ContributionPage = z.infer<typeof ContributionPage>;

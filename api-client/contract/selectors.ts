@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rule } from './fields';
 
 /** W3C Web Annotation TextQuoteSelector: the words, with a little context either side. */
@@ -7,22 +7,23 @@ export const TextQuoteSelector = z
     type: z.literal('TextQuoteSelector', { error: 'selector.unknown' }),
     exact: z
       .string({ error: rule('quote.empty') })
-      .min(1, { error: 'quote.empty' })
-      .max(2000, { error: 'quote.too-long' }),
-    prefix: z.string({ error: 'field.type' }).max(64, { error: 'quote.context-too-long' }).optional(),
-    suffix: z.string({ error: 'field.type' }).max(64, { error: 'quote.context-too-long' }).optional(),
+      .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(2000, { error: 'quote.too-long' })),
+    prefix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(64, { error: 'quote.context-too-long' }))),
+    suffix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(64, { error: 'quote.context-too-long' }))),
   })
-  .meta({ id: 'TextQuoteSelector' });
+  .check(z.meta({ id: 'TextQuoteSelector' }));
 
 /** W3C Web Annotation TextPositionSelector: offsets into the page's text content. */
 export const TextPositionSelector = z
   .strictObject({
     type: z.literal('TextPositionSelector', { error: 'selector.unknown' }),
-    start: z.int({ error: rule('field.type') }).min(0, { error: 'position.negative' }),
-    end: z.int({ error: rule('field.type') }).min(0, { error: 'position.negative' }),
+    start: z.int({ error: rule('field.type') }).check(z.gte(0, { error: 'position.negative' })),
+    end: z.int({ error: rule('field.type') }).check(z.gte(0, { error: 'position.negative' })),
   })
-  .refine((s) => s.end > s.start, { error: 'position.order', path: ['end'] })
-  .meta({ id: 'TextPositionSelector' });
+  .check(
+    z.refine((s) => s.end > s.start, { error: 'position.order', path: ['end'] }),
+    z.meta({ id: 'TextPositionSelector' }),
+  );
 
 export const Selector = z.discriminatedUnion('type', [TextQuoteSelector, TextPositionSelector], {
   error: 'selector.unknown',

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   BatchResponse,
   Commitment,
@@ -68,7 +68,7 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
   // Bound late so a test or a page that replaces fetch after creation is honoured.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     schema: S,
     path: string,
     init: RequestInit & RequestOptions = {},
