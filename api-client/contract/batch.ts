@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { Contribution, ContributionInput } from './contribution';
 import { rule } from './fields';
+import { BATCH_MAX_ITEMS } from './limits';
 import { Problem } from './problem';
-
-export const BATCH_MAX_ITEMS = 100;
 
 const batchSize = [
   z.minLength(1, { error: 'batch.empty' }),

@@ -1,23 +1,18 @@
 import * as z from 'zod/mini';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, rule } from './fields';
 import { locales } from './messages';
+import { Reply } from './reply';
+import {
+  BODY_MAX_LENGTH,
+  contributionKinds,
+  contributionSources,
+  contributionStatuses,
+  gapTypes,
+  PSEUDONYM_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './limits';
 import { Selector } from './selectors';
 
-export const contributionKinds = ['comment', 'gap'] as const;
-export const gapTypes = [
-  'missing-information',
-  'outdated',
-  'missing-data',
-  'broken-link',
-  'unclear-responsibility',
-  'no-contact',
-  'inaccessible',
-  'other',
-] as const;
-export const contributionSources = ['extension', 'widget'] as const;
-export const contributionStatuses = ['pending', 'published', 'hidden', 'rejected'] as const;
-
-export const BODY_MAX_LENGTH = 5000;
 
 export const ContributionKind = z.enum(contributionKinds, { error: rule('kind.unknown') });
 export const GapType = z.enum(gapTypes, { error: rule('gap-type.unknown') });
@@ -30,7 +25,7 @@ export const Target = z
       url: HttpUrl,
       title: z
         .string({ error: rule('field.type') })
-        .check(z.trim(), z.maxLength(300, { error: 'title.too-long' })),
+        .check(z.trim(), z.maxLength(TITLE_MAX_LENGTH, { error: 'title.too-long' })),
       selectors: z
         .array(Selector, { error: rule('field.type') })
         .check(z.maxLength(4, { error: 'selectors.too-many' })),
@@ -47,7 +42,7 @@ export const Author = z
         .check(
           z.trim(),
           z.minLength(1, { error: 'pseudonym.empty' }),
-          z.maxLength(40, { error: 'pseudonym.too-long' }),
+          z.maxLength(PSEUDONYM_MAX_LENGTH, { error: 'pseudonym.too-long' }),
         ),
     },
     { error: 'field.type' },
@@ -90,7 +85,19 @@ const gapTypeMatchesKind = z.superRefine((value: GapFields, ctx) => {
 
 /** What a client sends. Unknown fields are refused, so a typo never passes silently. */
 export const ContributionInput = z
-  .strictObject(contributionFields)
+  .strictObject({
+    ...contributionFields,
+    withdrawalKeyHash: z.optional(
+      z.string({ error: rule('withdrawal-key.format') }).check(
+        z.regex(/^[0-9a-f]{64}$/, { error: 'withdrawal-key.format' }),
+        z.meta({
+          description:
+            'Hex SHA-256 of a secret the client made and keeps with its draft; the secret alone can later withdraw ' +
+            'the contribution. Only the hash travels, so a lost answer loses nothing.',
+        }),
+      ),
+    ),
+  })
   .check(gapTypeMatchesKind, z.meta({ id: 'ContributionInput' }));
 
 /** What the platform returns: the input, its moderation status and when it arrived. */
@@ -99,6 +106,7 @@ export const Contribution = z
     ...contributionFields,
     status: ContributionStatus,
     receivedAt: IsoDateTime,
+    reply: z.optional(Reply),
   })
   .check(z.meta({ id: 'Contribution', description: 'receivedAt is the platform clock, the only one used for ordering.' }));
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { URL_MAX_LENGTH } from './limits';
 import type { MessageCode } from './messages';
 
 /**
@@ -14,7 +15,7 @@ export const IsoDateTime = z
   .check(z.meta({ description: 'ISO 8601 date-time in UTC, e.g. 2026-11-27T09:30:00.000Z' }));
 
 export const HttpUrl = z.string({ error: rule('url.invalid') }).check(
-  z.maxLength(2048, { error: 'url.too-long' }),
+  z.maxLength(URL_MAX_LENGTH, { error: 'url.too-long' }),
   z.superRefine((value, ctx) => {
     let url: URL;
     try {

@@ -1,11 +1,17 @@
+export * from './account';
 export * from './batch';
 export * from './campaign';
+export * from './campaign-management';
 export * from './commitment';
 export * from './contribution';
+export * from './export';
+export * from './limits';
 export { explainIssues, firstSentence } from './explain';
 export { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
 export { isMessageCode, locales, message, pickLocale, type Locale, type MessageCode } from './messages';
+export * from './moderation';
 export * from './problem';
 export * from './query';
+export * from './reply';
 export * from './selectors';
 export { canonicalUrl } from './url';

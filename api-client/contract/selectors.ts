@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { rule } from './fields';
+import { QUOTE_CONTEXT_MAX_LENGTH, QUOTE_MAX_LENGTH } from './limits';
 
 /** W3C Web Annotation TextQuoteSelector: the words, with a little context either side. */
 export const TextQuoteSelector = z
@@ -7,9 +8,9 @@ export const TextQuoteSelector = z
     type: z.literal('TextQuoteSelector', { error: 'selector.unknown' }),
     exact: z
       .string({ error: rule('quote.empty') })
-      .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(2000, { error: 'quote.too-long' })),
-    prefix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(64, { error: 'quote.context-too-long' }))),
-    suffix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(64, { error: 'quote.context-too-long' }))),
+      .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' })),
+    prefix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
+    suffix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
   })
   .check(z.meta({ id: 'TextQuoteSelector' }));
 

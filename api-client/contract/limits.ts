@@ -1,0 +1,25 @@
+/**
+ * The contract's limits and vocabularies as plain values, free of zod, so that a
+ * first-load bundle (the widget's shell) can show them without loading the schemas.
+ */
+export const BODY_MAX_LENGTH = 5000;
+export const PSEUDONYM_MAX_LENGTH = 40;
+export const TITLE_MAX_LENGTH = 300;
+export const QUOTE_MAX_LENGTH = 2000;
+export const QUOTE_CONTEXT_MAX_LENGTH = 64;
+export const URL_MAX_LENGTH = 2048;
+export const BATCH_MAX_ITEMS = 100;
+
+export const contributionKinds = ['comment', 'gap'] as const;
+export const gapTypes = [
+  'missing-information',
+  'outdated',
+  'missing-data',
+  'broken-link',
+  'unclear-responsibility',
+  'no-contact',
+  'inaccessible',
+  'other',
+] as const;
+export const contributionSources = ['extension', 'widget'] as const;
+export const contributionStatuses = ['pending', 'published', 'hidden', 'rejected'] as const;

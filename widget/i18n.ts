@@ -1,0 +1,100 @@
+import type { GapType } from '../api-client/contract/contribution';
+
+export type WidgetLocale = 'fr' | 'en';
+
+/** Every word the widget shows, French first. Only types come from the contract here. */
+export const strings = {
+  fr: {
+    heading: 'Votre avis sur cette page',
+    kindLegend: 'Que souhaitez-vous faire ?',
+    kindComment: 'Commenter',
+    kindGap: 'Signaler un manque de transparence',
+    gapType: 'Type de manque',
+    gapTypeChoose: 'Choisissez…',
+    body: 'Votre contribution',
+    bodyHint: 'Texte brut, 5 000 caractères au plus. Ne donnez pas d’informations personnelles.',
+    count: (n: number, max: number) => `${n.toLocaleString('fr-FR')} caractère${n > 1 ? 's' : ''} sur ${max.toLocaleString('fr-FR')}`,
+    pseudonym: 'Pseudonyme (facultatif)',
+    pseudonymHint: 'Sans pseudonyme, votre contribution est anonyme.',
+    send: 'Envoyer',
+    quote: 'Citer le passage sélectionné',
+    quoted: (text: string) => `Passage cité : « ${text} »`,
+    removeQuote: 'Retirer la citation',
+    commitment: 'Engagement',
+    leadInstitution: 'Porté par',
+    published: 'Contributions publiées',
+    noneYet: 'Aucune contribution publiée pour le moment.',
+    anonymous: 'Anonyme',
+    gap: 'Manque signalé',
+    reply: 'Réponse de l’administration',
+    loading: 'Chargement…',
+    listError: 'Les contributions publiées n’ont pas pu être chargées.',
+    more: 'Afficher plus de contributions',
+    draftSaved: 'Brouillon enregistré sur cet appareil.',
+    newContribution: 'Écrire une nouvelle contribution',
+    fixErrors: (n: number) => `${n} champ${n > 1 ? 's' : ''} à corriger avant l’envoi.`,
+    missingPlatform: 'Ce module est mal configuré : l’attribut « platform » manque.',
+    storageUnavailable:
+      'Ce navigateur ne permet pas d’enregistrer de brouillon ici : gardez une copie de votre texte avant d’envoyer.',
+    gapTypes: {
+      'missing-information': 'Information manquante',
+      outdated: 'Information périmée',
+      'missing-data': 'Données non publiées',
+      'broken-link': 'Lien cassé',
+      'unclear-responsibility': 'Responsable non identifié',
+      'no-contact': 'Aucun contact',
+      inaccessible: 'Contenu inaccessible',
+      other: 'Autre',
+    } satisfies Record<GapType, string>,
+  },
+  en: {
+    heading: 'Your feedback on this page',
+    kindLegend: 'What would you like to do?',
+    kindComment: 'Comment',
+    kindGap: 'Report a transparency gap',
+    gapType: 'Kind of gap',
+    gapTypeChoose: 'Choose…',
+    body: 'Your contribution',
+    bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
+    count: (n: number, max: number) => `${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} of ${max.toLocaleString('en-GB')}`,
+    pseudonym: 'Pseudonym (optional)',
+    pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
+    send: 'Send',
+    quote: 'Quote the selected passage',
+    quoted: (text: string) => `Quoted passage: “${text}”`,
+    removeQuote: 'Remove the quote',
+    commitment: 'Commitment',
+    leadInstitution: 'Led by',
+    published: 'Published contributions',
+    noneYet: 'No contribution published yet.',
+    anonymous: 'Anonymous',
+    gap: 'Gap reported',
+    reply: 'Reply from the administration',
+    loading: 'Loading…',
+    listError: 'The published contributions could not be loaded.',
+    more: 'Show more contributions',
+    draftSaved: 'Draft saved on this device.',
+    newContribution: 'Write a new contribution',
+    fixErrors: (n: number) => `${n} field${n === 1 ? '' : 's'} to fix before sending.`,
+    missingPlatform: 'This module is misconfigured: the "platform" attribute is missing.',
+    storageUnavailable: 'This browser does not let us keep a draft here: keep a copy of your text before sending.',
+    gapTypes: {
+      'missing-information': 'Missing information',
+      outdated: 'Outdated information',
+      'missing-data': 'Data not published',
+      'broken-link': 'Broken link',
+      'unclear-responsibility': 'No one identified as responsible',
+      'no-contact': 'No contact',
+      inaccessible: 'Inaccessible content',
+      other: 'Other',
+    } satisfies Record<GapType, string>,
+  },
+} as const;
+
+export type Strings = (typeof strings)[WidgetLocale];
+
+/** `lang` attribute first, then the host page's language; French when unsure. */
+export function widgetLocale(attribute: string | null, documentLang: string): WidgetLocale {
+  const tag = (attribute || documentLang || 'fr').toLowerCase();
+  return tag.startsWith('en') ? 'en' : 'fr';
+}
