@@ -31,9 +31,19 @@ export const strings = {
     listError: 'Les contributions publiées n’ont pas pu être chargées.',
     more: 'Afficher plus de contributions',
     draftSaved: 'Brouillon enregistré sur cet appareil.',
+    waitingForNetwork:
+      'Pas de réseau : votre contribution est enregistrée sur cet appareil et partira dès le retour de la connexion.',
+    queued: 'Votre contribution est prête à partir.',
+    sending: 'Envoi en cours…',
+    receivedForReview: 'Merci ! Votre contribution a été reçue ; elle sera publiée après relecture.',
+    receivedPublished: 'Merci ! Votre contribution a été reçue et publiée.',
+    refused: (reason: string) => `Refusée : ${reason} Votre texte est conservé : modifiez-le puis envoyez-le à nouveau.`,
+    refusedNoReason: 'la plateforme n’a pas accepté cette contribution.',
     newContribution: 'Écrire une nouvelle contribution',
     fixErrors: (n: number) => `${n} champ${n > 1 ? 's' : ''} à corriger avant l’envoi.`,
     missingPlatform: 'Ce module est mal configuré : l’attribut « platform » manque.',
+    codeOffline:
+      'Pas de réseau : ce module n’a pas fini de se charger. Votre texte reste dans le formulaire et sera enregistré au retour de la connexion.',
     storageUnavailable:
       'Ce navigateur ne permet pas d’enregistrer de brouillon ici : gardez une copie de votre texte avant d’envoyer.',
     gapTypes: {
@@ -74,9 +84,18 @@ export const strings = {
     listError: 'The published contributions could not be loaded.',
     more: 'Show more contributions',
     draftSaved: 'Draft saved on this device.',
+    waitingForNetwork: 'No network: your contribution is saved on this device and will be sent when the connection returns.',
+    queued: 'Your contribution is ready to go.',
+    sending: 'Sending…',
+    receivedForReview: 'Thank you! Your contribution was received; it will be published after review.',
+    receivedPublished: 'Thank you! Your contribution was received and published.',
+    refused: (reason: string) => `Refused: ${reason} Your text is kept: edit it, then send it again.`,
+    refusedNoReason: 'the platform did not accept this contribution.',
     newContribution: 'Write a new contribution',
     fixErrors: (n: number) => `${n} field${n === 1 ? '' : 's'} to fix before sending.`,
     missingPlatform: 'This module is misconfigured: the "platform" attribute is missing.',
+    codeOffline:
+      'No network: this module has not finished loading. Your text stays in the form and will be saved when the connection returns.',
     storageUnavailable: 'This browser does not let us keep a draft here: keep a copy of your text before sending.',
     gapTypes: {
       'missing-information': 'Missing information',

@@ -29,6 +29,8 @@ export interface PlatformProcessOptions {
   /** A fixed port (to restart on the same address); a free one chosen by the OS otherwise. */
   port?: number;
   startTimeoutMs?: number;
+  /** More arguments to `serve`, e.g. ['--site', dir]. */
+  args?: string[];
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -44,13 +46,15 @@ function waitForExit(child: ChildProcess): Promise<void> {
  */
 export async function startPlatformProcess(options: PlatformProcessOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vigie-platform-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'serve', ...(options.args ?? [])], {
     cwd: root,
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),
       VIGIE_DATA_DIR: dataDir,
       VIGIE_MODERATION: 'pre',
+      // Tests send faster than any citizen; the suites about limits set their own.
+      VIGIE_RATE_LIMIT: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

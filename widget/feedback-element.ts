@@ -1,0 +1,512 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+// The zod-free modules of the contract: the first load must not pull in the schemas.
+import { BODY_MAX_LENGTH } from '../api-client/contract/limits';
+import type { Commitment, Contribution, GapType } from '../api-client/contract';
+import { hasOpenDrafts } from './draft-hint';
+import { feedbackStyles } from './feedback.styles';
+import { strings, widgetLocale, type Strings, type WidgetLocale } from './i18n';
+import { defaultPageUrl } from './page-url';
+import { QuoteCapture } from './quote-capture';
+import { describeDraft, type StatusLine } from './status-line';
+import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
+
+const SAVE_DELAY_MS = 250;
+
+type ListState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; items: Contribution[]; nextCursor: string | null };
+
+/**
+ * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
+ *
+ * Everything typed is kept as a draft in IndexedDB and sent when the network allows.
+ * The first load is the form alone; the code that reads the platform loads when the
+ * widget comes into view, and the code that keeps drafts on first focus (or at once
+ * when drafts are waiting to be sent).
+ *
+ * @summary Inline feedback on an open-government page.
+ *
+ * @attr platform - Base URL of the Vigie platform (required), e.g. https://vigie.example.gouv.fr
+ * @attr commitment - Commitment id the page relates to, e.g. FR0067: shown, and attached to contributions.
+ * @attr campaign - Campaign id contributions answer to.
+ * @attr lang - fr or en; defaults to the page's language, French when unsure.
+ * @attr page-url - The address contributions are filed under; defaults to the page's canonical link, else its URL without fragment or tracking parameters.
+ * @attr quote-mode - Lets the citizen quote a passage selected on the page.
+ *
+ * @fires vigie-draft-saved - A draft was saved on this device. `detail: { id }`
+ * @fires vigie-queued - The citizen sent a contribution; it waits for the network if needed. `detail: { id }`
+ * @fires vigie-synced - The platform received the contribution. `detail: { id }`
+ * @fires vigie-rejected - The platform refused it; the text is kept. `detail: { id, reason }`
+ *
+ * @csspart base - The whole widget.
+ * @csspart title - Its heading.
+ * @csspart commitment - The commitment card.
+ * @csspart form - The form.
+ * @csspart submit - The send button.
+ * @csspart status - The status line, announced to screen readers.
+ * @csspart list - The list of published contributions.
+ *
+ * @cssprop --vigie-font-family - Default: Marianne, arial, sans-serif.
+ * @cssprop --vigie-font-size - Default: 1rem.
+ * @cssprop --vigie-color-text - Text colour.
+ * @cssprop --vigie-color-muted - Hints and metadata.
+ * @cssprop --vigie-color-background - Background.
+ * @cssprop --vigie-color-field-background - Fields and cards.
+ * @cssprop --vigie-color-accent - Buttons and the commitment rule (blue France by default).
+ * @cssprop --vigie-color-accent-text - Text on the accent colour.
+ * @cssprop --vigie-color-accent-hover - The send button under the pointer.
+ * @cssprop --vigie-color-border - Borders.
+ * @cssprop --vigie-color-error - Errors.
+ * @cssprop --vigie-color-success - Confirmations.
+ * @cssprop --vigie-color-focus - The focus ring.
+ * @cssprop --vigie-radius - Corner radius.
+ */
+export class VigieFeedback extends LitElement {
+  static override styles = feedbackStyles;
+
+  static override properties = {
+    platform: { type: String },
+    commitment: { type: String },
+    campaign: { type: String },
+    pageUrl: { type: String, attribute: 'page-url' },
+    quoteMode: { type: Boolean, attribute: 'quote-mode' },
+    theme: { type: String, reflect: true },
+    _fields: { state: true },
+    _errors: { state: true },
+    _status: { state: true },
+    _commitment: { state: true },
+    _list: { state: true },
+    _quoteAvailable: { state: true },
+    _locale: { state: true },
+  };
+
+  declare platform: string | undefined;
+  declare commitment: string | undefined;
+  declare campaign: string | undefined;
+  declare pageUrl: string | undefined;
+  declare quoteMode: boolean;
+  /** Reflects the page's DSFR theme (data-fr-theme), for the dark palette. */
+  declare theme: 'light' | 'dark' | undefined;
+
+  declare private _fields: DraftFields;
+  declare private _errors: Partial<Record<FieldName, string>>;
+  declare private _status: StatusLine | undefined;
+  declare private _commitment: Commitment | null | undefined;
+  declare private _list: ListState;
+  declare private _quoteAvailable: boolean;
+  declare private _locale: WidgetLocale;
+
+  #draftId: string | null = null;
+  #draftState: DraftView['state'] | undefined;
+  #reader: Promise<Reader> | undefined;
+  #writer: Promise<Writer> | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<unknown> = Promise.resolve();
+  #unwatch: (() => void) | undefined;
+  #teardown = new AbortController();
+  #quote = new QuoteCapture();
+  #themeObserver: MutationObserver | undefined;
+  #langObserver: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.quoteMode = false;
+    this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
+    this._errors = {};
+    this._list = { kind: 'idle' };
+    this._quoteAvailable = false;
+    this._locale = 'fr';
+  }
+
+  get #t(): Strings {
+    return strings[this._locale];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#teardown = new AbortController();
+    const { signal } = this.#teardown;
+    this.#followLanguage();
+    this.#followTheme();
+    // The first interaction loads what keeps drafts, before the citizen types a word.
+    for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
+      this.addEventListener(type, () => void this.#loadWriter(), { signal, once: true });
+    }
+    // Leaving the page flushes the draft now rather than after the debounce.
+    addEventListener('pagehide', () => void this.#flushSave(), { signal });
+    document.addEventListener('visibilitychange', () => document.hidden && void this.#flushSave(), { signal });
+    if (hasOpenDrafts()) void this.#loadWriter();
+    this.#loadReaderWhenVisible(signal);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.#flushSave();
+    this.#teardown.abort();
+    this.#unwatch?.();
+    this.#themeObserver?.disconnect();
+    this.#langObserver?.disconnect();
+    this.#quote.stop();
+    void this.#writer?.then((w) => w.dispose());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('quoteMode')) {
+      if (this.quoteMode) this.#quote.start(this, (available) => (this._quoteAvailable = available));
+      else this.#quote.stop();
+    }
+  }
+
+  // ---- loading --------------------------------------------------------------------
+
+  #runtimeOptions(): RuntimeOptions | undefined {
+    if (!this.platform) return undefined;
+    return {
+      platform: this.platform,
+      locale: this._locale,
+      pageUrl: this.pageUrl || defaultPageUrl(document),
+      pageTitle: document.title,
+      commitmentId: this.commitment || undefined,
+      campaignId: this.campaign || undefined,
+    };
+  }
+
+  #loadReaderWhenVisible(signal: AbortSignal): void {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      const load = () => void this.#showPlatformData();
+      if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 2000 });
+      else setTimeout(load, 200);
+    }, { rootMargin: '200px' });
+    observer.observe(this);
+    signal.addEventListener('abort', () => observer.disconnect());
+  }
+
+  #loadReader(): Promise<Reader> | undefined {
+    const options = this.#runtimeOptions();
+    if (!options) return undefined;
+    this.#reader ??= import('./runtime/reader').then((m) => m.createReader(options));
+    return this.#reader;
+  }
+
+  #loadWriter(): Promise<Writer> | undefined {
+    const options = this.#runtimeOptions();
+    if (!options) return undefined;
+    if (!this.#writer) {
+      const loading = import('./runtime/writer').then((m) => m.createWriter(options));
+      this.#writer = loading;
+      void loading.then(
+        async (writer) => {
+          const restored = await writer.restore();
+          // Words typed while the code loaded win over an older saved draft.
+          if (restored && !this._fields.body) {
+            this._fields = restored.fields;
+            this.#attach(restored.id);
+            this._status = describeDraft(restored, this.#t, navigator.onLine);
+          } else if (this._fields.body) {
+            this.#scheduleSave(0);
+          }
+        },
+        () => {
+          // The network went before the drafts code arrived: the words stay in the form,
+          // and are saved as soon as the code can be fetched again.
+          this.#writer = undefined;
+          this._status = { tone: 'problem', text: this.#t.codeOffline };
+          addEventListener('online', () => void this.#loadWriter(), { once: true, signal: this.#teardown.signal });
+        },
+      );
+    }
+    return this.#writer;
+  }
+
+  async #showPlatformData(): Promise<void> {
+    const reader = this.#loadReader();
+    if (!reader) return;
+    if (this.commitment) {
+      void reader
+        .then((r) => r.loadCommitment(this.commitment!))
+        .then(
+          (commitment) => (this._commitment = commitment),
+          () => (this._commitment = null),
+        );
+    }
+    await this.#loadList();
+  }
+
+  async #loadList(more = false): Promise<void> {
+    const reader = this.#loadReader();
+    if (!reader) return;
+    const previous = this._list.kind === 'ready' ? this._list : undefined;
+    if (!more) this._list = { kind: 'loading' };
+    try {
+      const page = await (await reader).loadContributions(more ? (previous?.nextCursor ?? undefined) : undefined);
+      this._list = {
+        kind: 'ready',
+        items: more && previous ? [...previous.items, ...page.items] : page.items,
+        nextCursor: page.nextCursor,
+      };
+    } catch {
+      this._list = { kind: 'failed' };
+    }
+  }
+
+  // ---- language and theme -------------------------------------------------------------
+
+  #followLanguage(): void {
+    const update = () => (this._locale = widgetLocale(this.getAttribute('lang'), document.documentElement.lang));
+    update();
+    this.#langObserver = new MutationObserver(update);
+    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  #followTheme(): void {
+    const root = document.documentElement;
+    const update = () => {
+      const theme = root.getAttribute('data-fr-theme');
+      this.theme = theme === 'dark' || theme === 'light' ? theme : undefined;
+    };
+    update();
+    this.#themeObserver = new MutationObserver(update);
+    this.#themeObserver.observe(root, { attributes: true, attributeFilter: ['data-fr-theme'] });
+  }
+
+  // ---- drafts ---------------------------------------------------------------------------
+
+  #emit(type: 'vigie-draft-saved' | 'vigie-queued' | 'vigie-synced' | 'vigie-rejected', detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #attach(id: string): void {
+    if (this.#draftId === id && this.#unwatch) return;
+    this.#unwatch?.();
+    this.#draftId = id;
+    void this.#writer?.then((writer) => {
+      this.#unwatch = writer.watch(id, (view) => this.#onDraftChange(view));
+    });
+  }
+
+  #onDraftChange(view: DraftView | undefined): void {
+    if (!view) return;
+    const previous = this.#draftState;
+    this.#draftState = view.state;
+    // A draft being written is announced by its saves, not by each change of state.
+    if (previous === view.state || view.state === 'draft') return;
+    this._status = describeDraft(view, this.#t, navigator.onLine);
+    if (view.state === 'synced' && previous !== undefined) {
+      this.#emit('vigie-synced', { id: view.id });
+      if (view.published) void this.#loadList();
+    }
+    if (view.state === 'rejected' && previous !== undefined) {
+      this.#emit('vigie-rejected', { id: view.id, reason: view.reason });
+    }
+  }
+
+  #update(patch: Partial<DraftFields>): void {
+    this._fields = { ...this._fields, ...patch };
+    if (this._errors && Object.keys(this._errors).length) {
+      const cleared = { ...this._errors };
+      for (const key of Object.keys(patch)) delete cleared[key as FieldName];
+      this._errors = cleared;
+    }
+    // A sent or received draft is history: new words start a new draft.
+    if (this.#draftState === 'synced' || this.#draftState === 'queued' || this.#draftState === 'sending') {
+      this.#unwatch?.();
+      this.#unwatch = undefined;
+      this.#draftId = null;
+      this.#draftState = undefined;
+    }
+    this.#scheduleSave(SAVE_DELAY_MS);
+  }
+
+  #scheduleSave(delay: number): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.#flushSave(), delay);
+  }
+
+  #flushSave(): Promise<unknown> {
+    if (this.#saveTimer === undefined) return this.#saving;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    const writer = this.#loadWriter();
+    if (!writer) return this.#saving;
+    const fields = this._fields;
+    // Saves run one after the other, so the last words typed are the ones kept.
+    this.#saving = this.#saving.catch(() => undefined).then(async () => {
+      const id = await (await writer).save(this.#draftId, fields);
+      if (this.#draftId !== id) this.#attach(id);
+      if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
+      this.#emit('vigie-draft-saved', { id });
+    });
+    this.#saving.catch(() => {
+      // When the code itself could not load, #loadWriter has said so already.
+      if (this.#writer) this._status = { tone: 'problem', text: this.#t.storageUnavailable };
+    });
+    return this.#saving;
+  }
+
+  async #send(event: Event): Promise<void> {
+    event.preventDefault();
+    const writer = this.#loadWriter();
+    if (!writer) return;
+    if (this.#saveTimer === undefined && this.#draftId === null) this.#scheduleSave(0);
+    await this.#flushSave();
+    const id = this.#draftId;
+    if (!id) return;
+    const result = await (await writer).send(id);
+    if (!result.ok) {
+      this._errors = result.errors;
+      const count = Object.keys(result.errors).length;
+      this._status = { tone: 'problem', text: this.#t.fixErrors(count) };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this._errors = {};
+    this.#emit('vigie-queued', { id });
+    // The form is free for a new contribution; the sent one stays in the drafts' history.
+    this._fields = { kind: this._fields.kind, gapType: '', body: '', pseudonym: this._fields.pseudonym, selectors: [] };
+  }
+
+  async #quoteSelection(): Promise<void> {
+    const captured = await this.#quote.capture();
+    if (captured) this.#update({ selectors: captured });
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  #errorOf(field: FieldName): TemplateResult | typeof nothing {
+    const message = this._errors[field];
+    return message ? html`<p class="error" id="${field}-error">${message}</p>` : nothing;
+  }
+
+  #describedBy(field: FieldName, ...others: string[]): string {
+    return [...others, ...(this._errors[field] ? [`${field}-error`] : [])].join(' ');
+  }
+
+  #renderCommitment(): TemplateResult | typeof nothing {
+    if (!this.commitment) return nothing;
+    const c = this._commitment;
+    return html`<div part="commitment">
+      <strong>${this.#t.commitment} ${this.commitment}${c ? html` : ${c.title}` : nothing}</strong>
+      ${c ? html`<span>${this.#t.leadInstitution} ${c.leadInstitution}</span>` : nothing}
+    </div>`;
+  }
+
+  #renderQuote(): TemplateResult | typeof nothing {
+    if (!this.quoteMode) return nothing;
+    const quote = this._fields.selectors.find((s) => s.type === 'TextQuoteSelector');
+    if (quote) {
+      return html`<div class="field">
+        <p class="quote">${this.#t.quoted(quote.exact)}</p>
+        <button type="button" @click=${() => this.#update({ selectors: [] })}>${this.#t.removeQuote}</button>
+      </div>`;
+    }
+    return html`<div class="field">
+      <button type="button" ?disabled=${!this._quoteAvailable} @click=${() => void this.#quoteSelection()}>
+        ${this.#t.quote}
+      </button>
+    </div>`;
+  }
+
+  #renderContribution(c: Contribution): TemplateResult {
+    const t = this.#t;
+    const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
+    const date = new Intl.DateTimeFormat(this._locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
+      new Date(c.receivedAt),
+    );
+    const reply = (c as Contribution & { reply?: { body: string } }).reply;
+    return html`<li>
+      <p class="meta">
+        ${c.kind === 'gap' && c.gapType ? html`<span class="badge">${t.gapTypes[c.gapType]}</span>` : nothing}
+        <span>${c.author?.pseudonym ?? t.anonymous}</span>, <time datetime=${c.receivedAt}>${date}</time>
+      </p>
+      ${quote ? html`<p class="quote">${quote.exact}</p>` : nothing}
+      <p class="body">${c.body}</p>
+      ${reply ? html`<p class="reply"><strong>${t.reply} :</strong> ${reply.body}</p>` : nothing}
+    </li>`;
+  }
+
+  #renderList(): TemplateResult {
+    const t = this.#t;
+    const list = this._list;
+    let content: TemplateResult;
+    if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;
+    else if (list.kind === 'ready') {
+      content = html`<ul part="list">
+          ${list.items.map((c) => this.#renderContribution(c))}
+        </ul>
+        ${list.nextCursor ? html`<button type="button" @click=${() => void this.#loadList(true)}>${t.more}</button>` : nothing}`;
+    } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
+    else content = html`<p>${t.loading}</p>`;
+    return html`<section aria-labelledby="published-title">
+      <h3 id="published-title">${t.published}</h3>
+      ${content}
+    </section>`;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.#t;
+    if (!this.platform) return html`<p part="base" role="alert" lang=${this._locale}>${t.missingPlatform}</p>`;
+    const f = this._fields;
+    const length = f.body.trim().length;
+    const gapTypes = Object.keys(t.gapTypes) as GapType[];
+    return html`<section part="base" lang=${this._locale} aria-labelledby="title">
+      <h2 id="title" part="title">${t.heading}</h2>
+      ${this.#renderCommitment()}
+      <form part="form" novalidate @submit=${(e: Event) => void this.#send(e)}>
+        <fieldset>
+          <legend>${t.kindLegend}</legend>
+          <div class="radio">
+            <input type="radio" id="kind-comment" name="kind" value="comment" .checked=${f.kind === 'comment'}
+              @change=${() => this.#update({ kind: 'comment', gapType: '' })} />
+            <label for="kind-comment">${t.kindComment}</label>
+          </div>
+          <div class="radio">
+            <input type="radio" id="kind-gap" name="kind" value="gap" .checked=${f.kind === 'gap'}
+              @change=${() => this.#update({ kind: 'gap' })} />
+            <label for="kind-gap">${t.kindGap}</label>
+          </div>
+        </fieldset>
+        ${f.kind === 'gap'
+          ? html`<div class="field">
+              <label for="gapType">${t.gapType}</label>
+              <select id="gapType" required aria-invalid=${this._errors.gapType ? 'true' : 'false'}
+                aria-describedby=${this.#describedBy('gapType')} .value=${f.gapType}
+                @change=${(e: Event) => this.#update({ gapType: (e.target as HTMLSelectElement).value as GapType })}>
+                <option value="" ?selected=${f.gapType === ''}>${t.gapTypeChoose}</option>
+                ${gapTypes.map((g) => html`<option value=${g} ?selected=${f.gapType === g}>${t.gapTypes[g]}</option>`)}
+              </select>
+              ${this.#errorOf('gapType')}
+            </div>`
+          : nothing}
+        ${this.#renderQuote()}
+        <div class="field">
+          <label for="body">${t.body}</label>
+          <span class="hint" id="body-hint">${t.bodyHint}</span>
+          <textarea id="body" name="body" required aria-invalid=${this._errors.body ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy('body', 'body-hint', 'body-count')} .value=${f.body}
+            @input=${(e: Event) => this.#update({ body: (e.target as HTMLTextAreaElement).value })}></textarea>
+          <span class="count ${length > BODY_MAX_LENGTH ? 'over' : ''}" id="body-count">${t.count(length, BODY_MAX_LENGTH)}</span>
+          ${this.#errorOf('body')}
+        </div>
+        <div class="field">
+          <label for="pseudonym">${t.pseudonym}</label>
+          <span class="hint" id="pseudonym-hint">${t.pseudonymHint}</span>
+          <input type="text" id="pseudonym" name="pseudonym" autocomplete="nickname"
+            aria-invalid=${this._errors.pseudonym ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy('pseudonym', 'pseudonym-hint')} .value=${f.pseudonym}
+            @input=${(e: Event) => this.#update({ pseudonym: (e.target as HTMLInputElement).value })} />
+          ${this.#errorOf('pseudonym')}
+        </div>
+        ${this.#errorOf('target')}
+        <button type="submit" part="submit">${t.send}</button>
+      </form>
+      <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
+      ${this.#renderList()}
+    </section>`;
+  }
+}

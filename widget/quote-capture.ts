@@ -1,0 +1,42 @@
+import type { Selector } from '../api-client/contract';
+
+/**
+ * Follows the host page's selection so the citizen can quote it. The range is kept
+ * while focus moves into the widget (moving focus may collapse the selection), and
+ * described with the anchoring selectors only when the citizen asks.
+ */
+export class QuoteCapture {
+  #range: Range | undefined;
+  #abort: AbortController | undefined;
+
+  start(host: HTMLElement, onAvailable: (available: boolean) => void): void {
+    this.stop();
+    this.#abort = new AbortController();
+    document.addEventListener(
+      'selectionchange',
+      () => {
+        const selection = document.getSelection();
+        const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+        if (range && !range.collapsed && !host.contains(range.commonAncestorContainer) && range.toString().trim()) {
+          this.#range = range.cloneRange();
+        } else if (document.activeElement !== host) {
+          this.#range = undefined;
+        }
+        onAvailable(this.#range !== undefined);
+      },
+      { signal: this.#abort.signal },
+    );
+  }
+
+  stop(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#range = undefined;
+  }
+
+  async capture(): Promise<Selector[] | undefined> {
+    if (!this.#range) return undefined;
+    const { describe } = await import('../api-client/anchoring');
+    return describe(this.#range, document.body);
+  }
+}

@@ -1,0 +1,53 @@
+import type { Commitment, Contribution, ContributionPage, GapType, Selector } from '../../api-client/contract';
+
+/** What the citizen is writing, as the form holds it. */
+export interface DraftFields {
+  kind: 'comment' | 'gap';
+  gapType: GapType | '';
+  body: string;
+  pseudonym: string;
+  selectors: Selector[];
+}
+
+/** A draft as the form shows it: its words, where it stands, and why it was refused. */
+export interface DraftView {
+  id: string;
+  fields: DraftFields;
+  state: 'draft' | 'queued' | 'sending' | 'synced' | 'rejected';
+  /** The platform's reason for a refusal, a sentence in the widget's language. */
+  reason?: string | undefined;
+  /** Moderation status once synced. */
+  published?: boolean;
+}
+
+export type FieldName = 'kind' | 'gapType' | 'body' | 'pseudonym' | 'target';
+
+export type SendResult = { ok: true } | { ok: false; errors: Partial<Record<FieldName, string>> };
+
+/** Reading the platform: loaded when the widget is in view and the browser is idle. */
+export interface Reader {
+  loadCommitment(id: string): Promise<Commitment | null>;
+  loadContributions(cursor?: string): Promise<ContributionPage>;
+}
+
+/** Writing and keeping drafts: loaded on first focus, or at once when drafts are waiting. */
+export interface Writer {
+  restore(): Promise<DraftView | null>;
+  /** Saves the fields (creating the draft on first save); resolves with the draft id. */
+  save(id: string | null, fields: DraftFields): Promise<string>;
+  send(id: string): Promise<SendResult>;
+  /** Calls back with the draft's view now and at every change; returns an unsubscribe. */
+  watch(id: string, callback: (view: DraftView | undefined) => void): () => void;
+  dispose(): void;
+}
+
+export interface RuntimeOptions {
+  platform: string;
+  locale: 'fr' | 'en';
+  pageUrl: string;
+  pageTitle: string;
+  commitmentId: string | undefined;
+  campaignId: string | undefined;
+}
+
+export type { Contribution };

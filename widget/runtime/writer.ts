@@ -1,0 +1,112 @@
+import * as z from 'zod/mini';
+import type { GapType } from '../../api-client/contract';
+import { createDraftStore, createSyncEngine, type Draft, type DraftInput } from '../../api-client/drafts';
+import { createVigieClient } from '../../api-client/http';
+import { recordOpenDrafts } from '../draft-hint';
+import type { DraftFields, DraftView, FieldName, RuntimeOptions, SendResult, Writer } from './types';
+
+// Zod would probe `new Function` for its fast path; a strict CSP page forbids eval.
+z.config({ jitless: true });
+
+/** One database per origin for every widget on it, so one tab's engine sends all of them. */
+export const WIDGET_DB_NAME = 'vigie-widget';
+
+function fieldOf(pointer: string): FieldName {
+  if (pointer.startsWith('/gapType')) return 'gapType';
+  if (pointer.startsWith('/author')) return 'pseudonym';
+  if (pointer.startsWith('/kind')) return 'kind';
+  if (pointer.startsWith('/target')) return 'target';
+  return 'body';
+}
+
+function fieldsOf(draft: Draft): DraftFields {
+  const input = draft.input;
+  return {
+    kind: input.kind ?? 'comment',
+    gapType: input.gapType ?? '',
+    body: input.body ?? '',
+    pseudonym: input.author?.pseudonym ?? '',
+    selectors: input.target?.selectors ?? [],
+  };
+}
+
+function viewOf(draft: Draft): DraftView {
+  return {
+    id: draft.id,
+    fields: fieldsOf(draft),
+    state: draft.state,
+    reason: draft.state === 'rejected' ? draft.lastError?.sentence : undefined,
+    published: draft.server?.status === 'published',
+  };
+}
+
+/** The drafts of this origin in IndexedDB, and the engine that sends them. */
+export function createWriter(options: RuntimeOptions): Writer {
+  const store = createDraftStore({
+    dbName: WIDGET_DB_NAME,
+    defaults: { source: 'widget', locale: options.locale },
+    locale: options.locale,
+  });
+  const client = createVigieClient({ baseUrl: options.platform, locale: options.locale });
+  const engine = createSyncEngine({ store, client, locale: options.locale });
+  void store.recover().then(() => engine.start());
+  void navigator.storage?.persist?.().catch(() => false);
+
+  // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
+  const unwatchOpen = store
+    .watchList({ state: ['draft', 'queued', 'sending', 'rejected'] })
+    .subscribe((drafts) => recordOpenDrafts(drafts.length));
+
+  const inputOf = (fields: DraftFields): DraftInput => ({
+    kind: fields.kind,
+    gapType: fields.kind === 'gap' && fields.gapType ? (fields.gapType as GapType) : undefined,
+    body: fields.body,
+    author: fields.pseudonym.trim() ? { pseudonym: fields.pseudonym } : undefined,
+    target: { url: options.pageUrl, title: options.pageTitle.slice(0, 300), selectors: fields.selectors },
+    commitmentId: options.commitmentId,
+    campaignId: options.campaignId,
+    locale: options.locale,
+    source: 'widget',
+  });
+
+  const belongsHere = (draft: Draft) =>
+    draft.input.target?.url === options.pageUrl &&
+    draft.input.commitmentId === options.commitmentId &&
+    draft.input.campaignId === options.campaignId;
+
+  return {
+    async restore() {
+      const open = await store.list({ state: ['draft', 'rejected', 'queued', 'sending'] });
+      const mine = open.filter(belongsHere).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      return mine ? viewOf(mine) : null;
+    },
+
+    async save(id, fields) {
+      if (id) {
+        const draft = await store.get(id);
+        if (draft && (draft.state === 'draft' || draft.state === 'rejected')) {
+          return (await store.update(id, inputOf(fields))).id;
+        }
+      }
+      return (await store.create(inputOf(fields))).id;
+    },
+
+    async send(id): Promise<SendResult> {
+      const result = await store.queue(id);
+      if (result.ok) return { ok: true };
+      const errors: Partial<Record<FieldName, string>> = {};
+      for (const problem of result.problems) errors[fieldOf(problem.pointer)] ??= problem.sentences[options.locale];
+      return { ok: false, errors };
+    },
+
+    watch(id, callback) {
+      return store.watchDraft(id).subscribe((draft) => callback(draft && viewOf(draft)));
+    },
+
+    dispose() {
+      unwatchOpen();
+      engine.stop();
+      store.close();
+    },
+  };
+}
