@@ -51,6 +51,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // A real browser on a shared 2-core machine: give expect.poll room before calling it a failure.
+          expect: { poll: { timeout: 8_000 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -130,15 +130,16 @@ export class VigieFeedback extends LitElement {
     const { signal } = this.#teardown;
     this.#followLanguage();
     this.#followTheme();
-    // The first interaction loads what keeps drafts, before the citizen types a word.
+    // Nothing beyond the form loads with the page: the first interaction with the widget
+    // loads the code that reads the platform and keeps drafts, before a word is typed.
     for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
-      this.addEventListener(type, () => void this.#loadWriter(), { signal, once: true });
+      this.addEventListener(type, () => this.#wake(), { signal, once: true });
     }
     // Leaving the page flushes the draft now rather than after the debounce.
     addEventListener('pagehide', () => void this.#flushSave(), { signal });
     document.addEventListener('visibilitychange', () => document.hidden && void this.#flushSave(), { signal });
-    if (hasOpenDrafts()) void this.#loadWriter();
-    this.#loadReaderWhenVisible(signal);
+    // A citizen coming back to unsent words gets them (and their sending) at once.
+    if (hasOpenDrafts()) this.#wake();
   }
 
   override disconnectedCallback(): void {
@@ -150,6 +151,9 @@ export class VigieFeedback extends LitElement {
     this.#langObserver?.disconnect();
     this.#quote.stop();
     void this.#writer?.then((w) => w.dispose());
+    // Put back in a page, it starts afresh from its saved draft.
+    this.#writer = undefined;
+    this.#woken = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -173,16 +177,13 @@ export class VigieFeedback extends LitElement {
     };
   }
 
-  #loadReaderWhenVisible(signal: AbortSignal): void {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      const load = () => void this.#showPlatformData();
-      if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 2000 });
-      else setTimeout(load, 200);
-    }, { rootMargin: '200px' });
-    observer.observe(this);
-    signal.addEventListener('abort', () => observer.disconnect());
+  #woken = false;
+
+  #wake(): void {
+    if (this.#woken) return;
+    this.#woken = true;
+    void this.#loadWriter();
+    void this.#showPlatformData();
   }
 
   #loadReader(): Promise<Reader> | undefined {
@@ -441,7 +442,9 @@ export class VigieFeedback extends LitElement {
         </ul>
         ${list.nextCursor ? html`<button type="button" @click=${() => void this.#loadList(true)}>${t.more}</button>` : nothing}`;
     } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
-    else content = html`<p>${t.loading}</p>`;
+    else if (list.kind === 'idle') {
+      content = html`<button type="button" @click=${() => this.#wake()}>${t.showPublished}</button>`;
+    } else content = html`<p>${t.loading}</p>`;
     return html`<section aria-labelledby="published-title">
       <h3 id="published-title">${t.published}</h3>
       ${content}

@@ -6,50 +6,35 @@ import { css } from 'lit';
  * the widget without reaching into it; `::part()` exposes the main blocks.
  */
 export const feedbackStyles = css`
+  /*
+   * One palette, light and dark (light-dark() follows color-scheme): the page's DSFR
+   * theme when it sets one (reflected as the theme attribute), else the system's.
+   */
   :host {
-    --_text: var(--vigie-color-text, #161616);
-    --_muted: var(--vigie-color-muted, #3a3a3a);
-    --_bg: var(--vigie-color-background, #ffffff);
-    --_field-bg: var(--vigie-color-field-background, #eeeeee);
-    --_accent: var(--vigie-color-accent, #000091);
-    --_accent-text: var(--vigie-color-accent-text, #ffffff);
-    --_accent-hover: var(--vigie-color-accent-hover, #1212ff);
-    --_border: var(--vigie-color-border, #dddddd);
-    --_error: var(--vigie-color-error, #ce0500);
-    --_success: var(--vigie-color-success, #18753c);
+    color-scheme: light dark;
+    --_text: var(--vigie-color-text, light-dark(#161616, #cecece));
+    --_muted: var(--vigie-color-muted, light-dark(#3a3a3a, #cecece));
+    --_bg: var(--vigie-color-background, light-dark(#ffffff, #161616));
+    --_field-bg: var(--vigie-color-field-background, light-dark(#eeeeee, #242424));
+    --_accent: var(--vigie-color-accent, light-dark(#000091, #8585f6));
+    --_accent-text: var(--vigie-color-accent-text, light-dark(#ffffff, #000091));
+    --_accent-hover: var(--vigie-color-accent-hover, light-dark(#1212ff, #b1b1f9));
+    --_border: var(--vigie-color-border, light-dark(#dddddd, #353535));
+    --_error: var(--vigie-color-error, light-dark(#ce0500, #ff5655));
+    --_success: var(--vigie-color-success, light-dark(#18753c, #27a658));
     --_focus: var(--vigie-color-focus, #0a76f6);
     --_radius: var(--vigie-radius, 0.25rem);
     display: block;
     contain: content;
   }
-  :host([hidden]) {
-    display: none;
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_text: var(--vigie-color-text, #cecece);
-    --_muted: var(--vigie-color-muted, #cecece);
-    --_bg: var(--vigie-color-background, #161616);
-    --_field-bg: var(--vigie-color-field-background, #242424);
-    --_accent: var(--vigie-color-accent, #8585f6);
-    --_accent-text: var(--vigie-color-accent-text, #000091);
-    --_accent-hover: var(--vigie-color-accent-hover, #b1b1f9);
-    --_border: var(--vigie-color-border, #353535);
-    --_error: var(--vigie-color-error, #ff5655);
-    --_success: var(--vigie-color-success, #27a658);
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_text: var(--vigie-color-text, #cecece);
-      --_muted: var(--vigie-color-muted, #cecece);
-      --_bg: var(--vigie-color-background, #161616);
-      --_field-bg: var(--vigie-color-field-background, #242424);
-      --_accent: var(--vigie-color-accent, #8585f6);
-      --_accent-text: var(--vigie-color-accent-text, #000091);
-      --_accent-hover: var(--vigie-color-accent-hover, #b1b1f9);
-      --_border: var(--vigie-color-border, #353535);
-      --_error: var(--vigie-color-error, #ff5655);
-      --_success: var(--vigie-color-success, #27a658);
-    }
+  :host([hidden]) {
+    display: none;
   }
   *,
   *::before,
