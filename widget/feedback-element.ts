@@ -189,7 +189,7 @@ export class VigieFeedback extends LitElement {
   #loadReader(): Promise<Reader> | undefined {
     const options = this.#runtimeOptions();
     if (!options) return undefined;
-    this.#reader ??= import('./runtime/reader').then((m) => m.createReader(options));
+    this.#reader ??= import('./runtime').then((m) => m.createReader(options));
     return this.#reader;
   }
 
@@ -197,7 +197,7 @@ export class VigieFeedback extends LitElement {
     const options = this.#runtimeOptions();
     if (!options) return undefined;
     if (!this.#writer) {
-      const loading = import('./runtime/writer').then((m) => m.createWriter(options));
+      const loading = import('./runtime').then((m) => m.createWriter(options));
       this.#writer = loading;
       void loading.then(
         async (writer) => {
