@@ -184,6 +184,35 @@ describe('drafts', () => {
   });
 });
 
+describe('quote mode', () => {
+  it('quotes a passage selected on the page, with W3C quote and position selectors', async () => {
+    await openDemo();
+    await startWriting('Quand ce tableau de bord sera-t-il publié ?');
+    const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
+    await page.evaluate((text) => {
+      const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) => p.textContent!.includes(text))!;
+      const node = paragraph.firstChild as Text;
+      const start = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    }, passage);
+    const widget = page.locator('vigie-feedback');
+    await widget.getByRole('button', { name: 'Citer le passage sélectionné' }).click();
+    await expect.poll(() => widget.getByText(`Passage cité : « ${passage} »`).count()).toBe(1);
+    await widget.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
+    const id = (await events()).find((e) => e.type === 'vigie-queued')!.id;
+    const stored = await createVigieClient({ baseUrl: site.platform.url }).getContribution(id);
+    const quote = stored.target.selectors.find((s) => s.type === 'TextQuoteSelector');
+    expect(quote).toMatchObject({ exact: passage });
+    expect(quote!.prefix!.length).toBeGreaterThan(0);
+    expect(stored.target.selectors.some((s) => s.type === 'TextPositionSelector')).toBe(true);
+  });
+});
+
 describe('accessibility', () => {
   it('axe finds nothing when empty, and works with the keyboard alone', async () => {
     await openDemo();
