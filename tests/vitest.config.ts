@@ -30,6 +30,8 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundled up front: discovered mid-run, Vite would reload the page under a test.
+        optimizeDeps: { include: ['dexie', 'approx-string-match'] },
         // Real Chromium, real IndexedDB; a real platform process is started for the run.
         test: {
           name: 'browser',

@@ -367,7 +367,8 @@ export class VigieFeedback extends LitElement {
       return;
     }
     this._errors = {};
-    this.#emit('vigie-queued', { id });
+    if (result.id !== id) this.#attach(result.id);
+    this.#emit('vigie-queued', { id: result.id });
     // The form is free for a new contribution; the sent one stays in the drafts' history.
     this._fields = { kind: this._fields.kind, gapType: '', body: '', pseudonym: this._fields.pseudonym, selectors: [] };
   }

@@ -128,14 +128,18 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
       return request(ContributionPage, `/v1/contributions?${params}`, o);
     },
     getContribution: (id, o) => request(Contribution, `/v1/contributions/${segment(id)}`, o),
-    submitBatch: async (items, o) =>
-      (
-        await request(BatchResponse, '/v1/contributions:batch', {
-          ...o,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ items }),
-        })
-      ).results,
+    submitBatch: async (items, o) => {
+      const { results } = await request(BatchResponse, '/v1/contributions:batch', {
+        ...o,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items }),
+      });
+      // One result per item, in order: anything else cannot be mapped back to drafts safely.
+      if (results.length !== items.length || results.some((r, i) => r.id !== null && r.id !== items[i]!.id)) {
+        throw new VigieResponseError(`${baseUrl}/v1/contributions:batch`, undefined, 'the results do not match the items sent');
+      }
+      return results;
+    },
   };
 }

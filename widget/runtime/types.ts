@@ -22,7 +22,8 @@ export interface DraftView {
 
 export type FieldName = 'kind' | 'gapType' | 'body' | 'pseudonym' | 'target';
 
-export type SendResult = { ok: true } | { ok: false; errors: Partial<Record<FieldName, string>> };
+/** On success, the id of the queued draft: a new one when the platform held the old id. */
+export type SendResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<FieldName, string>> };
 
 /** Reading the platform: loaded when the widget is in view and the browser is idle. */
 export interface Reader {

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import type { GapType } from '../../api-client/contract';
-import { createDraftStore, createSyncEngine, type Draft, type DraftInput } from '../../api-client/drafts';
+import {
+  createDraftStore,
+  createSyncEngine,
+  reasonSentence,
+  requestPersistentStorage,
+  type Draft,
+  type DraftInput,
+} from '../../api-client/drafts';
 import { createVigieClient } from '../../api-client/http';
 import { recordOpenDrafts } from '../draft-hint';
 import type { DraftFields, DraftView, FieldName, RuntimeOptions, SendResult, Writer } from './types';
@@ -30,12 +37,12 @@ function fieldsOf(draft: Draft): DraftFields {
   };
 }
 
-function viewOf(draft: Draft): DraftView {
+function viewOf(draft: Draft, locale: RuntimeOptions['locale']): DraftView {
   return {
     id: draft.id,
     fields: fieldsOf(draft),
     state: draft.state,
-    reason: draft.state === 'rejected' ? draft.lastError?.sentence : undefined,
+    reason: draft.state === 'rejected' && draft.lastError ? reasonSentence(draft.lastError, locale) : undefined,
     published: draft.server?.status === 'published',
   };
 }
@@ -49,8 +56,9 @@ export function createWriter(options: RuntimeOptions): Writer {
   });
   const client = createVigieClient({ baseUrl: options.platform, locale: options.locale });
   const engine = createSyncEngine({ store, client, locale: options.locale });
-  void store.recover().then(() => engine.start());
-  void navigator.storage?.persist?.().catch(() => false);
+  // start() recovers drafts a crash left `sending`, under the lock, then sends what waits.
+  void engine.start();
+  void requestPersistentStorage();
 
   // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
   const unwatchOpen = store
@@ -78,7 +86,7 @@ export function createWriter(options: RuntimeOptions): Writer {
     async restore() {
       const open = await store.list({ state: ['draft', 'rejected', 'queued', 'sending'] });
       const mine = open.filter(belongsHere).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      return mine ? viewOf(mine) : null;
+      return mine ? viewOf(mine, options.locale) : null;
     },
 
     async save(id, fields) {
@@ -92,15 +100,22 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     async send(id): Promise<SendResult> {
+      const draft = await store.get(id);
+      // The platform already holds other words under this id: these go as a new contribution.
+      if (draft?.state === 'rejected' && draft.lastError?.code === 'conflict') {
+        const fresh = await store.create(draft.input);
+        await store.remove(id);
+        id = fresh.id;
+      }
       const result = await store.queue(id);
-      if (result.ok) return { ok: true };
+      if (result.ok) return { ok: true, id };
       const errors: Partial<Record<FieldName, string>> = {};
       for (const problem of result.problems) errors[fieldOf(problem.pointer)] ??= problem.sentences[options.locale];
       return { ok: false, errors };
     },
 
     watch(id, callback) {
-      return store.watchDraft(id).subscribe((draft) => callback(draft && viewOf(draft)));
+      return store.watchDraft(id).subscribe((draft) => callback(draft && viewOf(draft, options.locale)));
     },
 
     dispose() {

@@ -1,0 +1,66 @@
+import type { ContributionInput, ContributionStatus, FieldError } from '../contract';
+
+export const draftStates = ['draft', 'queued', 'sending', 'synced', 'rejected'] as const;
+
+/**
+ * draft → queued (the citizen pressed send) → sending → synced, or rejected (the
+ * platform refused it; the text and the reason are kept and it can be sent again).
+ */
+export type DraftState = (typeof draftStates)[number];
+
+/**
+ * What the citizen is writing: any part of a contribution, checked against the
+ * contract only when it is sent, so a half-typed draft is never refused a save.
+ * The id is the draft's own, so it cannot be edited.
+ */
+export type DraftInput = Partial<Omit<ContributionInput, 'id'>>;
+
+/** Why the last attempt failed, as the citizen will read it. */
+export interface DraftError {
+  /** One sentence, in the locale of whoever recorded it; see status.ts to render it in another. */
+  sentence: string;
+  /** A contract message code (body.empty…), `conflict`, or a sync failure code (network…). */
+  code?: string;
+  /** The HTTP status, when the platform answered. */
+  status?: number;
+  /** Every bad field, when the platform (or the contract, before sending) named them. */
+  errors?: FieldError[];
+}
+
+/** What the platform said it holds, kept as "my contributions" history. */
+export interface ServerReceipt {
+  status: ContributionStatus;
+  receivedAt: string;
+}
+
+export interface Draft {
+  /** Made once on this device; the contribution's id and its idempotency key. */
+  id: string;
+  input: DraftInput;
+  state: DraftState;
+  /** Times it was put on the wire (counted when claimed, so a crash mid-send counts). */
+  attempts: number;
+  /** Epoch ms before which it is not sent again; set while queued. */
+  nextAttemptAt?: number;
+  lastError?: DraftError;
+  /** Epoch ms, from the store's clock. */
+  createdAt: number;
+  updatedAt: number;
+  queuedAt?: number;
+  syncedAt?: number;
+  server?: ServerReceipt;
+  /**
+   * The push that holds it while `sending`: a late answer to an abandoned push
+   * (an engine that crashed, then was replaced) must not overwrite a newer one.
+   */
+  claim?: string;
+}
+
+/** The state of the link to the platform, shared by every engine on this database. */
+export interface LinkState {
+  key: 'link';
+  /** Consecutive whole-request failures; drives the exponential backoff. */
+  failures: number;
+  /** Epoch ms: the platform's Retry-After; nothing is sent before it. */
+  retryAfterUntil: number;
+}

@@ -1,0 +1,214 @@
+import type { Locale } from '../contract';
+import { openDraftsDatabase, type DraftsDatabase } from './database';
+import { DraftLockedError, DraftNotFoundError, type Sentences } from './errors';
+import { randomUuid } from './ids';
+import { defaultSyncLock, lockNameFor, type SyncLock } from './lock';
+import { watchQuery, type Watchable } from './observable';
+import { createOutbox, type Outbox } from './outbox';
+import { draftStates, type Draft, type DraftInput, type DraftState } from './schema';
+import { checkDraft, refusalOf, type DraftProblem } from './validate';
+
+export interface DraftStoreOptions {
+  /** One database per product and origin, e.g. "vigie-widget". */
+  dbName: string;
+  /** fake-indexeddb's pair in Node; the global IndexedDB otherwise. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Fields every new draft starts with, e.g. { source: 'widget', locale: 'fr' }. */
+  defaults?: DraftInput;
+  /** Locale of the sentence kept in lastError when the contract refuses a draft. Default fr. */
+  locale?: Locale;
+  /** Who may push this database's outbox; Web Locks where present, a mutex otherwise. */
+  lock?: SyncLock;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export type DraftFilter = { state?: DraftState | readonly DraftState[] };
+
+export type QueueResult =
+  | { ok: true; draft: Draft }
+  /** The draft is not queued: it stays as it was, and here is what to fix, field by field. */
+  | { ok: false; draft: Draft; problems: DraftProblem[]; sentences: Sentences };
+
+export interface DraftStore {
+  readonly dbName: string;
+  readonly lock: SyncLock;
+  /** A new draft with a fresh id (the future contribution's idempotency key). */
+  create(input?: DraftInput): Promise<Draft>;
+  /**
+   * Saves a change (one small transaction; the caller debounces keystrokes). Fields
+   * set to undefined are cleared. Only `draft` and `rejected` drafts can change:
+   * see DraftLockedError for why.
+   */
+  update(id: string, patch: DraftInput): Promise<Draft>;
+  /** The citizen pressed send: checks the draft against the contract, then queues it. */
+  queue(id: string): Promise<QueueResult>;
+  /** Takes a queued draft back to `draft`, if it never left the device. */
+  unqueue(id: string): Promise<Draft>;
+  get(id: string): Promise<Draft | undefined>;
+  /** Drafts, oldest first, optionally in some states only. */
+  list(filter?: DraftFilter): Promise<Draft[]>;
+  /** Deletes a draft at the citizen's request; refused while it is being sent. False when absent. */
+  remove(id: string): Promise<boolean>;
+  /** After a crash: drafts left `sending` go back to `queued`. Waits for whoever pushes now. */
+  recover(): Promise<number>;
+  watchList(filter?: DraftFilter): Watchable<Draft[]>;
+  watchDraft(id: string): Watchable<Draft | undefined>;
+  /** Called after each successful queue(); how an attached sync engine knows to push. */
+  onQueued(listener: (draft: Draft) => void): () => void;
+  close(): void;
+  /** For the sync engine only. */
+  readonly outbox: Outbox;
+  readonly db: DraftsDatabase;
+}
+
+const editableStates: ReadonlySet<DraftState> = new Set(['draft', 'rejected']);
+
+/** Drops keys set to undefined, so clearing a field leaves no trace in the stored object. */
+function withoutUndefined(input: DraftInput): DraftInput {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as DraftInput;
+}
+
+function statesOf(filter: DraftFilter | undefined): readonly DraftState[] {
+  if (filter?.state === undefined) return draftStates;
+  return typeof filter.state === 'string' ? [filter.state] : filter.state;
+}
+
+export function createDraftStore(options: DraftStoreOptions): DraftStore {
+  const db = openDraftsDatabase(options);
+  const outbox = createOutbox(db);
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? randomUuid;
+  const locale = options.locale ?? 'fr';
+  const lock = options.lock ?? defaultSyncLock(lockNameFor(options.dbName));
+  const queuedListeners = new Set<(draft: Draft) => void>();
+
+  const mustGet = async (id: string) => {
+    const draft = await db.drafts.get(id);
+    if (!draft) throw new DraftNotFoundError(id);
+    return draft;
+  };
+
+  const list = async (filter?: DraftFilter) => {
+    const states = statesOf(filter);
+    const drafts =
+      states.length === draftStates.length
+        ? await db.drafts.toArray()
+        : await db.drafts.where('state').anyOf([...states]).toArray();
+    return drafts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  };
+
+  return {
+    dbName: options.dbName,
+    lock,
+    outbox,
+    db,
+
+    async create(input = {}) {
+      const at = now();
+      const { id: _ignored, ...fields } = input as DraftInput & { id?: unknown };
+      const draft: Draft = {
+        id: newId(),
+        input: withoutUndefined({ createdAt: new Date(at).toISOString(), ...options.defaults, ...fields }),
+        state: 'draft',
+        attempts: 0,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await db.drafts.add(draft);
+      return draft;
+    },
+
+    update(id, patch) {
+      return db.transaction('rw', db.drafts, async () => {
+        const draft = await mustGet(id);
+        if (!editableStates.has(draft.state)) {
+          throw new DraftLockedError(id, draft.state, draft.state === 'queued' && draft.attempts > 0);
+        }
+        const { id: _ignored, ...fields } = patch as DraftInput & { id?: unknown };
+        // A rejected draft keeps the platform's reason until it is sent again; a draft's
+        // own reason (the contract's, from a refused queue()) may no longer hold once edited.
+        const { lastError, ...rest } = draft;
+        const updated: Draft = {
+          ...rest,
+          ...(draft.state === 'rejected' && lastError ? { lastError } : {}),
+          input: withoutUndefined({ ...draft.input, ...fields }),
+          updatedAt: now(),
+        };
+        await db.drafts.put(updated);
+        return updated;
+      });
+    },
+
+    async queue(id) {
+      const result = await db.transaction('rw', db.drafts, async (): Promise<QueueResult & { queuedNow?: true }> => {
+        const draft = await mustGet(id);
+        // Already on its way or sent: pressing send twice must not send twice.
+        if (!editableStates.has(draft.state)) return { ok: true, draft };
+        const check = checkDraft(draft);
+        if (!check.ok) {
+          const updated: Draft = { ...draft, lastError: refusalOf(check, locale), updatedAt: now() };
+          await db.drafts.put(updated);
+          return { ok: false, draft: updated, problems: check.problems, sentences: check.sentences };
+        }
+        const at = now();
+        const { lastError: _e, ...rest } = draft;
+        const queued: Draft = { ...rest, state: 'queued', queuedAt: at, nextAttemptAt: at, updatedAt: at };
+        await db.drafts.put(queued);
+        return { ok: true, draft: queued, queuedNow: true };
+      });
+      if (result.ok && result.queuedNow) {
+        for (const listener of [...queuedListeners]) listener(result.draft);
+      }
+      if (result.ok) return { ok: true, draft: result.draft };
+      return result;
+    },
+
+    unqueue(id) {
+      return db.transaction('rw', db.drafts, async () => {
+        const draft = await mustGet(id);
+        if (draft.state === 'draft') return draft;
+        // Once put on the wire the platform may hold it: changing it now would be a conflict.
+        if (draft.state !== 'queued' || draft.attempts > 0) {
+          throw new DraftLockedError(id, draft.state, draft.state === 'queued');
+        }
+        const { nextAttemptAt: _n, queuedAt: _q, ...rest } = draft;
+        const back: Draft = { ...rest, state: 'draft', updatedAt: now() };
+        await db.drafts.put(back);
+        return back;
+      });
+    },
+
+    get: (id) => db.drafts.get(id),
+    list,
+
+    remove(id) {
+      return db.transaction('rw', db.drafts, async () => {
+        const draft = await db.drafts.get(id);
+        if (!draft) return false;
+        if (draft.state === 'sending') throw new DraftLockedError(id, 'sending');
+        await db.drafts.delete(id);
+        return true;
+      });
+    },
+
+    async recover() {
+      // Under the lock: a live engine's `sending` drafts are not crash leftovers.
+      const result = await lock.run(() => outbox.recover(now()), { wait: true });
+      return result.acquired ? result.value : 0;
+    },
+
+    watchList: (filter) => watchQuery(() => list(filter)),
+    watchDraft: (id) => watchQuery(() => db.drafts.get(id)),
+
+    onQueued(listener) {
+      queuedListeners.add(listener);
+      return () => queuedListeners.delete(listener);
+    },
+
+    close() {
+      db.close({ disableAutoOpen: true });
+    },
+  };
+}
