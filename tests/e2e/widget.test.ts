@@ -93,7 +93,7 @@ describe('on a government page with a strict CSP', () => {
     await expect.poll(() => widget.getByText('Engagement FR0067').count()).toBe(1);
     await page.waitForTimeout(1500); // idle time: still nothing more may load
     expect(requested.filter((p) => p.startsWith('/widget/')).map((p) => p.replace(/-[\w-]+\.js$/, ''))).toEqual(
-      expect.not.arrayContaining(['/widget/chunks/writer', '/widget/chunks/reader', '/widget/chunks/client']),
+      expect.not.arrayContaining(['/widget/chunks/runtime']),
     );
     expect(requested.some((p) => p.startsWith('/v1/'))).toBe(false);
     expect(await widget.getByRole('radio', { name: 'Commenter' }).isChecked()).toBe(true);
@@ -101,7 +101,7 @@ describe('on a government page with a strict CSP', () => {
     expect(await widget.getByRole('textbox', { name: 'Pseudonyme (facultatif)' }).count()).toBe(1);
     expect(await widget.getByRole('button', { name: 'Envoyer' }).count()).toBe(1);
     await bodyField().focus();
-    await expect.poll(() => requested.some((p) => /writer-/.test(p))).toBe(true);
+    await expect.poll(() => requested.some((p) => /chunks\/runtime-/.test(p))).toBe(true);
     await expect.poll(() => widget.getByText('Porté par Ministry for the Economy, Finance and the Recovery').count()).toBe(1);
   });
 
