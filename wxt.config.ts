@@ -1,12 +1,69 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * The platform the extension talks to until the citizen picks another in the
+ * options: the demo platform of `npm start`, or VIGIE_PLATFORM_URL at build time.
+ */
+function platformUrl(): string {
+  const value = process.env.VIGIE_PLATFORM_URL ?? 'http://localhost:8787';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`VIGIE_PLATFORM_URL must be an http or https address; it is "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`VIGIE_PLATFORM_URL must be an http or https address; it is "${value}".`);
+  }
+  return url.origin;
+}
+
+const PLATFORM_URL = platformUrl();
+
+// Loaded by the content script on first use, by dynamic import(): they must be
+// reachable from pages, but only through Chrome's per-session URL (use_dynamic_url),
+// so a page cannot probe a fixed address to learn that Vigie is installed.
+const LAZY_CHUNKS = ['content-ui.js', 'content-highlights.js'];
+
 // WXT's source dir is extension/: the extension is one room of the repository,
 // beside widget/, api-client/ and platform/.
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  manifest: {
-    name: 'Vigie',
-    description: 'Commentez et signalez les manques de transparence sur les pages publiques.',
-  },
+  publicDir: 'extension/public',
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'fr',
+    // Storage for settings, alarms to wake the worker that sends drafts; nothing else.
+    permissions: ['storage', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // The demo platform only: another platform chosen in the options is reached under CORS.
+    host_permissions: [`${PLATFORM_URL}/*`],
+    commands: {
+      'open-toolbar': {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: '__MSG_commandOpenToolbar__',
+      },
+    },
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: LAZY_CHUNKS, matches: ['http://*/*', 'https://*/*'], ...(browser === 'chrome' ? { use_dynamic_url: true } : {}) }]
+        : LAZY_CHUNKS,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'vigie@extension.vigie.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    define: { __VIGIE_PLATFORM_URL__: JSON.stringify(PLATFORM_URL) },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: { target: 'es2022' },
+  }),
 });

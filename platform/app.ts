@@ -1,11 +1,20 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { pickLocale, type ContributionStatus } from '../api-client/contract';
+import type { RateLimit } from './config';
+import { consoleRoutes } from './console/routes';
+import { identifyClient } from './http/client-address';
+import { corsPolicy } from './http/cors';
 import type { AppEnv } from './http/env';
 import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
+import { RateLimiter, rateLimit } from './http/rate-limit';
+import { accountRoutes } from './routes/account';
+import { campaignRoutes } from './routes/campaigns';
+import { citizenActionRoutes } from './routes/citizen-actions';
+import { exportRoutes } from './routes/exports';
+import { moderationRoutes } from './routes/moderation';
 import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
@@ -16,8 +25,14 @@ export interface AppOptions {
   /** pre: contributions wait for a moderator; post: they are published on arrival. */
   moderation: 'pre' | 'post';
   maxBodyBytes: number;
-  /** Origins allowed to call the API from a browser; ['*'] allows any. */
+  /** Sites allowed to send contributions from a browser; ['*'] allows any. Public reads are open to all. */
   corsOrigins: string[];
+  /** Public writes per client and window; null: no limit. */
+  rateLimit: RateLimit | null;
+  reportThreshold: number;
+  /** Secret salt of hashed client addresses. */
+  addressSalt: string;
+  trustProxy: boolean;
   version: string;
   log?: (line: string) => void;
 }
@@ -32,21 +47,22 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
   app.use('*', secureHeaders());
-  app.use(
-    '/v1/*',
-    cors({
-      origin: options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Accept-Language'],
-      exposeHeaders: ['Retry-After', 'Content-Language'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', corsPolicy(options.corsOrigins));
+
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
+  const publicWrite = [identifyClient(options.addressSalt, options.trustProxy), rateLimit(limiter)];
+  const { storage } = options;
 
   const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
   healthRoutes(app, doc, options.storage, options.version);
   commitmentRoutes(app, doc, options.storage);
-  contributionRoutes(app, doc, { storage: options.storage, initialStatus, maxBodyBytes: options.maxBodyBytes });
+  contributionRoutes(app, doc, { storage, initialStatus, maxBodyBytes: options.maxBodyBytes, publicWrite });
+  citizenActionRoutes(app, doc, { storage, reportThreshold: options.reportThreshold, publicWrite });
+  campaignRoutes(app, doc, storage);
+  moderationRoutes(app, doc, storage);
+  exportRoutes(app, doc, storage);
+  accountRoutes(app, doc, storage);
+  consoleRoutes(app);
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {

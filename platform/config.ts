@@ -8,6 +8,19 @@ export interface PlatformConfig {
   moderation: 'pre' | 'post';
   maxBodyBytes: number;
   corsOrigins: string[];
+  /** Public writes allowed per client and window; null turns the limit off. */
+  rateLimit: RateLimit | null;
+  /** Distinct readers whose reports send a published contribution back to review. */
+  reportThreshold: number;
+  /** Secret salt of the hashed client addresses; made once and kept in the database when unset. */
+  addressSalt: string | undefined;
+  /** Behind a reverse proxy, the client is the last address of X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
 }
 
 /** A configuration mistake, said in one sentence; the CLI prints it and exits. */
@@ -20,6 +33,41 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
   }
   return value;
+}
+
+const windows: Record<string, number> = { s: 1000, sec: 1000, min: 60_000, m: 60_000, h: 3_600_000, hour: 3_600_000 };
+
+/** "60/min", "10/s", "1000/h", or "off". */
+export function parseRateLimit(raw: string): RateLimit | null {
+  if (raw.trim() === 'off') return null;
+  const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+)\s*$/.exec(raw);
+  const count = Number(match?.[1]);
+  const unit = windows[match?.[3] ?? ''];
+  const times = match?.[2] ? Number(match[2]) : 1;
+  if (!match || !unit || !Number.isInteger(count) || count < 1 || times < 1) {
+    throw new ConfigError(`VIGIE_RATE_LIMIT must look like 60/min, 10/s, 1000/h or off; it is "${raw}".`);
+  }
+  return { limit: count, windowMs: unit * times };
+}
+
+function origins(raw: string): string[] {
+  const list = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new ConfigError(`VIGIE_CORS_ORIGINS lists "${origin}", which is not an origin such as https://www.example.gouv.fr.`);
+    }
+  }
+  return list;
 }
 
 /**
@@ -38,9 +86,10 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
     databaseUrl: env.DATABASE_URL || undefined,
     moderation,
     maxBodyBytes: integer('VIGIE_MAX_BODY_BYTES', env.VIGIE_MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
-    corsOrigins: (env.VIGIE_CORS_ORIGINS ?? '*')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: origins(env.VIGIE_CORS_ORIGINS ?? '*'),
+    rateLimit: parseRateLimit(env.VIGIE_RATE_LIMIT || '60/min'),
+    reportThreshold: integer('VIGIE_REPORT_THRESHOLD', env.VIGIE_REPORT_THRESHOLD, 3, 1, 1000),
+    addressSalt: env.VIGIE_ADDRESS_SALT || undefined,
+    trustProxy: env.VIGIE_TRUST_PROXY === '1' || env.VIGIE_TRUST_PROXY === 'true',
   };
 }

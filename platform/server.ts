@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -24,11 +25,17 @@ function packageVersion(): string {
 export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await storage.upsertCommitments(seedCommitments());
+  // Made once per database when not configured, so every process hashes an address alike.
+  const addressSalt = config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
   const app = createApp({
     storage,
     moderation: config.moderation,
     maxBodyBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+    reportThreshold: config.reportThreshold,
+    addressSalt,
+    trustProxy: config.trustProxy,
     version: packageVersion(),
   });
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -26,7 +26,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Suites make tokens through the CLI, a process start each.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -8,9 +8,11 @@
  * for a space, or a `<br>` turned into a new paragraph. Selector positions count
  * characters of this string, which is why `describe` and `anchor` must share it.
  *
- * Not counted: the text of <script>, <style>, <noscript>, <template>, <textarea>,
- * and of elements that are not rendered (computed `display: none`, which covers
- * the `hidden` attribute). `aria-hidden` text is on screen, so it counts.
+ * Not counted: the text of <script>, <style>, <noscript>, <template>, form
+ * fields, embedded and fallback content, and of elements that are not rendered
+ * (computed `display: none`, which covers the `hidden` attribute). `aria-hidden`
+ * text is on screen, so it counts; so does `visibility: hidden` text, which
+ * still takes its place (collapsed accordions keep their quotes anchorable).
  */
 
 export interface TextModel {
@@ -30,34 +32,42 @@ const ignoredChars = '\u00ad\u200b';
 const spaceCodes = new Set(Array.from(spaceChars, (c) => c.charCodeAt(0)));
 const ignoredCodes = new Set(Array.from(ignoredChars, (c) => c.charCodeAt(0)));
 const ignoredRun = new RegExp(`[${ignoredChars}]+`, 'g');
-const spaceRun = new RegExp(`[${spaceChars}]+`, 'g');
-const hasIgnored = new RegExp(`[${ignoredChars}]`);
+// Only the whitespace that changes: most of it is a lone space between words,
+// and replacing each of those by itself would be most of the work.
+const changingSpace = new RegExp(`[${spaceChars}]{2,}|[${spaceChars.replace(' ', '')}]`, 'g');
+const ignoredList = Array.from(ignoredChars);
+const hasIgnored = (data: string): boolean => ignoredList.some((c) => data.includes(c));
 
-const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'IFRAME', 'OBJECT', 'HEAD']);
+// By local name, so an <svg> <style> is caught as well as an HTML one. Media and
+// canvas children are fallback content, not shown when the element works.
+const skippedElements = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'select', 'iframe', 'object', 'canvas', 'video', 'audio', 'head',
+]);
 
 // Inline-level boxes flow with the text around them; anything else (block,
 // list-item, table-cell, flex...) starts a new line on screen, so a space.
 const inlineDisplays = new Set(['inline', 'contents', 'inline-block', 'inline-flex', 'inline-grid', 'inline-table', 'ruby', 'ruby-text']);
 
 // Used only when the root is not rendered (detached): no computed style exists.
-const blockTags = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD',
-  'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+const blockElements = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 type Layout = 'skip' | 'block' | 'inline';
 
 function layoutOf(element: Element, view: Window | null): Layout {
-  if (skippedTags.has(element.tagName)) return 'skip';
-  if (element.tagName === 'BR') return 'block';
+  const name = element.localName;
+  if (skippedElements.has(name)) return 'skip';
+  if (name === 'br') return 'block';
   const display = view ? view.getComputedStyle(element).display : '';
   if (display === 'none') return 'skip';
   if (display === '') {
     // Not rendered at all: fall back to what the markup says.
     if (element.hasAttribute('hidden') && element.getAttribute('hidden') !== 'until-found') return 'skip';
-    return blockTags.has(element.tagName) ? 'block' : 'inline';
+    return blockElements.has(name) ? 'block' : 'inline';
   }
   return inlineDisplays.has(display) ? 'inline' : 'block';
 }
@@ -75,8 +85,8 @@ export function buildTextModel(root: Node): TextModel {
   let owed = false;
 
   const visit = (data: string, node: Text): void => {
-    let collapsed = hasIgnored.test(data) ? data.replace(ignoredRun, '') : data;
-    collapsed = collapsed.replace(spaceRun, ' ');
+    let collapsed = hasIgnored(data) ? data.replace(ignoredRun, '') : data;
+    collapsed = collapsed.replace(changingSpace, ' ');
     const leads = collapsed.charCodeAt(0) === 32;
     const trails = collapsed.length > 0 && collapsed.charCodeAt(collapsed.length - 1) === 32;
     const core = collapsed.slice(leads ? 1 : 0, trails ? -1 : undefined);
@@ -102,7 +112,6 @@ export function buildTextModel(root: Node): TextModel {
     const blocks: boolean[] = [];
     let node: Node | null = walker.firstChild();
     while (node) {
-      let descend = false;
       if (node.nodeType === Node.TEXT_NODE) {
         visit((node as Text).data, node as Text);
       } else {
@@ -110,25 +119,22 @@ export function buildTextModel(root: Node): TextModel {
         if (layout !== 'skip') {
           const block = layout === 'block';
           if (block) owed = length > 0;
-          blocks.push(block);
-          descend = true;
+          const child = walker.firstChild();
+          if (child) {
+            blocks.push(block);
+            node = child;
+            continue;
+          }
+          if (block) owed = length > 0;
         }
       }
-      node = descend ? walker.firstChild() : null;
-      if (node === null && descend) {
-        // An empty element: leave it at once.
+      node = walker.nextSibling();
+      while (!node) {
+        const parent = walker.parentNode();
+        if (parent === null || parent === root) break;
         if (blocks.pop()) owed = length > 0;
-      }
-      while (node === null) {
         node = walker.nextSibling();
-        if (node) break;
-        if (walker.parentNode() === null || walker.currentNode === root) {
-          node = null;
-          break;
-        }
-        if (blocks.pop()) owed = length > 0;
       }
-      if (node === null && walker.currentNode === root) break;
     }
   }
 

@@ -18,6 +18,9 @@ export const Campaign = z
     }),
     opensAt: IsoDateTime,
     closesAt: IsoDateTime,
+    owner: z.optional(
+      z.string().check(z.meta({ description: 'Who runs it: the name of the API token that created it.' })),
+    ),
   })
   .check(z.meta({ id: 'Campaign' }));
 

@@ -37,5 +37,7 @@ export const problemTypes = {
   methodNotAllowed: '/problems/method-not-allowed',
   conflict: '/problems/conflict',
   rateLimited: '/problems/rate-limited',
+  unauthorized: '/problems/unauthorized',
+  forbidden: '/problems/forbidden',
   internal: '/problems/internal',
 } as const;

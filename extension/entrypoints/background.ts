@@ -1,3 +1,4 @@
-export default defineBackground(() => {
-  // The draft store and the sync engine arrive with the extension issue.
-});
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../background/main';
+
+export default defineBackground(() => startBackground());

@@ -6,9 +6,13 @@ import {
   message,
   problemTypes,
   type BatchItemResult,
+  type Campaign,
   type ContributionStatus,
   type Locale,
+  type MessageCode,
+  type Problem,
 } from '../../api-client/contract';
+import { campaignRefusal } from '../campaigns/status';
 import type { Storage, StoredContribution } from '../storage/storage';
 import { contentHash } from './content-hash';
 
@@ -22,6 +26,7 @@ export interface IngestOptions {
 
 const text = {
   invalidTitle: { fr: 'Contribution invalide', en: 'Invalid contribution' },
+  withdrawnTitle: { fr: 'Contribution retirée', en: 'Contribution withdrawn' },
   conflictTitle: { fr: 'Identifiant déjà utilisé', en: 'Identifier already used' },
   conflictDetail: {
     fr: 'Une autre contribution a déjà été reçue sous cet identifiant.',
@@ -36,6 +41,17 @@ function idOf(item: unknown): string | null {
   return null;
 }
 
+function refusal(code: MessageCode, pointer: string, locale: Locale, gone = false): Problem {
+  const detail = message(code, locale);
+  return {
+    type: problemTypes.validation,
+    title: (gone ? text.withdrawnTitle : text.invalidTitle)[locale],
+    status: gone ? 410 : 422,
+    detail,
+    errors: [{ pointer, code, detail }],
+  };
+}
+
 /**
  * Validates each item on its own and stores the valid ones, idempotently on the
  * client's id: new → created, same content → duplicate, other content → conflict.
@@ -43,38 +59,72 @@ function idOf(item: unknown): string | null {
  */
 export async function ingestBatch(items: readonly unknown[], options: IngestOptions): Promise<BatchItemResult[]> {
   if (items.length > BATCH_MAX_ITEMS) throw new RangeError('batch larger than the contract allows');
+  const { storage, locale } = options;
   const receivedAt = (options.now?.() ?? new Date()).toISOString();
   const results: Array<BatchItemResult | undefined> = new Array(items.length);
-  const valid: Array<{ index: number; stored: StoredContribution }> = [];
+  let valid: Array<{ index: number; stored: StoredContribution }> = [];
 
   items.forEach((item, index) => {
     const parsed = ContributionInput.safeParse(item);
     if (!parsed.success) {
-      const errors = explainIssues(parsed.error, options.locale, `/items/${index}`);
+      const errors = explainIssues(parsed.error, locale, `/items/${index}`);
       results[index] = {
         id: idOf(item),
         outcome: 'invalid',
         problem: {
           type: problemTypes.validation,
-          title: text.invalidTitle[options.locale],
+          title: text.invalidTitle[locale],
           status: 422,
-          detail: errors[0]?.detail ?? message('field.invalid', options.locale),
+          detail: errors[0]?.detail ?? message('field.invalid', locale),
           errors,
         },
       };
       return;
     }
     const input = { ...parsed.data, target: { ...parsed.data.target, url: canonicalUrl(parsed.data.target.url) } };
+    // The key hash is part of what was sent (a retry sends the same) but never part of what is shown.
+    const { withdrawalKeyHash, ...shown } = input;
     valid.push({
       index,
       stored: {
-        contribution: { ...input, status: options.initialStatus, receivedAt },
+        contribution: { ...shown, status: options.initialStatus, receivedAt },
         contentHash: contentHash(input),
+        withdrawalKeyHash,
       },
     });
   });
+  if (valid.length === 0) return results as BatchItemResult[];
 
-  const stored = valid.length > 0 ? await options.storage.insertContributions(valid.map((v) => v.stored)) : [];
+  // Refusals that depend on what is stored: a withdrawn id, a campaign that is not
+  // open. An item already stored is judged as a retry (duplicate or conflict)
+  // instead, so that a lost answer never turns a stored contribution into a refusal.
+  const ids = valid.map((v) => v.stored.contribution.id);
+  const [withdrawn, alreadyStored] = await Promise.all([storage.withdrawnIds(ids), storage.storedHashes(ids)]);
+  const campaignIds = [...new Set(valid.flatMap((v) => v.stored.contribution.campaignId ?? []))];
+  const campaigns = new Map<string, Campaign | undefined>(
+    await Promise.all(campaignIds.map(async (id) => [id, await storage.getCampaign(id)] as const)),
+  );
+  valid = valid.filter(({ index, stored: { contribution } }) => {
+    if (withdrawn.has(contribution.id)) {
+      results[index] = {
+        id: contribution.id,
+        outcome: 'invalid',
+        problem: refusal('contribution.withdrawn', `/items/${index}/id`, locale, true),
+      };
+      return false;
+    }
+    if (contribution.campaignId === undefined || alreadyStored.has(contribution.id)) return true;
+    const code = campaignRefusal(campaigns.get(contribution.campaignId), receivedAt);
+    if (code === null) return true;
+    results[index] = {
+      id: contribution.id,
+      outcome: 'invalid',
+      problem: refusal(code, `/items/${index}/campaignId`, locale),
+    };
+    return false;
+  });
+
+  const stored = valid.length > 0 ? await storage.insertContributions(valid.map((v) => v.stored)) : [];
   stored.forEach((outcome, n) => {
     const { index, stored: sent } = valid[n]!;
     const id = sent.contribution.id;
@@ -88,9 +138,9 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
         outcome: 'conflict',
         problem: {
           type: problemTypes.conflict,
-          title: text.conflictTitle[options.locale],
+          title: text.conflictTitle[locale],
           status: 409,
-          detail: text.conflictDetail[options.locale],
+          detail: text.conflictDetail[locale],
         },
       };
     }

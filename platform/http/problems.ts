@@ -21,6 +21,8 @@ const titles: Record<ProblemKind, Record<Locale, string>> = {
   methodNotAllowed: { fr: 'Méthode non autorisée', en: 'Method not allowed' },
   conflict: { fr: 'Conflit', en: 'Conflict' },
   rateLimited: { fr: 'Trop de requêtes', en: 'Too many requests' },
+  unauthorized: { fr: 'Authentification requise', en: 'Authentication required' },
+  forbidden: { fr: 'Accès refusé', en: 'Forbidden' },
   internal: { fr: 'Erreur interne', en: 'Internal error' },
 };
 
@@ -34,6 +36,8 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   methodNotAllowed: 405,
   conflict: 409,
   rateLimited: 429,
+  unauthorized: 401,
+  forbidden: 403,
   internal: 500,
 };
 

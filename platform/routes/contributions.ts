@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import {
   BatchEnvelope,
@@ -25,6 +25,8 @@ export interface ContributionRouteOptions {
   storage: Storage;
   initialStatus: ContributionStatus;
   maxBodyBytes: number;
+  /** Identifies the client and applies the rate limit: what every public write goes through. */
+  publicWrite?: MiddlewareHandler<AppEnv>[];
 }
 
 export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options: ContributionRouteOptions): void {
@@ -109,12 +111,14 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       // Documented as BatchRequest, checked as an envelope: items are judged one by one.
       bodyCheck: BatchEnvelope,
       maxBodyBytes: options.maxBodyBytes,
+      before: options.publicWrite ?? [],
       responses: {
         200: { description: 'One result per item', schema: BatchResponse },
         400: { description: 'The body is not JSON or not UTF-8', schema: Problem },
         413: { description: 'The body is larger than the limit', schema: Problem },
         415: { description: 'The body is not sent as JSON', schema: Problem },
         422: { description: 'The envelope is wrong (no items, too many)', schema: Problem },
+        429: { description: 'Too many writes from this client; see Retry-After', schema: Problem },
       },
     },
     async (c, { body }) => {

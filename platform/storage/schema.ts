@@ -28,6 +28,42 @@ export interface ContributionsTable {
   received_at: string;
   /** SHA-256 of the validated input: how a repeated id is told duplicate from conflict. */
   content_hash: string;
+  /** SHA-256 of the secret the citizen's client keeps; the secret alone can withdraw the text. */
+  withdrawal_key_hash: string | null;
+  reply_body: string | null;
+  reply_at: string | null;
+  moderation_reason: string | null;
+  moderated_at: string | null;
+}
+
+/** A reader's report; one per reader (hashed address) and contribution, so reports count people. */
+export interface ReportsTable {
+  contribution_id: string;
+  reporter_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+/** Ids of withdrawn contributions: no text, only what stops a stale client from sending it again. */
+export interface WithdrawalsTable {
+  id: string;
+  withdrawn_at: string;
+}
+
+export interface ApiTokensTable {
+  /** Public handle, shown by `token list` and used by `token revoke`. */
+  id: string;
+  name: string;
+  role: string;
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface CampaignsTable {
@@ -37,10 +73,16 @@ export interface CampaignsTable {
   targets: string;
   opens_at: string;
   closes_at: string;
+  /** Name of the token that created it: an ngo token manages the campaigns of its name. */
+  owner: string | null;
 }
 
 export interface Database {
   commitments: CommitmentsTable;
   contributions: ContributionsTable;
   campaigns: CampaignsTable;
+  reports: ReportsTable;
+  withdrawals: WithdrawalsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
 }

@@ -38,8 +38,9 @@ function rssKiB(pid: number): number {
 
 /** Samples the server's resident memory every 20 ms while `work` runs. */
 async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMiB: number; beforeMiB: number }> {
-  const beforeMiB = rssKiB(pid) / 1024;
-  let peak = 0;
+  const before = rssKiB(pid);
+  const beforeMiB = before / 1024;
+  let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, rssKiB(pid))), 20);
   try {
     const result = await work();

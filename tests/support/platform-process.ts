@@ -10,6 +10,8 @@ export interface PlatformProcess {
   /** http://127.0.0.1:PORT */
   url: string;
   port: number;
+  /** The server's process id, e.g. to sample its memory. */
+  pid: number;
   dataDir: string;
   /** Everything the process printed so far, for assertions and failure messages. */
   output(): string;
@@ -93,6 +95,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     output: () => output,
     stop,

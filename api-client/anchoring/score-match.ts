@@ -1,0 +1,146 @@
+import type { TextQuoteSelector } from '../contract';
+
+/**
+ * How convincing a place in the text is for a quote, from the evidence at hand:
+ * the words (edits counted), the context on either side, and the distance from
+ * where the quote was expected. One score, so exact copies far away and
+ * reworded originals nearby can be weighed against each other.
+ */
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface Candidate extends TextSpan {
+  errors: number;
+  score: number;
+  /** Prefix and suffix both read exactly as when the quote was taken. */
+  contextIntact: boolean;
+  /** Enough of the context survives for this place to be considered at all; see `oneSide`. */
+  supported: boolean;
+}
+
+export type ScoreAt = (start: number, end: number, errors: number) => Candidate;
+
+// The words themselves weigh most, then what surrounds them, then being where
+// the quote was expected. Position is credited almost fully within `nearby`
+// characters and not at all beyond twice that: whole sections may be inserted
+// above a quote, but a far-away copy of a common sentence must not pass for
+// the deleted original.
+const weights = { quote: 50, prefix: 20, suffix: 20, position: 20 };
+const totalWeight = weights.quote + weights.prefix + weights.suffix + weights.position;
+
+/** Distance from the expected start within which position counts (almost) fully. */
+export const nearby = 2048;
+
+/**
+ * Below this, a match is more likely a wrong place than the right one, and the
+ * caller gets an orphan instead. An exact quote passes with its context intact
+ * anywhere, or nearby with one side intact; an edited quote needs more.
+ */
+const minScore = 0.76;
+
+/**
+ * How much of its context a place must keep to be considered at all. Legal and
+ * administrative pages repeat their formulae, and a formula with one matching
+ * side of context is found all over the page; so one side (this similar) is
+ * enough only right where the quote was expected, or a little farther for a
+ * quote long enough to be telling. Elsewhere both sides must be nearly intact.
+ */
+const oneSide = 0.75;
+const bothSides = 0.9;
+const oneSideRadius = 512;
+const tellingLength = 64;
+
+/** Scores under this distance of each other are one tie: an ambiguous quote. */
+const tieEpsilon = 1e-9;
+
+export function scorer(text: string, quote: TextQuoteSelector, expectedStart: number | undefined): ScoreAt {
+  const { exact, prefix = '', suffix = '' } = quote;
+  return (start, end, errors) => {
+    const prefixScore = prefix ? affixSimilarity(prefix, text, start, -1) : start === 0 ? 1 : 0.5;
+    const suffixScore = suffix ? affixSimilarity(suffix, text, end, 1) : end === text.length ? 1 : 0.5;
+    const quoteScore = 1 - errors / exact.length;
+    const positionScore = expectedStart === undefined ? 1 : closeness(Math.abs(start - expectedStart));
+    const score =
+      (weights.quote * quoteScore +
+        weights.prefix * prefixScore +
+        weights.suffix * suffixScore +
+        weights.position * positionScore) /
+      totalWeight;
+    return {
+      start,
+      end,
+      errors,
+      score,
+      contextIntact: errors === 0 && prefixScore === 1 && suffixScore === 1,
+      supported:
+        (!prefix && !suffix) ||
+        Math.min(prefixScore, suffixScore) >= bothSides ||
+        (Math.max(prefixScore, suffixScore) >= oneSide &&
+          expectedStart !== undefined &&
+          (Math.abs(start - expectedStart) <= oneSideRadius || (positionScore > 0 && exact.length >= tellingLength))),
+    };
+  };
+}
+
+/** The best score a match with `errors` edits could reach: perfect context, right place. */
+export function ceilingWith(errors: number, quoteLength: number): number {
+  return (weights.quote * (1 - errors / quoteLength) + weights.prefix + weights.suffix + weights.position) / totalWeight;
+}
+
+export type Pick = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
+
+export function pick(candidates: readonly Candidate[]): Pick {
+  const usable = candidates.filter((c) => c.supported);
+  if (usable.length === 0) return { kind: candidates.length === 0 ? 'none' : 'weak' };
+  let best = usable[0]!;
+  for (const c of usable) if (c.score > best.score) best = c;
+  // Weak copies elsewhere may tie among themselves; an edited original may still be found.
+  if (best.score < minScore) return { kind: 'weak' };
+  // Overlapping spans are the same place found with different edges, not a rival.
+  const rival = usable.some(
+    (c) => c !== best && (c.end <= best.start || c.start >= best.end) && c.score >= best.score - tieEpsilon,
+  );
+  return rival ? { kind: 'tie' } : { kind: 'found', match: best };
+}
+
+/** 1 at the expected place, 0.9 at `nearby`, 0 from twice `nearby`: nearer still wins among equals. */
+function closeness(distance: number): number {
+  if (distance <= nearby) return 1 - (0.1 * distance) / nearby;
+  return Math.max(0, 0.9 * (1 - (distance - nearby) / nearby));
+}
+
+const row = new Int32Array(512);
+
+/**
+ * 1 when `affix` reads exactly next to `edge` (before it when `direction` is -1,
+ * after it when 1), falling with the edit distance to the text there. The
+ * alignment is pinned at the edge and free at the far end, so a word inserted
+ * in the context costs one edit, not a shift of everything after it.
+ */
+function affixSimilarity(affix: string, text: string, edge: number, direction: -1 | 1): number {
+  if (direction < 0 ? edge >= affix.length && text.startsWith(affix, edge - affix.length) : text.startsWith(affix, edge)) {
+    return 1;
+  }
+  // The contract caps context at 64 characters; the cap here only bounds the work.
+  const m = Math.min(affix.length, 256);
+  const available = direction < 0 ? edge : text.length - edge;
+  const n = Math.min(available, m + (m >> 1), row.length - 1);
+  for (let j = 0; j <= n; j++) row[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const a = direction < 0 ? affix.charCodeAt(affix.length - i) : affix.charCodeAt(i - 1);
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const b = direction < 0 ? text.charCodeAt(edge - j) : text.charCodeAt(edge + j - 1);
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a === b ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  let distance = m;
+  for (let j = 0; j <= n; j++) distance = Math.min(distance, row[j]!);
+  return 1 - distance / m;
+}

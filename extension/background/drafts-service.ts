@@ -1,0 +1,85 @@
+import type { Locale } from '../../api-client/contract';
+import {
+  createDraftStore,
+  createSyncEngine,
+  requestPersistentStorage,
+  watchSyncStatus,
+  type DraftStore,
+  type Schedule,
+  type SyncEngine,
+  type SyncStatus,
+  type Watchable,
+} from '../../api-client/drafts';
+import { createVigieClient, type VigieClient } from '../../api-client/http';
+import type { SharedConnectivity } from './connectivity';
+
+export const EXTENSION_DB_NAME = 'vigie-extension';
+
+export interface DraftsServiceOptions {
+  /** The platform's client for the current settings; read at every push. */
+  client: () => Pick<VigieClient, 'submitBatch'>;
+  schedule: Schedule | null;
+  connectivity: SharedConnectivity;
+  dbName?: string;
+  /** fake-indexeddb in unit tests. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  onError?: (error: unknown) => void;
+}
+
+export interface DraftsService {
+  readonly store: DraftStore;
+  readonly engine: SyncEngine;
+  readonly connectivity: SharedConnectivity;
+  /** Start-up: drafts a crash left `sending` go back to the queue, then one push. */
+  start(): Promise<void>;
+  /** The status line, in one language, kept up to date. */
+  watchStatus(locale: Locale): Watchable<SyncStatus>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The drafts live here, in the extension's own origin: the one database and the
+ * one sync engine, for every tab. Content scripts never open it (they share the
+ * page's IndexedDB); they send what the citizen types as messages.
+ */
+export function createDraftsService(options: DraftsServiceOptions): DraftsService {
+  const store = createDraftStore({
+    dbName: options.dbName ?? EXTENSION_DB_NAME,
+    defaults: { source: 'extension' },
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  });
+  const engine = createSyncEngine({
+    store,
+    client: { submitBatch: (items, requestOptions) => options.client().submitBatch(items, requestOptions) },
+    schedule: options.schedule,
+    connectivity: options.connectivity,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  return {
+    store,
+    engine,
+    connectivity: options.connectivity,
+    async start() {
+      // Unsent words must not be evicted under storage pressure.
+      void requestPersistentStorage();
+      await engine.start();
+    },
+    watchStatus: (locale) => watchSyncStatus(store, engine, locale),
+    async stop() {
+      await engine.stop();
+      store.close();
+    },
+  };
+}
+
+/** A client per platform address, made again only when the address changes. */
+export function clientFor(getBaseUrl: () => string): () => VigieClient {
+  let cached: VigieClient | undefined;
+  return () => {
+    const baseUrl = getBaseUrl().replace(/\/+$/, '');
+    if (cached?.baseUrl !== baseUrl) cached = createVigieClient({ baseUrl });
+    return cached;
+  };
+}

@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import type { ConnectivityEvents } from '../../api-client/drafts';
+import { resolveLocale } from '../i18n/locale';
+import { onMessage, sendMessage } from '../messaging/messenger';
+import { backgroundRequests } from '../messaging/protocol';
+import { defaultSettings } from '../settings/defaults';
+import type { Settings } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/store';
+import { alarmSchedule, armHeartbeat, isSyncAlarm } from './alarm-schedule';
+import { createConnectivity } from './connectivity';
+import { createDraftAccess, memoryArea } from './draft-access';
+import { clientFor, createDraftsService } from './drafts-service';
+import { createLiveUpdates } from './live-updates';
+import { createPageData } from './page-data';
+import { createRouter, RefusedMessage, type RequestType } from './router';
+
+/**
+ * The background worker: it owns the drafts and the engine that sends them, and
+ * answers the content scripts and pages. Listeners are registered synchronously,
+ * at the top of every start, so that an alarm or a message wakes a worker that
+ * knows what to do with it.
+ */
+export function startBackground(): void {
+  let settings: Settings = defaultSettings();
+  const ready = loadSettings().then((loaded) => (settings = loaded));
+  watchSettings((changed) => (settings = changed));
+
+  const locale = async () => {
+    await ready;
+    return resolveLocale(settings.language, browser.i18n.getUILanguage());
+  };
+  const client = clientFor(() => settings.platformUrl);
+  const connectivity = createConnectivity(globalThis as unknown as ConnectivityEvents);
+  const drafts = createDraftsService({
+    client,
+    schedule: alarmSchedule(browser.alarms),
+    connectivity,
+    onError: (error) => console.warn('[vigie] a push failed', error),
+  });
+  const access = createDraftAccess(browser.storage.session ?? memoryArea());
+  const pageData = createPageData({
+    client,
+    allowList: async () => {
+      await ready;
+      return settings.allowList;
+    },
+  });
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const router = createRouter({ drafts, access, pageData, locale, self });
+
+  for (const type of Object.keys(backgroundRequests) as RequestType[]) {
+    onMessage(type, ({ data, sender }) =>
+      router.handle(type, data, sender).catch((error: unknown) => {
+        if (error instanceof RefusedMessage) console.warn(`[vigie] ${error.message}`);
+        throw error;
+      }),
+    );
+  }
+
+  const live = createLiveUpdates({ drafts, access, locale, self });
+  browser.runtime.onConnect.addListener((port) => live.connect(port));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isSyncAlarm(alarm.name)) void ready.then(() => drafts.engine.onAlarm()).catch(() => undefined);
+  });
+  armHeartbeat(browser.alarms);
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'open-toolbar' || tab?.id === undefined) return;
+    // A page without our content script (the browser's own pages) has no one to answer.
+    sendMessage('selection:act', undefined, tab.id).catch(() => undefined);
+  });
+
+  void ready.then(() => drafts.start()).catch((error: unknown) => console.warn('[vigie] start-up sync failed', error));
+}

@@ -1,0 +1,74 @@
+import { canonicalUrl, type Commitment, type Contribution } from '../../api-client/contract';
+import type { VigieClient } from '../../api-client/http';
+import { pageAllowed } from '../shared/allow-list';
+import type { PageLookupResponse } from '../messaging/protocol';
+
+/** More than a page will ever show as highlights; the platform pages by 100. */
+const MAX_CONTRIBUTIONS = 300;
+const COMMITMENTS_TTL_MS = 10 * 60_000;
+
+export interface PageDataOptions {
+  client: () => Pick<VigieClient, 'listContributions' | 'listCommitments'>;
+  allowList: () => Promise<readonly string[]>;
+  now?: () => number;
+}
+
+export interface PageData {
+  /**
+   * The published contributions of a page, if the page the request came from is
+   * on the allow-list; otherwise nothing is asked of the platform.
+   */
+  lookup(pageUrl: string, readingAt: string): Promise<PageLookupResponse>;
+  /** The commitments a page is about: those whose `pages` list it, then those its markup names. */
+  commitments(pageUrl: string, readingAt: string, ids: readonly string[]): Promise<Commitment[]>;
+}
+
+/** The platform's reads, behind the allow-list. */
+export function createPageData(options: PageDataOptions): PageData {
+  const now = options.now ?? Date.now;
+  let cache: { at: number; baseUrl: unknown; items: Promise<Commitment[]> } | undefined;
+
+  const allCommitments = () => {
+    const client = options.client();
+    if (!cache || cache.baseUrl !== client || now() - cache.at > COMMITMENTS_TTL_MS) {
+      const items = client.listCommitments();
+      cache = { at: now(), baseUrl: client, items };
+      items.catch(() => (cache = undefined));
+    }
+    return cache.items;
+  };
+
+  return {
+    async lookup(pageUrl, readingAt) {
+      // The page being read decides; the address it files contributions under
+      // (its canonical link) is what it declares about itself.
+      if (!pageAllowed(readingAt, await options.allowList())) return { allowed: false };
+      const client = options.client();
+      const contributions: Contribution[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listContributions({ url: pageUrl, limit: 100, ...(cursor ? { cursor } : {}) });
+        contributions.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && contributions.length < MAX_CONTRIBUTIONS);
+      return { allowed: true, contributions };
+    },
+
+    async commitments(pageUrl, readingAt, ids) {
+      if (!pageAllowed(readingAt, await options.allowList())) return [];
+      const page = canonicalUrl(pageUrl);
+      const items = await allCommitments();
+      const byPage = items.filter((c) => c.pages.some((p) => safeCanonical(p) === page));
+      const byId = ids.flatMap((id) => items.filter((c) => c.id === id && !byPage.includes(c)));
+      return [...byPage, ...byId];
+    },
+  };
+}
+
+function safeCanonical(address: string): string | undefined {
+  try {
+    return canonicalUrl(address);
+  } catch {
+    return undefined;
+  }
+}

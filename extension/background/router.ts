@@ -1,0 +1,158 @@
+import type { Locale } from '../../api-client/contract';
+import { DraftLockedError, DraftNotFoundError } from '../../api-client/drafts';
+import {
+  backgroundRequests,
+  type BackgroundAnswers,
+  type BackgroundRequests,
+  type SendResult,
+} from '../messaging/protocol';
+import { identifySender, type Caller, type SelfIdentity, type SenderLike } from '../messaging/sender';
+import type { DraftAccess, DraftOwner } from './draft-access';
+import { fieldErrors, inputOfFields, inputOfNewDraft, viewOf } from './draft-views';
+import type { DraftsService } from './drafts-service';
+import type { PageData } from './page-data';
+
+export type RequestType = keyof BackgroundRequests;
+
+/** A message the background will not act on: unknown sender, wrong caller, bad data, foreign draft. */
+export class RefusedMessage extends Error {
+  constructor(readonly type: string, readonly reason: string) {
+    super(`Vigie refused "${type}": ${reason}.`);
+    this.name = 'RefusedMessage';
+  }
+}
+
+export interface RouterDeps {
+  drafts: DraftsService;
+  access: DraftAccess;
+  pageData: PageData;
+  /** The citizen's language, for the sentences in answers. */
+  locale: () => Promise<Locale>;
+  self: SelfIdentity;
+}
+
+interface Route<K extends RequestType> {
+  /** Who may send it: a content script, our own pages, or both. */
+  from: readonly Caller['kind'][];
+  handle(data: BackgroundRequests[K], caller: Caller): Promise<BackgroundAnswers[K]>;
+}
+
+type Routes = { [K in RequestType]: Route<K> };
+
+const ownerOf = (caller: Extract<Caller, { kind: 'content' }>): DraftOwner => ({ tabId: caller.tabId, origin: caller.origin });
+
+/**
+ * Every request the background answers, each checked three ways before it runs:
+ * the sender (our extension; a content script in a tab, or our own page), the
+ * kind of caller the route accepts, and the data against its zod schema. A
+ * content script only reaches the drafts written from its own tab and origin.
+ */
+export function createRouter(deps: RouterDeps) {
+  const { store, connectivity } = deps.drafts;
+
+  async function mayTouch(id: string, caller: Caller): Promise<void> {
+    if (caller.kind === 'extension-page') return;
+    if (!(await deps.access.allows(id, ownerOf(caller)))) {
+      // Same answer as a missing draft: a page learns nothing about other drafts.
+      throw new DraftNotFoundError(id);
+    }
+  }
+
+  async function queue(id: string): Promise<SendResult> {
+    const locale = await deps.locale();
+    const result = await store.queue(id);
+    if (result.ok) return { ok: true, view: viewOf(result.draft, locale) };
+    return { ok: false, errors: fieldErrors(result.problems, locale) };
+  }
+
+  const routes: Routes = {
+    'page:lookup': {
+      from: ['content'],
+      handle: (data, caller) => deps.pageData.lookup(data.url, caller.url),
+    },
+    'draft:create': {
+      from: ['content'],
+      async handle(data, caller) {
+        const locale = await deps.locale();
+        const draft = await store.create(inputOfNewDraft(data, locale));
+        if (caller.kind === 'content') await deps.access.grant(draft.id, ownerOf(caller));
+        return viewOf(draft, locale);
+      },
+    },
+    'draft:save': {
+      from: ['content', 'extension-page'],
+      async handle(data, caller) {
+        await mayTouch(data.id, caller);
+        return viewOf(await store.update(data.id, inputOfFields(data.fields)), await deps.locale());
+      },
+    },
+    'draft:send': {
+      from: ['content', 'extension-page'],
+      async handle(data, caller) {
+        await mayTouch(data.id, caller);
+        return queue(data.id);
+      },
+    },
+    'draft:delete': {
+      from: ['extension-page'],
+      async handle(data) {
+        const removed = await store.remove(data.id);
+        await deps.access.forget(data.id);
+        return removed;
+      },
+    },
+    'draft:retry': {
+      from: ['extension-page'],
+      async handle(data) {
+        const draft = await store.get(data.id);
+        if (!draft) throw new DraftNotFoundError(data.id);
+        if (draft.state === 'rejected') return queue(data.id);
+        // Waiting after a failure: the citizen asks for now rather than after the backoff.
+        connectivity.announceOnline({ force: true });
+        return { ok: true, view: viewOf(draft, await deps.locale()) };
+      },
+    },
+    'commitments:find': {
+      from: ['extension-page'],
+      handle: (data) => deps.pageData.commitments(data.url, data.readingAt, data.ids),
+    },
+    'network:online': {
+      from: ['content', 'extension-page'],
+      async handle() {
+        connectivity.announceOnline();
+      },
+    },
+  };
+
+  return {
+    routes,
+    /** Checks the sender and the data, then answers; throws RefusedMessage or a sentence. */
+    async handle<K extends RequestType>(type: K, data: unknown, sender: SenderLike | undefined): Promise<BackgroundAnswers[K]> {
+      const caller = identifySender(sender, deps.self);
+      if (!caller) throw new RefusedMessage(type, 'the sender is not this extension in a tab or one of its pages');
+      const route = routes[type] as Route<K> | undefined;
+      if (!route) throw new RefusedMessage(type, 'unknown message');
+      if (!route.from.includes(caller.kind)) throw new RefusedMessage(type, `not accepted from a ${caller.kind}`);
+      const parsed = backgroundRequests[type].safeParse(data);
+      if (!parsed.success) throw new RefusedMessage(type, 'the data does not match its schema');
+      try {
+        return await route.handle(parsed.data as BackgroundRequests[K], caller);
+      } catch (error) {
+        throw await sayIt(error, deps.locale);
+      }
+    },
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;
+
+/** Errors cross to the sender as one sentence in the citizen's language. */
+async function sayIt(error: unknown, locale: () => Promise<Locale>): Promise<unknown> {
+  if (error instanceof DraftNotFoundError || error instanceof DraftLockedError) {
+    const sentence = error.sentences[await locale()];
+    const said = new Error(sentence);
+    said.name = error.name;
+    return said;
+  }
+  return error;
+}

@@ -1,0 +1,72 @@
+import type { Contribution, ContributionKind } from '../../api-client/contract';
+import type { UiLocale } from '../i18n/locale';
+import type { UiHost } from './ui-host';
+
+/** Where on the page (document coordinates) a popover opens from. */
+export interface PageSpot {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface OpenComposerOptions {
+  host: UiHost;
+  range: Range;
+  kind: ContributionKind;
+  locale: UiLocale;
+  pseudonym: string;
+  signal: AbortSignal;
+}
+
+export interface ShowContributionsOptions {
+  host: UiHost;
+  contributions: Contribution[];
+  at: PageSpot;
+  /** Where focus goes back when the popover closes (the highlight's marker). */
+  returnFocus: HTMLElement | null;
+  locale: UiLocale;
+  signal: AbortSignal;
+}
+
+/** content-ui.js: the composer and the contributions popover (Preact). */
+export interface UiChunk {
+  openComposer(options: OpenComposerOptions): void;
+  showContributions(options: ShowContributionsOptions): void;
+}
+
+export interface HighlighterOptions {
+  host: UiHost;
+  contributions: Contribution[];
+  locale: UiLocale;
+  signal: AbortSignal;
+  /** A highlight was clicked, or its marker activated from the keyboard. */
+  onActivate(contributions: Contribution[], at: PageSpot, marker: HTMLElement | null): void;
+  onAnchored(result: { orphanIds: string[] }): void;
+}
+
+/** content-highlights.js: anchoring and highlights, no framework. */
+export interface HighlighterChunk {
+  startHighlighter(options: HighlighterOptions): Promise<void>;
+}
+
+export interface Chunks {
+  ui: UiChunk;
+  highlights: HighlighterChunk;
+}
+
+const REGISTRY = '__vigieChunks';
+
+/**
+ * A lazy chunk registers itself here when it runs. It runs in the content
+ * script's isolated world (an import() from a content script stays there), so
+ * the page sees neither the registry nor what is in it.
+ */
+export function registerChunk<K extends keyof Chunks>(name: K, chunk: Chunks[K]): void {
+  const registry = ((globalThis as Record<string, unknown>)[REGISTRY] ??= {}) as Partial<Chunks>;
+  registry[name] = chunk;
+}
+
+export function registeredChunk<K extends keyof Chunks>(name: K): Chunks[K] | undefined {
+  return ((globalThis as Record<string, unknown>)[REGISTRY] as Partial<Chunks> | undefined)?.[name];
+}

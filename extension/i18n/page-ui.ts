@@ -1,0 +1,60 @@
+import type { UiLocale } from './locale';
+
+const frNumber = new Intl.NumberFormat('fr-FR');
+const enNumber = new Intl.NumberFormat('en-GB');
+
+/** The words of the in-page UI that loads on first use: the composer, highlights, popovers. */
+export const pageUiStrings = {
+  fr: {
+    commentTitle: 'Commenter ce passage',
+    flagTitle: 'Signaler un manque de transparence',
+    quoted: 'Passage cité',
+    gapType: 'Type de manque',
+    gapTypeChoose: 'Choisissez…',
+    body: 'Votre contribution',
+    bodyHint: 'Texte brut, 5 000 caractères au plus. Ne donnez pas d’informations personnelles.',
+    count: (n: number, max: number) => `${frNumber.format(n)} caractère${n > 1 ? 's' : ''} sur ${frNumber.format(max)}`,
+    pseudonym: 'Pseudonyme (facultatif)',
+    pseudonymHint: 'Sans pseudonyme, votre contribution est anonyme.',
+    send: 'Envoyer',
+    close: 'Fermer',
+    saved: 'Brouillon enregistré dans l’extension.',
+    savedOnClose: 'Votre brouillon est conservé : retrouvez-le dans « Mes contributions », dans le panneau latéral.',
+    saveFailed: 'Le brouillon n’a pas pu être enregistré. Gardez une copie de votre texte.',
+    fixErrors: (n: number) => `${n} champ${n > 1 ? 's' : ''} à corriger avant l’envoi.`,
+    sent: 'Merci ! Votre contribution part dès que possible ; suivez-la dans « Mes contributions ».',
+    quoteProblem: 'Ce passage ne peut pas être cité :',
+    contributionsTitle: (n: number) => `${n} contribution${n > 1 ? 's' : ''} sur ce passage`,
+    marker: (n: number, quote: string) => `${n} contribution${n > 1 ? 's' : ''} Vigie sur « ${quote} »`,
+    anonymous: 'Anonyme',
+    reply: 'Réponse de l’administration',
+    dateLocale: 'fr-FR',
+  },
+  en: {
+    commentTitle: 'Comment on this passage',
+    flagTitle: 'Report a transparency gap',
+    quoted: 'Quoted passage',
+    gapType: 'Kind of gap',
+    gapTypeChoose: 'Choose…',
+    body: 'Your contribution',
+    bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
+    count: (n: number, max: number) => `${enNumber.format(n)} character${n === 1 ? '' : 's'} of ${enNumber.format(max)}`,
+    pseudonym: 'Pseudonym (optional)',
+    pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
+    send: 'Send',
+    close: 'Close',
+    saved: 'Draft saved in the extension.',
+    savedOnClose: 'Your draft is kept: find it under “My contributions”, in the side panel.',
+    saveFailed: 'The draft could not be saved. Keep a copy of your text.',
+    fixErrors: (n: number) => `${n} field${n === 1 ? '' : 's'} to fix before sending.`,
+    sent: 'Thank you! Your contribution is sent as soon as possible; follow it under “My contributions”.',
+    quoteProblem: 'This passage cannot be quoted:',
+    contributionsTitle: (n: number) => `${n} contribution${n === 1 ? '' : 's'} on this passage`,
+    marker: (n: number, quote: string) => `${n} Vigie contribution${n === 1 ? '' : 's'} on “${quote}”`,
+    anonymous: 'Anonymous',
+    reply: 'Reply from the administration',
+    dateLocale: 'en-GB',
+  },
+} satisfies Record<UiLocale, unknown>;
+
+export type PageUiStrings = (typeof pageUiStrings)[UiLocale];

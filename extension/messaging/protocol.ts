@@ -1,0 +1,184 @@
+import * as z from 'zod/mini';
+import {
+  BODY_MAX_LENGTH,
+  Commitment,
+  CommitmentId,
+  Contribution,
+  ContributionKind,
+  GapType,
+  HttpUrl,
+  Selector,
+  TITLE_MAX_LENGTH,
+} from '../../api-client/contract';
+import { draftStates } from '../../api-client/drafts';
+
+// Extension pages forbid eval; zod would otherwise probe `new Function` and log a CSP violation.
+z.config({ jitless: true });
+
+/**
+ * Every message between the extension's parts, as zod schemas: the background
+ * checks each request against them before doing anything, and the pages check
+ * each answer. Built from the contract's own schemas, so a draft's fields are
+ * the contribution's fields.
+ */
+
+// A draft may run past the contract's limits while it is typed (the send says so);
+// this bound only keeps a forged message from filling the database.
+const DRAFT_TEXT_MAX = BODY_MAX_LENGTH * 4;
+
+export const DraftId = z.uuid();
+
+/** What the citizen types in a composer. */
+export const DraftFields = z.strictObject({
+  kind: ContributionKind,
+  gapType: z.optional(GapType),
+  body: z.string().check(z.maxLength(DRAFT_TEXT_MAX)),
+  pseudonym: z.string().check(z.maxLength(200)),
+});
+
+/** The page and the passage a draft is about, as the content script read them. */
+export const PageTarget = z.strictObject({
+  url: HttpUrl,
+  title: z.string().check(z.maxLength(TITLE_MAX_LENGTH * 4)),
+  selectors: z.array(Selector).check(z.maxLength(4)),
+});
+
+export const DraftCreateRequest = z.strictObject({
+  fields: DraftFields,
+  target: PageTarget,
+  commitmentId: z.optional(CommitmentId),
+});
+export const DraftSaveRequest = z.strictObject({ id: DraftId, fields: DraftFields });
+export const DraftIdRequest = z.strictObject({ id: DraftId });
+export const PageLookupRequest = z.strictObject({ url: HttpUrl });
+export const CommitmentsRequest = z.strictObject({
+  /** The address the page files contributions under (its canonical link). */
+  url: HttpUrl,
+  /** The address being read: it must be on the allow-list. */
+  readingAt: HttpUrl,
+  ids: z.array(CommitmentId).check(z.maxLength(20)),
+});
+export const NoData = z.undefined();
+
+const fieldNames = ['kind', 'gapType', 'body', 'pseudonym', 'target'] as const;
+export const FieldName = z.enum(fieldNames);
+
+/** A draft as a composer shows it. */
+export const DraftView = z.object({
+  id: DraftId,
+  state: z.enum(draftStates),
+  /** The state in words, in the citizen's language: "En attente du réseau". */
+  stateText: z.string(),
+  fields: DraftFields,
+});
+
+/** A draft as "Mes contributions" lists it. */
+export const DraftSummary = z.object({
+  ...DraftView.shape,
+  pageUrl: z.optional(z.string()),
+  pageTitle: z.optional(z.string()),
+  quote: z.optional(z.string()),
+  updatedAt: z.number(),
+  /** The citizen may still change the words (draft, refused). */
+  canEdit: z.boolean(),
+  /** Refused, or waiting after a failure: "Renvoyer" makes sense. */
+  canRetry: z.boolean(),
+  /** Anything not on the wire right now. */
+  canDelete: z.boolean(),
+});
+
+export const SendResult = z.union([
+  z.object({ ok: z.literal(true), view: DraftView }),
+  z.object({ ok: z.literal(false), errors: z.partialRecord(FieldName, z.string()) }),
+]);
+
+export const PageLookupResponse = z.union([
+  z.object({ allowed: z.literal(false) }),
+  z.object({ allowed: z.literal(true), contributions: z.array(Contribution) }),
+]);
+
+/** What a page's content script knows, for the side panel. */
+export const PageState = z.object({
+  /** The address contributions are filed under. */
+  url: z.string(),
+  /** The address being read. */
+  location: z.string(),
+  title: z.string(),
+  allowed: z.boolean(),
+  commitmentIds: z.array(CommitmentId),
+  lookup: z.enum(['not-allowed', 'pending', 'done', 'failed']),
+  contributions: z.array(Contribution),
+  /** Contributions whose passage is no longer found on the page. */
+  orphanIds: z.array(z.string()),
+  /** Contributions still being placed on the page. */
+  anchoring: z.boolean(),
+});
+
+/** Sent to extension pages on the `vigie:drafts` port at every change. */
+export const DraftsSnapshot = z.object({
+  status: z.object({ text: z.string(), tone: z.string(), waiting: z.number() }),
+  drafts: z.array(DraftSummary),
+});
+
+/** The first (and only) message a composer sends on its `vigie:draft` port. */
+export const WatchDraftRequest = z.strictObject({ id: DraftId });
+
+export type DraftFields = z.infer<typeof DraftFields>;
+export type PageTarget = z.infer<typeof PageTarget>;
+export type DraftCreateRequest = z.infer<typeof DraftCreateRequest>;
+export type DraftSaveRequest = z.infer<typeof DraftSaveRequest>;
+export type DraftIdRequest = z.infer<typeof DraftIdRequest>;
+export type PageLookupRequest = z.infer<typeof PageLookupRequest>;
+export type CommitmentsRequest = z.infer<typeof CommitmentsRequest>;
+export type FieldName = z.infer<typeof FieldName>;
+export type DraftView = z.infer<typeof DraftView>;
+export type DraftSummary = z.infer<typeof DraftSummary>;
+export type SendResult = z.infer<typeof SendResult>;
+export type PageLookupResponse = z.infer<typeof PageLookupResponse>;
+export type PageState = z.infer<typeof PageState>;
+export type DraftsSnapshot = z.infer<typeof DraftsSnapshot>;
+
+/** Port names: live updates the background pushes. */
+export const DRAFTS_PORT = 'vigie:drafts';
+export const DRAFT_PORT = 'vigie:draft';
+
+/**
+ * The request schema of every message the background answers. The types of
+ * @webext-core/messaging come from here, and so do the checks it does not make.
+ */
+export const backgroundRequests = {
+  'page:lookup': PageLookupRequest,
+  'draft:create': DraftCreateRequest,
+  'draft:save': DraftSaveRequest,
+  'draft:send': DraftIdRequest,
+  'draft:delete': DraftIdRequest,
+  'draft:retry': DraftIdRequest,
+  'commitments:find': CommitmentsRequest,
+  'network:online': NoData,
+} as const;
+
+export type BackgroundRequests = { [K in keyof typeof backgroundRequests]: z.infer<(typeof backgroundRequests)[K]> };
+
+export interface BackgroundAnswers {
+  'page:lookup': PageLookupResponse;
+  'draft:create': DraftView;
+  'draft:save': DraftView;
+  'draft:send': SendResult;
+  'draft:delete': boolean;
+  'draft:retry': SendResult;
+  'commitments:find': z.infer<typeof Commitment>[];
+  'network:online': void;
+}
+
+/** What the background (or a page) asks a tab's content script. */
+export interface ContentAnswers {
+  /** The keyboard command: show the toolbar for the current selection, focused. */
+  'selection:act': void;
+  'page:state': PageState;
+}
+
+type Protocol<Requests, Answers> = {
+  [K in keyof Answers]: (data: K extends keyof Requests ? Requests[K] : undefined) => Answers[K];
+};
+
+export type ProtocolMap = Protocol<BackgroundRequests, BackgroundAnswers> & Protocol<object, ContentAnswers>;

@@ -1,0 +1,47 @@
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { DRAFTS_PORT, DraftsSnapshot } from '../messaging/protocol';
+import { sendMessage } from '../messaging/messenger';
+import { pageLocale } from './locale';
+
+/** Every draft of this device and the sync status, as the background last told. */
+export const draftsSnapshot = signal<DraftsSnapshot | undefined>(undefined);
+
+/**
+ * Listens to the background on a port. The worker may sleep and drop the port:
+ * then we connect again, which wakes it. Re-connecting also re-renders the
+ * sentences when the language changes (`reconnect`).
+ */
+export function connectDraftsFeed(abort: AbortSignal): void {
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  const connect = () => {
+    if (abort.aborted) return;
+    const current = browser.runtime.connect({ name: DRAFTS_PORT });
+    port = current;
+    current.onMessage.addListener((message: unknown) => {
+      const parsed = DraftsSnapshot.safeParse(message);
+      if (parsed.success) draftsSnapshot.value = parsed.data;
+    });
+    current.onDisconnect.addListener(() => {
+      if (port === current) setTimeout(connect, 300);
+    });
+  };
+  connect();
+  // The page sees the network come back before the worker does.
+  addEventListener('online', () => void sendMessage('network:online', undefined).catch(() => undefined), { signal: abort });
+  abort.addEventListener('abort', () => {
+    const last = port;
+    port = undefined;
+    last?.disconnect();
+  });
+  let locale = pageLocale.peek();
+  const stopFollowing = pageLocale.subscribe((value) => {
+    if (value === locale) return;
+    locale = value;
+    const last = port;
+    port = undefined;
+    last?.disconnect();
+    connect();
+  });
+  abort.addEventListener('abort', stopFollowing);
+}

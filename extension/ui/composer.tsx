@@ -1,0 +1,279 @@
+import { useSignal } from '@preact/signals';
+import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { describe, DescribeError } from '../../api-client/anchoring';
+import { BODY_MAX_LENGTH, message, type ContributionKind, type GapType, type Selector } from '../../api-client/contract';
+import { gapTypeLabels } from '../i18n/gap-types';
+import type { UiLocale } from '../i18n/locale';
+import { pageUiStrings } from '../i18n/page-ui';
+import type { OpenComposerOptions, PageSpot } from '../content/chunks';
+import type { DraftFields, DraftView, FieldName } from '../messaging/protocol';
+import { commitmentOf, pageAddress } from '../shared/page-address';
+import { createDraftChannel, type DraftChannel } from './draft-channel';
+import { panelCss } from './styles';
+
+const SAVE_DELAY_MS = 300;
+
+interface ComposerProps {
+  kind: ContributionKind;
+  locale: UiLocale;
+  pseudonym: string;
+  quote: string | undefined;
+  quoteProblem: string | undefined;
+  channel: DraftChannel;
+  at: PageSpot;
+  onClose(): void;
+}
+
+type Status = { tone: 'neutral' | 'problem'; text: string } | undefined;
+
+function Composer(props: ComposerProps) {
+  const t = pageUiStrings[props.locale];
+  const fields = useSignal<DraftFields>({ kind: props.kind, body: '', pseudonym: props.pseudonym });
+  const errors = useSignal<Partial<Record<FieldName, string>>>({});
+  const status = useSignal<Status>(undefined);
+  const sent = useSignal<DraftView | undefined>(undefined);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const panel = useRef<HTMLElement>(null);
+  const title = props.kind === 'gap' ? t.flagTitle : t.commentTitle;
+
+  const flush = async (): Promise<void> => {
+    if (saveTimer.current === undefined) return;
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    try {
+      await props.channel.save(fields.value);
+      if (!Object.keys(errors.value).length) status.value = { tone: 'neutral', text: t.saved };
+    } catch {
+      status.value = { tone: 'problem', text: t.saveFailed };
+    }
+  };
+
+  const change = (patch: Partial<DraftFields>) => {
+    fields.value = { ...fields.value, ...patch };
+    if (Object.keys(errors.value).length) {
+      const left = { ...errors.value };
+      for (const key of Object.keys(patch)) delete left[key as FieldName];
+      errors.value = left;
+    }
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
+
+  const close = async () => {
+    await flush();
+    props.onClose();
+  };
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    try {
+      const result = await props.channel.send(fields.value);
+      if (result.ok) {
+        errors.value = {};
+        sent.value = result.view;
+        props.channel.watch((view) => (sent.value = view));
+        return;
+      }
+      errors.value = result.errors;
+      status.value = { tone: 'problem', text: t.fixErrors(Object.keys(result.errors).length) };
+      requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    } catch (error) {
+      status.value = { tone: 'problem', text: error instanceof Error ? error.message : t.saveFailed };
+    }
+  };
+
+  useEffect(() => {
+    panel.current?.querySelector<HTMLElement>(props.kind === 'gap' ? 'select' : 'textarea')?.focus();
+    // Leaving the page saves now rather than after the debounce.
+    const leave = () => void flush();
+    addEventListener('pagehide', leave);
+    return () => removeEventListener('pagehide', leave);
+  }, []);
+
+  useEffect(() => {
+    if (sent.value) panel.current?.querySelector<HTMLElement>('.secondary')?.focus();
+  }, [sent.value !== undefined]);
+
+  const errorOf = (field: FieldName) =>
+    errors.value[field] ? (
+      <p class="error" id={`vigie-${field}-error`}>
+        {errors.value[field]}
+      </p>
+    ) : null;
+  const describedBy = (field: FieldName, ...others: string[]) =>
+    [...others, ...(errors.value[field] ? [`vigie-${field}-error`] : [])].join(' ') || undefined;
+  const length = fields.value.body.trim().length;
+
+  return (
+    <section
+      ref={panel}
+      class="panel"
+      role="dialog"
+      aria-labelledby="vigie-composer-title"
+      lang={props.locale}
+      style={{ top: `${props.at.bottom + 8}px`, left: `${props.at.left}px` }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          void close();
+        }
+      }}
+    >
+      <h2 id="vigie-composer-title">{title}</h2>
+      {props.quote ? (
+        <figure style={{ margin: 0 }}>
+          <figcaption class="hint">{t.quoted}</figcaption>
+          <blockquote class="quote">{props.quote}</blockquote>
+        </figure>
+      ) : null}
+      {props.quoteProblem ? (
+        <p class="error">
+          {t.quoteProblem} {props.quoteProblem}
+        </p>
+      ) : null}
+      {sent.value ? (
+        <>
+          <p>{t.sent}</p>
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => props.onClose()}>
+              {t.close}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form noValidate onSubmit={(event) => void send(event)}>
+          {props.kind === 'gap' ? (
+            <div class="field">
+              <label for="vigie-gap-type">{t.gapType}</label>
+              <select
+                id="vigie-gap-type"
+                required
+                aria-invalid={errors.value.gapType ? 'true' : 'false'}
+                aria-describedby={describedBy('gapType')}
+                value={fields.value.gapType ?? ''}
+                onChange={(event) => {
+                  const value = (event.target as HTMLSelectElement).value;
+                  change(value ? { gapType: value as GapType } : { gapType: undefined });
+                }}
+              >
+                <option value="">{t.gapTypeChoose}</option>
+                {(Object.keys(gapTypeLabels[props.locale]) as GapType[]).map((gap) => (
+                  <option value={gap}>{gapTypeLabels[props.locale][gap]}</option>
+                ))}
+              </select>
+              {errorOf('gapType')}
+            </div>
+          ) : null}
+          <div class="field">
+            <label for="vigie-body">{t.body}</label>
+            <span class="hint" id="vigie-body-hint">
+              {t.bodyHint}
+            </span>
+            <textarea
+              id="vigie-body"
+              required
+              aria-invalid={errors.value.body ? 'true' : 'false'}
+              aria-describedby={describedBy('body', 'vigie-body-hint', 'vigie-body-count')}
+              value={fields.value.body}
+              onInput={(event) => change({ body: (event.target as HTMLTextAreaElement).value })}
+            />
+            <span class={`count${length > BODY_MAX_LENGTH ? ' over' : ''}`} id="vigie-body-count">
+              {t.count(length, BODY_MAX_LENGTH)}
+            </span>
+            {errorOf('body')}
+          </div>
+          <div class="field">
+            <label for="vigie-pseudonym">{t.pseudonym}</label>
+            <span class="hint" id="vigie-pseudonym-hint">
+              {t.pseudonymHint}
+            </span>
+            <input
+              type="text"
+              id="vigie-pseudonym"
+              autocomplete="nickname"
+              aria-invalid={errors.value.pseudonym ? 'true' : 'false'}
+              aria-describedby={describedBy('pseudonym', 'vigie-pseudonym-hint')}
+              value={fields.value.pseudonym}
+              onInput={(event) => change({ pseudonym: (event.target as HTMLInputElement).value })}
+            />
+            {errorOf('pseudonym')}
+          </div>
+          {errorOf('target')}
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t.send}
+            </button>
+            <button type="button" class="secondary" onClick={() => void close()}>
+              {t.close}
+            </button>
+          </div>
+        </form>
+      )}
+      <p class={`status${(sent.value ? undefined : status.value?.tone) === 'problem' ? ' problem' : ''}`} role="status">
+        {sent.value ? sent.value.stateText : (status.value?.text ?? '')}
+      </p>
+    </section>
+  );
+}
+
+let openOne: { close(): void } | undefined;
+
+/** The range's end, in document coordinates, where the composer opens. */
+function spotOf(range: Range): PageSpot {
+  const rects = range.getClientRects();
+  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  const left = Math.min(Math.max(last.left, 8), Math.max(document.documentElement.clientWidth - 400, 8));
+  return { top: last.top + scrollY, bottom: last.bottom + scrollY, left: left + scrollX, right: last.right + scrollX };
+}
+
+/**
+ * The composer: opens under the selected passage, keeps every word as a draft in
+ * the background as it is typed, and sends it when the citizen says so. One at
+ * a time; it closes with Escape, "Fermer", or when the content script stops.
+ */
+export function openComposer(options: OpenComposerOptions): void {
+  openOne?.close();
+  let selectors: Selector[] = [];
+  let quoteProblem: string | undefined;
+  try {
+    selectors = describe(options.range, document.body);
+  } catch (error) {
+    if (!(error instanceof DescribeError)) throw error;
+    quoteProblem = message(error.code, options.locale);
+  }
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector')?.exact;
+  const channel = createDraftChannel(
+    { url: pageAddress(document), title: document.title.trim().slice(0, 300), selectors },
+    commitmentOf(options.range.commonAncestorContainer),
+  );
+  const container = document.createElement('div');
+  options.host.layer('composer', panelCss).append(container);
+
+  const close = () => {
+    if (openOne !== handle) return;
+    openOne = undefined;
+    channel.close();
+    render(null, container);
+    container.remove();
+    options.signal.removeEventListener('abort', close);
+  };
+  const handle = { close };
+  openOne = handle;
+  options.signal.addEventListener('abort', close, { once: true });
+  render(
+    <Composer
+      kind={options.kind}
+      locale={options.locale}
+      pseudonym={options.pseudonym}
+      quote={quote}
+      quoteProblem={quoteProblem}
+      channel={channel}
+      at={spotOf(options.range)}
+      onClose={close}
+    />,
+    container,
+  );
+}

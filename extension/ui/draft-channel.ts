@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../messaging/messenger';
+import {
+  DRAFT_PORT,
+  DraftView,
+  SendResult,
+  type DraftFields,
+  type PageTarget,
+} from '../messaging/protocol';
+
+export interface DraftChannel {
+  readonly id: string | null;
+  /** Saves the fields (the first save creates the draft); saves run one after the other. */
+  save(fields: DraftFields): Promise<DraftView>;
+  /** Saves, then asks the background to queue the draft for sending. */
+  send(fields: DraftFields): Promise<SendResult>;
+  /** The draft's state as it changes, until close(). */
+  watch(onView: (view: DraftView) => void): void;
+  close(): void;
+}
+
+/**
+ * The composer's line to its draft in the background. The words go there as they
+ * are typed; nothing is kept in the page (whose IndexedDB the page could read).
+ */
+export function createDraftChannel(target: PageTarget, commitmentId: string | undefined): DraftChannel {
+  let id: string | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let onView: ((view: DraftView) => void) | undefined;
+
+  const listen = () => {
+    if (port || !id || !onView) return;
+    const listener = onView;
+    port = browser.runtime.connect({ name: DRAFT_PORT });
+    port.onMessage.addListener((message: unknown) => {
+      const parsed = DraftView.safeParse(message);
+      if (parsed.success) listener(parsed.data);
+    });
+    port.postMessage({ id });
+  };
+
+  const save = (fields: DraftFields): Promise<DraftView> => {
+    const next = chain.then(async () => {
+      const answer = id
+        ? await sendMessage('draft:save', { id, fields })
+        : await sendMessage('draft:create', { fields, target, ...(commitmentId ? { commitmentId } : {}) });
+      const view = DraftView.parse(answer);
+      id = view.id;
+      listen();
+      return view;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    get id() {
+      return id;
+    },
+    save,
+    async send(fields) {
+      const saved = await save(fields);
+      return SendResult.parse(await sendMessage('draft:send', { id: saved.id }));
+    },
+    watch(callback) {
+      onView = callback;
+      listen();
+    },
+    close() {
+      port?.disconnect();
+      port = undefined;
+    },
+  };
+}

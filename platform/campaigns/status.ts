@@ -1,0 +1,14 @@
+import type { Campaign, MessageCode } from '../../api-client/contract';
+
+/** Why a campaign takes no contribution at this instant, or null when it is open. */
+export function campaignRefusal(campaign: Campaign | undefined, at: string): MessageCode | null {
+  if (!campaign) return 'campaign.unknown';
+  const now = Date.parse(at);
+  if (now < Date.parse(campaign.opensAt)) return 'campaign.not-open';
+  if (now >= Date.parse(campaign.closesAt)) return 'campaign.closed';
+  return null;
+}
+
+export function isOpen(campaign: Campaign, at: string): boolean {
+  return campaignRefusal(campaign, at) === null;
+}

@@ -1,0 +1,32 @@
+import type { Contribution } from '../../api-client/contract';
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * A contribution as a W3C Web Annotation: a comment is `commenting`, a
+ * transparency gap is `assessing` (with its gap type as a `tagging` body), and
+ * the target keeps the page and the selectors exactly as they were stored.
+ */
+export function toAnnotation(c: Contribution, baseUrl: string): Record<string, unknown> {
+  const motivation = c.kind === 'gap' ? 'assessing' : 'commenting';
+  const body: Record<string, unknown>[] = [
+    { type: 'TextualBody', value: c.body, format: 'text/plain', language: c.locale, purpose: motivation },
+  ];
+  if (c.gapType !== undefined) body.push({ type: 'TextualBody', value: c.gapType, purpose: 'tagging' });
+  if (c.reply) {
+    body.push({ type: 'TextualBody', value: c.reply.body, format: 'text/plain', purpose: 'replying', created: c.reply.at });
+  }
+  const selectors = c.target.selectors;
+  return {
+    id: `${baseUrl}/v1/contributions/${c.id}`,
+    type: 'Annotation',
+    motivation,
+    created: c.createdAt,
+    ...(c.author ? { creator: { type: 'Person', nickname: c.author.pseudonym } } : {}),
+    body,
+    target: {
+      source: c.target.url,
+      ...(selectors.length === 0 ? {} : { selector: selectors.length === 1 ? selectors[0] : selectors }),
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Hono, MiddlewareHandler } from 'hono';
+import * as z from 'zod/mini';
+import { Problem, ReportInput, WithdrawalRequest } from '../../api-client/contract';
+import type { AppEnv } from '../http/env';
+import type { OpenApiDocument } from '../http/openapi';
+import { ProblemError } from '../http/problems';
+import { mountRoute } from '../http/route';
+import type { Storage } from '../storage/storage';
+
+export interface CitizenActionOptions {
+  storage: Storage;
+  reportThreshold: number;
+  /** Identifies the client and applies the rate limit: what every public write goes through. */
+  publicWrite: MiddlewareHandler<AppEnv>[];
+}
+
+const sentences = {
+  notReportable: {
+    fr: "Cette contribution n'existe pas ou n'est pas publiée : elle ne peut pas être signalée.",
+    en: 'This contribution does not exist or is not published: it cannot be reported.',
+  },
+  notFound: { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
+  noKey: {
+    fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
+    en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
+  },
+  wrongSecret: {
+    fr: 'Ce secret ne permet pas de retirer cette contribution.',
+    en: 'This secret does not withdraw this contribution.',
+  },
+} as const;
+
+const idParam = z.object({ id: z.uuid({ error: 'id.not-uuid' }) });
+
+function sameHash(secret: string, storedHex: string): boolean {
+  const presented = createHash('sha256').update(secret, 'utf8').digest();
+  const stored = Buffer.from(storedHex, 'hex');
+  return stored.length === presented.length && timingSafeEqual(presented, stored);
+}
+
+/** What a citizen can do without an account: report what others wrote, withdraw what they wrote. */
+export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options: CitizenActionOptions): void {
+  const { storage } = options;
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'post',
+      path: '/v1/contributions/{id}/reports',
+      summary: 'Report a published contribution',
+      description:
+        'Each reader (told apart by a salted hash of their address) counts once. After VIGIE_REPORT_THRESHOLD ' +
+        'distinct readers, the contribution leaves public view and waits in the moderation queue.',
+      tags: ['contributions'],
+      params: idParam,
+      body: ReportInput,
+      bodyCheck: ReportInput,
+      before: options.publicWrite,
+      responses: {
+        204: { description: 'Report received' },
+        400: { description: 'The id is not a UUID', schema: Problem },
+        404: { description: 'No published contribution with this id', schema: Problem },
+        422: { description: 'The reason is not one of the list', schema: Problem },
+        429: { description: 'Too many writes from this client; see Retry-After', schema: Problem },
+      },
+    },
+    async (c, { params, body }) => {
+      const outcome = await storage.report({
+        contributionId: params.id,
+        reporterHash: c.get('clientHash'),
+        reason: body.reason,
+        at: new Date().toISOString(),
+        threshold: options.reportThreshold,
+      });
+      if (!outcome.found) throw new ProblemError('notFound', { detail: sentences.notReportable[c.get('locale')] });
+      return c.body(null, 204);
+    },
+  );
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'post',
+      path: '/v1/contributions/{id}/withdrawal',
+      summary: 'Withdraw a contribution for good, with the secret its client kept',
+      description:
+        'The text and everything attached to it are deleted (GDPR erasure); only the id is kept, so that a client ' +
+        'still holding the draft cannot send it again. Repeating a withdrawal that succeeded answers 204 again.',
+      tags: ['contributions'],
+      params: idParam,
+      body: WithdrawalRequest,
+      bodyCheck: WithdrawalRequest,
+      before: options.publicWrite,
+      responses: {
+        204: { description: 'Withdrawn' },
+        400: { description: 'The id is not a UUID', schema: Problem },
+        403: { description: 'The secret does not match, or the contribution has no withdrawal key', schema: Problem },
+        404: { description: 'No such contribution', schema: Problem },
+        429: { description: 'Too many writes from this client; see Retry-After', schema: Problem },
+      },
+    },
+    async (c, { params, body }) => {
+      const locale = c.get('locale');
+      const keyHash = await storage.withdrawalKeyHash(params.id);
+      if (keyHash === undefined) {
+        if ((await storage.withdrawnIds([params.id])).has(params.id)) return c.body(null, 204);
+        throw new ProblemError('notFound', { detail: sentences.notFound[locale] });
+      }
+      if (keyHash === null) throw new ProblemError('forbidden', { detail: sentences.noKey[locale] });
+      if (!sameHash(body.secret, keyHash)) throw new ProblemError('forbidden', { detail: sentences.wrongSecret[locale] });
+      await storage.withdraw(params.id, new Date().toISOString());
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,105 @@
+import type { Hono } from 'hono';
+import * as z from 'zod/mini';
+import {
+  Contribution,
+  message,
+  ModerationDecision,
+  ModerationQueue,
+  ModerationQueueQuery,
+  PAGE_SIZE_DEFAULT,
+  Problem,
+  type ContributionStatus,
+} from '../../api-client/contract';
+import { requireRole } from '../auth/require-role';
+import { decodeCursor, encodeCursor } from '../contributions/cursor';
+import type { AppEnv } from '../http/env';
+import type { OpenApiDocument } from '../http/openapi';
+import { ProblemError } from '../http/problems';
+import { mountRoute } from '../http/route';
+import type { Storage } from '../storage/storage';
+
+const statusOf = { publish: 'published', hide: 'hidden', reject: 'rejected' } as const satisfies Record<
+  ModerationDecision['decision'],
+  ContributionStatus
+>;
+
+const unauthorized = { description: 'No token, or an unknown or revoked one', schema: Problem };
+const forbidden = { description: 'The token is not a moderator’s or an admin’s', schema: Problem };
+
+export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage): void {
+  const moderators = requireRole(storage, ['admin', 'moderator']);
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'get',
+      path: '/v1/moderation/queue',
+      summary: 'Contributions by moderation status (pending by default), oldest first, with their reports',
+      description:
+        'Pending contributions are new ones (under pre-moderation) and published ones that enough readers reported.',
+      tags: ['moderation'],
+      security: true,
+      before: [moderators],
+      query: ModerationQueueQuery,
+      responses: {
+        200: { description: 'One page of the queue', schema: ModerationQueue },
+        400: { description: 'A query parameter is wrong', schema: Problem },
+        401: unauthorized,
+        403: forbidden,
+      },
+    },
+    async (c, { query }) => {
+      const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      if (after === null) {
+        const detail = message('cursor.invalid', c.get('locale'));
+        throw new ProblemError('validation', { status: 400, detail, errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }] });
+      }
+      const rows = await storage.listForModeration({ status: query.status ?? 'pending', limit: limit + 1, after });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1)?.contribution;
+      return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null } satisfies ModerationQueue);
+    },
+  );
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'post',
+      path: '/v1/moderation/contributions/{id}/decision',
+      summary: 'Publish, hide or reject a contribution, with a reason and an optional public reply',
+      tags: ['moderation'],
+      security: true,
+      before: [moderators],
+      params: z.object({ id: z.uuid({ error: 'id.not-uuid' }) }),
+      body: ModerationDecision,
+      bodyCheck: ModerationDecision,
+      responses: {
+        200: { description: 'The contribution as it is now', schema: Contribution },
+        400: { description: 'The id is not a UUID', schema: Problem },
+        401: unauthorized,
+        403: forbidden,
+        404: { description: 'No such contribution', schema: Problem },
+        422: { description: 'The decision is wrong (e.g. hiding without a reason)', schema: Problem },
+      },
+    },
+    async (c, { params, body }) => {
+      const at = new Date().toISOString();
+      const contribution = await storage.decide(params.id, {
+        status: statusOf[body.decision],
+        reason: body.decision === 'publish' ? undefined : body.reason,
+        reply: body.reply === undefined ? undefined : { body: body.reply, at },
+        at,
+      });
+      if (!contribution) {
+        const fr = c.get('locale') === 'fr';
+        throw new ProblemError('notFound', {
+          detail: fr ? "Cette contribution n'existe pas (ou plus)." : 'This contribution does not exist (any more).',
+        });
+      }
+      return c.json(contribution satisfies Contribution);
+    },
+  );
+}

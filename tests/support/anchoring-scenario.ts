@@ -1,0 +1,111 @@
+/**
+ * The same story for the large-page tests and the benchmark: readers quote
+ * passages of a long legal page, then the page is republished with new
+ * paragraphs, reworded passages and deleted ones. Runs in the browser.
+ */
+import { rangeAtRawOffsets } from './anchoring-dom';
+
+export interface QuotePlan {
+  quotes: number;
+  /** Paragraphs of new text inserted at random places, shifting everything below. */
+  insertions: number;
+  /** Quotes with one word replaced in their middle: only approximate matching finds them. */
+  edits: number;
+  /** Quotes whose paragraph is removed: the right answer is an orphan. */
+  deletions: number;
+}
+
+export interface Republished {
+  /** Where each quote should be found now: the live Range the DOM kept up to date, or null when deleted. */
+  expected: (Range | null)[];
+  edited: number[];
+  deleted: number[];
+}
+
+const replacements = ['notamment', 'également', 'toutefois', 'obligatoirement', 'au besoin', 'en principe'];
+const insertedSentences = [
+  'Le présent article a été modifié par la loi du 10 août 2018 pour un État au service d’une société de confiance.',
+  'Une circulaire du Premier ministre précise les conditions de mise en œuvre de ces dispositions.',
+  'Voir aussi le rapport annuel de la commission sur l’application de ce chapitre.',
+];
+
+/** Paragraphs a reader can quote: visible body text of articles. */
+export function quotableParagraphs(root: ParentNode): HTMLParagraphElement[] {
+  return [...root.querySelectorAll<HTMLParagraphElement>('article > p:not([hidden]):not(.note-technique)')];
+}
+
+/** `count` word-aligned quotes of 5 to 30 words, each in its own paragraph, some across <em> or <a>. */
+export function pickQuotes(root: ParentNode, count: number, random: () => number): Range[] {
+  const paragraphs = shuffle(quotableParagraphs(root), random);
+  const ranges: Range[] = [];
+  for (const p of paragraphs) {
+    if (ranges.length === count) break;
+    const words = [...(p.textContent ?? '').matchAll(/\S+/g)];
+    if (words.length < 6) continue;
+    const length = Math.min(words.length, 5 + Math.floor(random() * 26));
+    const first = Math.floor(random() * (words.length - length + 1));
+    const start = words[first]!;
+    const end = words[first + length - 1]!;
+    ranges.push(rangeAtRawOffsets(p, start.index, end.index + end[0].length));
+  }
+  if (ranges.length < count) throw new Error(`Only ${ranges.length} quotable paragraphs`);
+  return ranges;
+}
+
+/** Republishes the page: inserts paragraphs, rewords some quotes, deletes the paragraphs of others. */
+export function republish(root: ParentNode, ranges: readonly Range[], plan: QuotePlan, random: () => number): Republished {
+  const order = shuffle(ranges.map((_, i) => i), random);
+  const deleted = order.slice(0, plan.deletions);
+  const edited: number[] = [];
+  for (const index of order.slice(plan.deletions)) {
+    if (edited.length === plan.edits) break;
+    if (rewordMiddle(ranges[index]!, random)) edited.push(index);
+  }
+  const expected: (Range | null)[] = [...ranges];
+  for (const index of deleted) {
+    const range = ranges[index]!;
+    (range.startContainer.parentElement!.closest('p') as HTMLElement).remove();
+    expected[index] = null;
+  }
+  const articles = [...root.querySelectorAll('article')];
+  for (let i = 0; i < plan.insertions; i++) {
+    const article = articles[Math.floor(random() * articles.length)]!;
+    const p = document.createElement('p');
+    p.textContent = `${insertedSentences[i % insertedSentences.length]} (ajout ${i + 1})`;
+    article.querySelector('h5')!.after(p);
+  }
+  return { expected, edited: edited.sort((a, b) => a - b), deleted: deleted.sort((a, b) => a - b) };
+}
+
+/** Replaces one word well inside the quote, within one Text node, as an editor would. */
+function rewordMiddle(range: Range, random: () => number): boolean {
+  const common = range.commonAncestorContainer;
+  const walker = document.createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
+  const quote = range.toString();
+  const words = [...quote.matchAll(/\S+/g)];
+  if (words.length < 10) return false;
+  // Skip the first and last three words: the edit is inside, not at the edges.
+  const target = words[3 + Math.floor(random() * (words.length - 6))]!;
+  let seen = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!range.intersectsNode(node)) continue;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.length;
+    if (target.index >= seen && target.index + target[0].length <= seen + (to - from)) {
+      const offset = from + target.index - seen;
+      const replacement = replacements.find((r) => r !== target[0] && random() < 0.5) ?? 'désormais';
+      node.replaceData(offset, target[0].length, replacement);
+      return true;
+    }
+    seen += to - from;
+  }
+  return false;
+}
+
+function shuffle<T>(list: T[], random: () => number): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
