@@ -35,12 +35,15 @@ export async function anchorAll(
 ): Promise<AnchorAllResult> {
   const { signal, sliceMs = 8 } = options;
   signal?.throwIfAborted();
+  if (list.length === 0) return { ranges: [], orphans: [] };
   const ranges: (Range | null)[] = list.map(() => null);
   const orphans: Orphan[] = [];
 
   // In page order, so the shift measured on one quote is a good guess for the next.
-  const expected = list.map((selectors) => selectors.find((s) => s.type === 'TextPositionSelector')?.start ?? Infinity);
-  const order = list.map((_, i) => i).sort((a, b) => expected[a]! - expected[b]!);
+  const expected = list.map((selectors) => selectors.find((s) => s.type === 'TextPositionSelector')?.start);
+  const order = list
+    .map((_, i) => i)
+    .sort((a, b) => (expected[a] ?? Infinity) - (expected[b] ?? Infinity) || a - b);
 
   let changed = false;
   const watcher = new MutationObserver(() => {
@@ -67,7 +70,8 @@ export async function anchorAll(
       const found = locate(model.text, selectors, shift);
       if (found) {
         ranges[index] = model.range(found.start, found.end);
-        if (Number.isFinite(expected[index])) shift = found.start - expected[index]!;
+        const start = expected[index];
+        if (start !== undefined) shift = found.start - start;
       } else {
         orphans.push({ index, selectors });
       }

@@ -9,7 +9,11 @@ export const CONTEXT_LENGTH = 32;
 /** A selection that cannot become a quote; `code` is a contract message code the UI can show. */
 export class DescribeError extends Error {
   constructor(readonly code: Extract<MessageCode, 'quote.empty' | 'quote.too-long'>) {
-    super(code === 'quote.empty' ? 'The range selects no visible text' : `The quote is longer than ${QUOTE_MAX_LENGTH} characters`);
+    super(
+      code === 'quote.empty'
+        ? 'The range selects no visible text'
+        : `The quote is longer than ${QUOTE_MAX_LENGTH} characters`,
+    );
     this.name = 'DescribeError';
   }
 }

@@ -78,7 +78,9 @@ function paint(range: Range, view: Window & typeof globalThis): () => void {
 }
 
 // Elements in these would be shown as text, break a script, or not be rendered.
-const cannotHoldMarks = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION', 'OPTGROUP', 'SELECT']);
+const cannotHoldMarks = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION', 'OPTGROUP', 'SELECT',
+]);
 const xhtml = 'http://www.w3.org/1999/xhtml';
 
 /** Text nodes our splits created: on removal they go back into the node they came from. */

@@ -57,9 +57,13 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
   const near =
     expectedStart === undefined
       ? undefined
-      : { from: Math.max(0, expectedStart - nearby), to: Math.min(text.length, expectedStart + exact.length + nearby) };
+      : {
+          at: expectedStart,
+          from: Math.max(0, expectedStart - nearby),
+          to: Math.min(text.length, expectedStart + exact.length + nearby),
+        };
 
-  if (near && expectedStart !== undefined) {
+  if (near) {
     const close = exactStarts(text, exact, near.from, near.to).map((s) => scoreAt(s, s + exact.length, 0));
     // Nothing farther away can beat an intact occurrence nearby.
     if (close.some((c) => c.contextIntact)) return verdict(close);
@@ -67,8 +71,8 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
     if (maxErrors > 0) {
       // Close first: a reworded quote is usually within a few lines of where it is expected.
       for (const radius of [closeRadius, nearby]) {
-        const from = Math.max(0, expectedStart - radius - maxErrors);
-        const to = Math.min(text.length, expectedStart + exact.length + radius + maxErrors);
+        const from = Math.max(0, near.at - radius - maxErrors);
+        const to = Math.min(text.length, near.at + exact.length + radius + maxErrors);
         candidates.push(...approximateNear(text, from, to, exact, maxErrors, scoreAt, candidates));
         const local = pick(candidates);
         if (local.kind === 'found' && local.match.score >= nearIsEnough) return span(local.match);
@@ -85,14 +89,14 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
 
   const exactOnes = candidates.filter((c) => c.errors === 0);
   const only = exactOnes.length === 1 ? exactOnes[0]! : undefined;
-  if (only && exact.length >= selfEvidentLength && expectedStart !== undefined && Math.abs(only.start - expectedStart) <= nearby) {
-    return span(only);
-  }
+  const onlyNearby = only && near && Math.abs(only.start - near.at) <= nearby;
+  if (onlyNearby && exact.length >= selfEvidentLength) return span(only);
 
   if (maxErrors === 0) return null;
-  const far = quote.prefix || quote.suffix
-    ? seededRegions(text, quote, maxErrors).flatMap(([from, to]) => approximate(text, from, to, exact, maxErrors, scoreAt))
-    : approximate(text, 0, text.length, exact, maxErrors, scoreAt);
+  // With no context to seed from, only the whole text is left: tens of milliseconds on a long page.
+  const whole: [number, number][] = [[0, text.length]];
+  const regions = quote.prefix || quote.suffix ? seededRegions(text, quote, maxErrors) : whole;
+  const far = regions.flatMap(([from, to]) => approximate(text, from, to, exact, maxErrors, scoreAt));
   return verdict([...candidates, ...far]);
 }
 

@@ -87,7 +87,8 @@ export function scorer(text: string, quote: TextQuoteSelector, expectedStart: nu
 
 /** The best score a match with `errors` edits could reach: perfect context, right place. */
 export function ceilingWith(errors: number, quoteLength: number): number {
-  return (weights.quote * (1 - errors / quoteLength) + weights.prefix + weights.suffix + weights.position) / totalWeight;
+  const context = weights.prefix + weights.suffix + weights.position;
+  return (weights.quote * (1 - errors / quoteLength) + context) / totalWeight;
 }
 
 export type Pick = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
@@ -121,9 +122,8 @@ const row = new Int32Array(512);
  * in the context costs one edit, not a shift of everything after it.
  */
 function affixSimilarity(affix: string, text: string, edge: number, direction: -1 | 1): number {
-  if (direction < 0 ? edge >= affix.length && text.startsWith(affix, edge - affix.length) : text.startsWith(affix, edge)) {
-    return 1;
-  }
+  const from = direction < 0 ? edge - affix.length : edge;
+  if (from >= 0 && text.startsWith(affix, from)) return 1;
   // The contract caps context at 64 characters; the cap here only bounds the work.
   const m = Math.min(affix.length, 256);
   const available = direction < 0 ? edge : text.length - edge;

@@ -27,7 +27,8 @@ export interface TextModel {
 // One list, used both by the fast regex pass and by the per-character replay:
 // the two must agree to the character or offsets drift.
 const spaceChars =
-  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
 const ignoredChars = '\u00ad\u200b';
 const spaceCodes = new Set(Array.from(spaceChars, (c) => c.charCodeAt(0)));
 const ignoredCodes = new Set(Array.from(ignoredChars, (c) => c.charCodeAt(0)));
@@ -41,12 +42,15 @@ const hasIgnored = (data: string): boolean => ignoredList.some((c) => data.inclu
 // By local name, so an <svg> <style> is caught as well as an HTML one. Media and
 // canvas children are fallback content, not shown when the element works.
 const skippedElements = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'select', 'iframe', 'object', 'canvas', 'video', 'audio', 'head',
+  'script', 'style', 'noscript', 'template', 'textarea', 'select',
+  'iframe', 'object', 'canvas', 'video', 'audio', 'head',
 ]);
 
 // Inline-level boxes flow with the text around them; anything else (block,
 // list-item, table-cell, flex...) starts a new line on screen, so a space.
-const inlineDisplays = new Set(['inline', 'contents', 'inline-block', 'inline-flex', 'inline-grid', 'inline-table', 'ruby', 'ruby-text']);
+const inlineDisplays = new Set([
+  'inline', 'contents', 'inline-block', 'inline-flex', 'inline-grid', 'inline-table', 'ruby', 'ruby-text',
+]);
 
 // Used only when the root is not rendered (detached): no computed style exists.
 const blockElements = new Set([

@@ -18,3 +18,5 @@ export {
   type SyncReport,
 } from './sync-engine';
 export { checkDraft, type DraftCheck, type DraftProblem } from './validate';
+export { NotWithdrawableError, withdrawContribution } from './withdraw';
+export { makeWithdrawalKey, type WithdrawalKey } from './withdrawal-key';

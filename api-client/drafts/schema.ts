@@ -54,6 +54,11 @@ export interface Draft {
    * (an engine that crashed, then was replaced) must not overwrite a newer one.
    */
   claim?: string;
+  /**
+   * Kept on this device only: proves authorship to withdraw the contribution later.
+   * The platform holds its SHA-256, sent as input.withdrawalKeyHash.
+   */
+  withdrawalSecret?: string;
 }
 
 /** The state of the link to the platform, shared by every engine on this database. */

@@ -7,6 +7,7 @@ import { watchQuery, type Watchable } from './observable';
 import { createOutbox, type Outbox } from './outbox';
 import { draftStates, type Draft, type DraftInput, type DraftState } from './schema';
 import { checkDraft, refusalOf, type DraftProblem } from './validate';
+import { makeWithdrawalKey } from './withdrawal-key';
 
 export interface DraftStoreOptions {
   /** One database per product and origin, e.g. "vigie-widget". */
@@ -107,14 +108,22 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
 
     async create(input = {}) {
       const at = now();
-      const { id: _ignored, ...fields } = input as DraftInput & { id?: unknown };
+      const { id: _ignored, withdrawalKeyHash: _copied, ...fields } = input as DraftInput & { id?: unknown };
+      // Each draft gets its own key, even one copied from another draft.
+      const key = await makeWithdrawalKey();
       const draft: Draft = {
         id: newId(),
-        input: withoutUndefined({ createdAt: new Date(at).toISOString(), ...options.defaults, ...fields }),
+        input: withoutUndefined({
+          createdAt: new Date(at).toISOString(),
+          ...options.defaults,
+          ...fields,
+          withdrawalKeyHash: key?.hash,
+        }),
         state: 'draft',
         attempts: 0,
         createdAt: at,
         updatedAt: at,
+        ...(key ? { withdrawalSecret: key.secret } : {}),
       };
       await db.drafts.add(draft);
       return draft;

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import {
   BatchResponse,
+  CampaignList,
   Commitment,
   CommitmentList,
   Contribution,
@@ -8,6 +9,8 @@ import {
   Health,
   Problem,
   type BatchItemResult,
+  type Campaign,
+  type ModerationReason,
   type ContributionInput,
   type Locale,
 } from '../contract';
@@ -46,6 +49,12 @@ export interface VigieClient {
   getContribution(id: string, options?: RequestOptions): Promise<Contribution>;
   /** Sends up to 100 contributions; one result per item, in order. No retries here: see drafts/sync. */
   submitBatch(items: readonly ContributionInput[], options?: RequestOptions): Promise<BatchItemResult[]>;
+  /** Open campaigns that target a page or a commitment. */
+  listCampaigns(query: { url?: string; commitmentId?: string }, options?: RequestOptions): Promise<Campaign[]>;
+  /** A reader reports a published contribution. */
+  reportContribution(id: string, reason: ModerationReason, options?: RequestOptions): Promise<void>;
+  /** The author withdraws a contribution with the secret their device kept. */
+  withdrawContribution(id: string, secret: string, options?: RequestOptions): Promise<void>;
 }
 
 function fallbackProblem(response: Response): Problem {
@@ -69,7 +78,7 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function request<S extends z.ZodMiniType>(
-    schema: S,
+    schema: S | null,
     path: string,
     init: RequestInit & RequestOptions = {},
   ): Promise<z.output<S>> {
@@ -93,6 +102,7 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
             parseRetryAfter(response.headers.get('retry-after')),
           );
         }
+        if (schema === null) return undefined as z.output<S>;
         body = await response.json().catch((error: unknown) => {
           if (timeout.signal.aborted || init.signal?.aborted) throw error;
           throw new VigieResponseError(url, undefined, 'the body is not JSON');
@@ -103,7 +113,7 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
         if (init.signal?.aborted) throw error; // the caller cancelled: not ours to rename
         throw new VigieNetworkError(url, { cause: error });
       }
-      const parsed = schema.safeParse(body);
+      const parsed = schema!.safeParse(body);
       if (!parsed.success) {
         throw new VigieResponseError(url, parsed.error.issues, parsed.error.issues[0]?.message ?? 'unknown');
       }
@@ -114,32 +124,38 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
   }
 
   const segment = encodeURIComponent;
+  const query = (values: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value !== undefined) params.set(key, String(value));
+    return params.toString();
+  };
+  const postJson = (body: unknown) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }) satisfies RequestInit;
 
   return {
     baseUrl,
     health: (o) => request(Health, '/healthz', o),
     listCommitments: async (o) => (await request(CommitmentList, '/v1/commitments', o)).items,
     getCommitment: (id, o) => request(Commitment, `/v1/commitments/${segment(id)}`, o),
-    listContributions: (query, o) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) {
-        if (value !== undefined) params.set(key, String(value));
-      }
-      return request(ContributionPage, `/v1/contributions?${params}`, o);
-    },
+    listContributions: (q, o) => request(ContributionPage, `/v1/contributions?${query({ ...q })}`, o),
     getContribution: (id, o) => request(Contribution, `/v1/contributions/${segment(id)}`, o),
     submitBatch: async (items, o) => {
-      const { results } = await request(BatchResponse, '/v1/contributions:batch', {
-        ...o,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ items }),
-      });
+      const { results } = await request(BatchResponse, '/v1/contributions:batch', { ...o, ...postJson({ items }) });
       // One result per item, in order: anything else cannot be mapped back to drafts safely.
       if (results.length !== items.length || results.some((r, i) => r.id !== null && r.id !== items[i]!.id)) {
         throw new VigieResponseError(`${baseUrl}/v1/contributions:batch`, undefined, 'the results do not match the items sent');
       }
       return results;
+    },
+    listCampaigns: async (q, o) => (await request(CampaignList, `/v1/campaigns?${query(q)}`, o)).items,
+    reportContribution: async (id, reason, o) => {
+      await request(null, `/v1/contributions/${segment(id)}/reports`, { ...o, ...postJson({ reason }) });
+    },
+    withdrawContribution: async (id, secret, o) => {
+      await request(null, `/v1/contributions/${segment(id)}/withdrawal`, { ...o, ...postJson({ secret }) });
     },
   };
 }
