@@ -161,6 +161,32 @@ export class VigieFeedback extends LitElement {
       if (this.quoteMode) this.#quote.start(this, (available) => (this._quoteAvailable = available));
       else this.#quote.stop();
     }
+    // A host page (a single-page app, say) that points the widget elsewhere gets the
+    // drafts and contributions of the new place, not the old one's.
+    const moved = (['platform', 'commitment', 'campaign', 'pageUrl'] as const).some((key) => changed.has(key));
+    if (moved && this.#rendered && this.#woken) void this.#restart();
+    this.#rendered = true;
+  }
+
+  #rendered = false;
+
+  async #restart(): Promise<void> {
+    // The last words typed are saved with the place they were typed for.
+    await this.#flushSave();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    void this.#writer?.then((w) => w.dispose());
+    this.#writer = undefined;
+    this.#reader = undefined;
+    this.#draftId = null;
+    this.#draftState = undefined;
+    this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
+    this._errors = {};
+    this._status = undefined;
+    this._commitment = undefined;
+    this._list = { kind: 'idle' };
+    this.#woken = false;
+    this.#wake();
   }
 
   // ---- loading --------------------------------------------------------------------
@@ -338,6 +364,7 @@ export class VigieFeedback extends LitElement {
     // Saves run one after the other, so the last words typed are the ones kept.
     this.#saving = this.#saving.catch(() => undefined).then(async () => {
       const id = await (await writer).save(this.#draftId, fields);
+      if (this.#writer !== writer) return; // the widget moved on meanwhile
       if (this.#draftId !== id) this.#attach(id);
       if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
       this.#emit('vigie-draft-saved', { id });
@@ -375,7 +402,12 @@ export class VigieFeedback extends LitElement {
 
   async #quoteSelection(): Promise<void> {
     const captured = await this.#quote.capture();
-    if (captured) this.#update({ selectors: captured });
+    if (!captured) return;
+    if ('refused' in captured) {
+      this._status = { tone: 'problem', text: captured.refused === 'quote.too-long' ? this.#t.quoteTooLong : this.#t.quoteEmpty };
+      return;
+    }
+    this.#update({ selectors: captured.selectors });
   }
 
   // ---- rendering ---------------------------------------------------------------------------

@@ -34,9 +34,15 @@ export class QuoteCapture {
     this.#range = undefined;
   }
 
-  async capture(): Promise<Selector[] | undefined> {
+  /** The selection's selectors, or why it cannot be quoted: it shows no text, or too much. */
+  async capture(): Promise<{ selectors: Selector[] } | { refused: 'quote.empty' | 'quote.too-long' } | undefined> {
     if (!this.#range) return undefined;
-    const { describe } = await import('../api-client/anchoring');
-    return describe(this.#range, document.body);
+    const { describe, DescribeError } = await import('../api-client/anchoring');
+    try {
+      return { selectors: describe(this.#range, document.body) };
+    } catch (error) {
+      if (error instanceof DescribeError) return { refused: error.code };
+      throw error;
+    }
   }
 }

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const story = await page.evaluate(([p, s]) => window.vigieBench.prepare(p, s), [plan, seed] as const);
 
     const readings: number[] = [];
-    const ours: number[] = [];
+    const ours: BenchPage.OurRun[] = [];
     for (let run = 0; run < ourRuns; run++) {
       readings.push(await page.evaluate(() => window.vigieBench.timeTextModel()));
       ours.push(await page.evaluate(() => window.vigieBench.runOurs()));
@@ -70,37 +70,50 @@ async function main(): Promise<void> {
     const oursVerdict = await page.evaluate(() => window.vigieBench.judge('ours'));
 
     const peer = [await page.evaluate(() => window.vigieBench.runPeer())];
-    // The peer is slow enough that one run can be the only one; take three when it is not.
+    // The peer takes close to a minute here: one run when it is that slow, three otherwise.
     if (peer[0]! < 20_000) {
       for (let run = 1; run < 3; run++) peer.push(await page.evaluate(() => window.vigieBench.runPeer()));
     }
     const peerVerdict = await page.evaluate(() => window.vigieBench.judge('peer'));
 
-    const cpus = os.cpus();
+    const row = (library: string, times: number[], verdict: BenchPage.Verdict): string[] => [
+      library,
+      median(times).toFixed(1),
+      String(times.length),
+      `${verdict.correct} / ${plan.quotes}`,
+      String(verdict.wrongPlace),
+      String(verdict.missed),
+    ];
     const rows = [
       ['library', 'time (ms, median)', 'runs', 'found correctly', 'wrong place', 'missed'],
-      ['vigie anchorAll', median(ours).toFixed(1), String(ours.length), `${oursVerdict.correct} / ${plan.quotes}`, String(oursVerdict.wrongPlace), String(oursVerdict.missed)],
-      ['dom-anchor-text-quote 4.0.2', median(peer).toFixed(1), String(peer.length), `${peerVerdict.correct} / ${plan.quotes}`, String(peerVerdict.wrongPlace), String(peerVerdict.missed)],
+      row('vigie anchorAll', ours.map((r) => r.ms), oursVerdict),
+      row('dom-anchor-text-quote 4.0.2', peer, peerVerdict),
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+    const ms = (values: number[]) => values.map((t) => t.toFixed(1)).join(', ');
 
-    console.log(`Page: ${story.textLength.toLocaleString('en')} characters of visible text (generated legal code, seed ${seed}).`);
+    const cpus = os.cpus();
+    console.log(`Page: ${story.textLength.toLocaleString('en')} characters of visible text (generated, seed ${seed}).`);
     console.log(
-      `Quotes: ${story.quotes} — ${story.untouched} with their words untouched (${story.moved} of all kept quotes moved by ${plan.insertions} inserted paragraphs and ${plan.deletions} deleted ones), ` +
-        `${story.edited} with one word reworded (fuzzy matching needed), ${story.deleted} whose paragraph was deleted (right answer: orphan).`,
+      `Quotes: ${story.quotes}. ${story.untouched} with their words untouched, ${story.edited} with one word ` +
+        `reworded (fuzzy matching needed), ${story.deleted} whose paragraph was deleted and whose words appear ` +
+        `nowhere else (right answer: orphan). ${plan.insertions} paragraphs were inserted; ${story.moved} of the ` +
+        `${story.quotes - story.deleted} kept quotes are no longer at their recorded position.`,
     );
     console.log('');
     console.log(line(rows[0]!));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const r of rows.slice(1)) console.log(line(r));
     console.log('');
-    console.log(`vigie runs (ms): ${ours.map((t) => t.toFixed(1)).join(', ')}; of which reading the page once: ${median(readings).toFixed(1)} ms (median).`);
-    console.log(`peer runs (ms): ${peer.map((t) => t.toFixed(1)).join(', ')}`);
+    console.log(`vigie runs (ms): ${ms(ours.map((r) => r.ms))}; reading the page once: ${median(readings).toFixed(1)} ms (median).`);
+    const longest = Math.max(...ours.map((r) => r.longestTaskMs));
+    console.log(`vigie long tasks (> 50 ms) per run: ${ours.map((r) => r.longTasks).join(', ')}; longest ${longest.toFixed(0)} ms.`);
+    for (const mistake of oursVerdict.mistakes) console.log(`vigie mistake: ${mistake}`);
+    console.log(`peer runs (ms): ${ms(peer)}`);
     console.log(`Target: ${target}.`);
-    console.log(
-      `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores; Chromium ${browser.version()}; Node ${process.version}.`,
-    );
+    const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores`;
+    console.log(`Machine: ${machine}; Chromium ${browser.version()}; Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)}.`);
   } finally {
     await browser.close();
   }

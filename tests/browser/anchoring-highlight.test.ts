@@ -37,7 +37,10 @@ it('with elements, removing the highlight gives back the page exactly, down to i
 
   const remove = highlight(range, { method: 'elements', id: 'contribution-1' });
   const marks = [...main.querySelectorAll(MARK_TAG)];
-  expect(marks.map((m) => m.textContent)).toEqual(['institution pilote. Son avancement est évalué par le mécanisme\n        d\'évaluation indépendant du PGO.', 'Extrait des engagements']);
+  expect(marks.map((m) => m.textContent)).toEqual([
+    "institution pilote. Son avancement est évalué par le mécanisme\n        d'évaluation indépendant du PGO.",
+    'Extrait des engagements',
+  ]);
   expect(marks.every((m) => m.getAttribute('data-vigie-id') === 'contribution-1')).toBe(true);
   expect(main.innerHTML).not.toBe(html);
 
@@ -68,7 +71,8 @@ it('with elements, overlapping highlights can be removed in any order', () => {
 
 it('with elements, a highlight moves nothing on the page, even under hostile CSS', () => {
   const body = showPage(planHtml);
-  body.insertAdjacentHTML('afterbegin', '<style>main p * { padding: 3px; border: 2px solid; margin: 4px; display: inline-block; font-size: 30px; }</style>');
+  const hostile = 'main p * { padding: 3px; border: 2px solid; margin: 4px; display: inline-block; font-size: 30px; }';
+  body.insertAdjacentHTML('afterbegin', `<style>${hostile}</style>`);
   const main = body.querySelector('main')!;
   const before = layoutOf(main);
   const remove = highlight(rangeBetween(body, 'Le partenariat réunit', 'Sa co-construction'), { method: 'elements' });
@@ -76,7 +80,8 @@ it('with elements, a highlight moves nothing on the page, even under hostile CSS
   expect(marks.length).toBeGreaterThan(1);
   for (const mark of marks) {
     const style = getComputedStyle(mark);
-    expect([style.display, style.margin, style.padding, style.borderStyle, style.pointerEvents]).toEqual(['inline', '0px', '0px', 'none', 'none']);
+    const box = [style.display, style.margin, style.padding, style.borderStyle, style.pointerEvents];
+    expect(box).toEqual(['inline', '0px', '0px', 'none', 'none']);
   }
   expect(layoutOf(main)).toEqual(before);
   remove();

@@ -37,7 +37,8 @@ const meanwhile = (task: () => void): void => {
 it('the generated legal code holds over a million characters of visible text, and no hidden text', () => {
   const { text } = buildTextModel(body);
   expect(text.length).toBeGreaterThan(1_000_000);
-  expect(text.startsWith('Code des relations entre le public et l’administration Version en vigueur au 1er janvier 2025 Livre 1 :')).toBe(true);
+  const opening = 'Code des relations entre le public et l’administration Version en vigueur au 1er janvier 2025 Livre 1 :';
+  expect(text.startsWith(opening)).toBe(true);
   expect(text).not.toContain('Note technique');
   expect(text).not.toContain('Ancienne rédaction');
   expect(text).not.toContain('__legalCodeLoaded');
@@ -46,7 +47,8 @@ it('the generated legal code holds over a million characters of visible text, an
 
 it('anchors 300 quotes with one reading of the republished page, and reports the deleted ones as orphans', async () => {
   const { ranges, selectors } = quotesOnThePage(300);
-  const { expected, edited, deleted } = republish(body, ranges, { quotes: 300, insertions: 40, edits: 60, deletions: 20 }, seededRandom(5));
+  const plan = { quotes: 300, insertions: 40, edits: 60, deletions: 20 };
+  const { expected, edited, deleted } = republish(body, ranges, plan, seededRandom(5));
   expect(edited.length).toBe(60);
   expect(deleted.length).toBe(20);
 
@@ -88,7 +90,8 @@ it('reads the page again when it changes between two slices', async () => {
   const { ranges, selectors } = quotesOnThePage(60);
   const walkers = vi.spyOn(document, 'createTreeWalker');
   const work = anchorAll(body, selectors, { sliceMs: 0 });
-  meanwhile(() => body.querySelector('article')!.insertAdjacentHTML('beforebegin', '<p>Un avertissement ajouté pendant le chargement.</p>'));
+  const warning = '<p>Un avertissement ajouté pendant le chargement.</p>';
+  meanwhile(() => body.querySelector('article')!.insertAdjacentHTML('beforebegin', warning));
   const { ranges: found, orphans } = await work;
   expect(walkers).toHaveBeenCalledTimes(2);
   expect(orphans).toEqual([]);

@@ -24,7 +24,8 @@ suite('describe', () => {
       suffix: ' publique plus transparente Mini',
     });
     const text = buildTextModel(body).text;
-    expect(position).toEqual({ type: 'TextPositionSelector', start: text.indexOf('FR0067 Rendre'), end: text.indexOf('FR0067 Rendre') + 25 });
+    const start = text.indexOf('FR0067 Rendre');
+    expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + 25 });
     expect(text.indexOf('FR0067 Rendre')).toBeGreaterThan(0);
   });
 
@@ -88,7 +89,11 @@ suite('anchor', () => {
     const body = showPage(planHtml);
     const range = rangeOfText(body, 'Les données essentielles des marchés publics');
     const [quote, position] = describe(range);
-    const added = ['Mise à jour du 3 mars : le calendrier a changé.', 'Un nouvel engagement a été ajouté au plan.', 'Consultez aussi la foire aux questions.'];
+    const added = [
+      'Mise à jour du 3 mars : le calendrier a changé.',
+      'Un nouvel engagement a été ajouté au plan.',
+      'Consultez aussi la foire aux questions.',
+    ];
     const h1 = body.querySelector('h1')!;
     for (const sentence of added) {
       const p = document.createElement('p');
@@ -102,10 +107,11 @@ suite('anchor', () => {
 
   it('finds a quote whose words were edited, and gives back the words as they now read', () => {
     const body = showPage(planHtml);
-    const selectors = describe(rangeOfText(body, 'Les données essentielles des marchés publics seront publiées dans un format ouvert et réutilisable.'));
+    const sentence = 'Les données essentielles des marchés publics seront publiées dans un format ouvert et réutilisable.';
+    const selectors = describe(rangeOfText(body, sentence));
     editText(body, 'seront publiées', 'sont désormais publiées');
     const found = anchor(body, selectors);
-    expect(visibleText(found)).toBe('Les données essentielles des marchés publics sont désormais publiées dans un format ouvert et réutilisable.');
+    expect(visibleText(found)).toBe(sentence.replace('seront publiées', 'sont désormais publiées'));
     expect(describe(found!)[1].start).toBe(selectors[1].start);
   });
 
@@ -131,7 +137,8 @@ suite('anchor', () => {
     expect(anchor(body, sentence)).toBeNull();
     expect(anchor(body, milestone)).toBeNull();
     // The neighbours are still there to be found.
-    expect(visibleText(anchor(body, describe(rangeOfText(body, 'Jalon 3 : rapport annuel'))))).toBe('Jalon 3 : rapport annuel');
+    const neighbour = describe(rangeOfText(body, 'Jalon 3 : rapport annuel'));
+    expect(visibleText(anchor(body, neighbour))).toBe('Jalon 3 : rapport annuel');
   });
 
   it('among repeated passages, the one whose context matches wins even when the page moved far', () => {
@@ -146,7 +153,7 @@ suite('anchor', () => {
     sameBoundaries(anchor(body, selectors), second);
   });
 
-  it('among repeated passages with the same context, the one nearest its old position wins; without a position, none does', () => {
+  it('among passages repeated with the same context, the nearest to its old position wins; with no position, none', () => {
     const item = '<li>Pièce justificative : copie de la décision contestée.</li>';
     const body = showPage(`<h2>Pièces à fournir</h2><ul>${item.repeat(5)}</ul><p>Fin de la liste.</p>`);
     const third = rangeOfText(body, 'copie de la décision contestée.', 2);
@@ -163,7 +170,9 @@ suite('anchor', () => {
     const selectors = describe(rangeBetween(before, 'Accessibilité', 'personnelles'));
     expect(selectors[0].exact).toBe('Accessibilité : non conforme — Données personnelles');
 
-    const after = showPage('<h2>\n  Mentions\n</h2>\n<p>\n  Accessibilité\u202f: non\u00a0conforme&nbsp;—<br>Données <strong>personnelles</strong>\n</p>');
+    const after = showPage(
+      '<h2>\n  Mentions\n</h2>\n<p>\n  Accessibilité\u202f: non\u00a0conforme&nbsp;—<br>Données <strong>personnelles</strong>\n</p>',
+    );
     const found = anchor(after, selectors);
     expect(found).not.toBeNull();
     // The <br> is a space on screen, though Range.toString() has none.

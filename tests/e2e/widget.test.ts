@@ -164,6 +164,22 @@ describe('drafts', () => {
     await expect.poll(() => bodyField().inputValue()).toBe(text);
   });
 
+  it('says in words why the platform refused a contribution, and keeps the text to send again', async () => {
+    await openDemo();
+    await page.evaluate(() => document.querySelector('vigie-feedback')!.setAttribute('campaign', 'campagne-inconnue'));
+    const text = `Pour une campagne inconnue ${crypto.randomUUID()}`;
+    await startWriting(text);
+    await page.locator('vigie-feedback').getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toMatch(/^Refusée : .*campagne/);
+    const queued = (await events()).find((e) => e.type === 'vigie-queued')!;
+    expect((await events()).filter((e) => e.type === 'vigie-rejected').map((e) => e.id)).toEqual([queued.id]);
+    expect(await axeViolations()).toEqual([]);
+    await page.reload();
+    await page.evaluate(() => document.querySelector('vigie-feedback')!.setAttribute('campaign', 'campagne-inconnue'));
+    await page.locator('vigie-feedback').scrollIntoViewIfNeeded();
+    await expect.poll(() => bodyField().inputValue()).toBe(text);
+  });
+
   it('ties each error to its field and moves focus there', async () => {
     await openDemo();
     const widget = page.locator('vigie-feedback');

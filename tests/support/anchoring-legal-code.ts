@@ -123,7 +123,9 @@ function articleNumber(book: number, title: number, chapter: number, article: nu
   return `L.${nbsp}${book}${title}${chapter}-${article}`;
 }
 
-const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const months = [
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+];
 const objects = [
   'de subventions',
   'd’urbanisme',

@@ -3,6 +3,7 @@
  * passages of a long legal page, then the page is republished with new
  * paragraphs, reworded passages and deleted ones. Runs in the browser.
  */
+import { buildTextModel, describe } from '../../api-client/anchoring';
 import { rangeAtRawOffsets } from './anchoring-dom';
 
 export interface QuotePlan {
@@ -11,7 +12,10 @@ export interface QuotePlan {
   insertions: number;
   /** Quotes with one word replaced in their middle: only approximate matching finds them. */
   edits: number;
-  /** Quotes whose paragraph is removed: the right answer is an orphan. */
+  /**
+   * Quotes whose paragraph is removed. Only quotes whose words appear nowhere
+   * else on the page are chosen, so that the right answer is surely an orphan.
+   */
   deletions: number;
 }
 
@@ -55,11 +59,17 @@ export function pickQuotes(root: ParentNode, count: number, random: () => number
 /** Republishes the page: inserts paragraphs, rewords some quotes, deletes the paragraphs of others. */
 export function republish(root: ParentNode, ranges: readonly Range[], plan: QuotePlan, random: () => number): Republished {
   const order = shuffle(ranges.map((_, i) => i), random);
-  const deleted = order.slice(0, plan.deletions);
+  const model = buildTextModel(root as Node);
+  const once = (i: number): boolean => {
+    const { exact } = describe(ranges[i]!, model)[0];
+    const first = model.text.indexOf(exact);
+    return model.text.indexOf(exact, first + 1) === -1;
+  };
+  const deleted = order.filter(once).slice(0, plan.deletions);
   const edited: number[] = [];
-  for (const index of order.slice(plan.deletions)) {
+  for (const index of order) {
     if (edited.length === plan.edits) break;
-    if (rewordMiddle(ranges[index]!, random)) edited.push(index);
+    if (!deleted.includes(index) && rewordMiddle(ranges[index]!, random)) edited.push(index);
   }
   const expected: (Range | null)[] = [...ranges];
   for (const index of deleted) {
@@ -80,7 +90,8 @@ export function republish(root: ParentNode, ranges: readonly Range[], plan: Quot
 /** Replaces one word well inside the quote, within one Text node, as an editor would. */
 function rewordMiddle(range: Range, random: () => number): boolean {
   const common = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
+  const scope = common.nodeType === Node.TEXT_NODE ? common.parentNode! : common;
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   const quote = range.toString();
   const words = [...quote.matchAll(/\S+/g)];
   if (words.length < 10) return false;
