@@ -31,12 +31,15 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   publicDir: 'extension/public',
+  // Every import is written out: a reader finds where each name comes from.
+  imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'fr',
-    // Storage for settings, alarms to wake the worker that sends drafts; nothing else.
-    permissions: ['storage', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // Settings, alarms to wake the worker that sends drafts, and unlimitedStorage so
+    // the drafts' database is never evicted under disk pressure. Nothing else.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     // The demo platform only: another platform chosen in the options is reached under CORS.
     host_permissions: [`${PLATFORM_URL}/*`],
     commands: {
@@ -54,7 +57,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vigie@extension.vigie.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,6 +1,5 @@
-import type { Locale } from '../../api-client/contract';
-import { describeDraft, type Draft, type DraftInput, type DraftProblem } from '../../api-client/drafts';
-import type { DraftCreateRequest, DraftFields, DraftSummary, DraftView, FieldName } from '../messaging/protocol';
+import type { Draft, DraftInput, DraftProblem } from '../../api-client/drafts';
+import type { DraftCreateRequest, DraftFields, DraftSummary, DraftView, FieldName, Sentences } from '../messaging/protocol';
 
 export function fieldsOf(draft: Draft): DraftFields {
   const input = draft.input;
@@ -22,25 +21,39 @@ export function inputOfFields(fields: DraftFields): DraftInput {
   };
 }
 
-export function inputOfNewDraft(request: DraftCreateRequest, locale: Locale): DraftInput {
+export function inputOfNewDraft(request: DraftCreateRequest): DraftInput {
   return {
     ...inputOfFields(request.fields),
     target: request.target,
     commitmentId: request.commitmentId,
-    locale,
+    locale: request.locale,
     source: 'extension',
   };
 }
 
-export function viewOf(draft: Draft, locale: Locale): DraftView {
-  return { id: draft.id, state: draft.state, stateText: describeDraft(draft, locale), fields: fieldsOf(draft) };
+export function viewOf(draft: Draft): DraftView {
+  return {
+    id: draft.id,
+    state: draft.state,
+    fields: fieldsOf(draft),
+    ...(draft.lastError
+      ? {
+          lastError: {
+            sentence: draft.lastError.sentence,
+            ...(draft.lastError.code !== undefined ? { code: draft.lastError.code } : {}),
+            ...(draft.lastError.status !== undefined ? { status: draft.lastError.status } : {}),
+          },
+        }
+      : {}),
+    ...(draft.server ? { server: { status: draft.server.status, receivedAt: draft.server.receivedAt } } : {}),
+  };
 }
 
-export function summaryOf(draft: Draft, locale: Locale): DraftSummary {
+export function summaryOf(draft: Draft): DraftSummary {
   const target = draft.input.target;
   const quote = target?.selectors.find((s) => s.type === 'TextQuoteSelector');
   return {
-    ...viewOf(draft, locale),
+    ...viewOf(draft),
     ...(target?.url ? { pageUrl: target.url } : {}),
     ...(target?.title ? { pageTitle: target.title } : {}),
     ...(quote ? { quote: quote.exact } : {}),
@@ -60,8 +73,9 @@ export function fieldOfPointer(pointer: string): FieldName {
   return 'body';
 }
 
-export function fieldErrors(problems: readonly DraftProblem[], locale: Locale): Partial<Record<FieldName, string>> {
-  const errors: Partial<Record<FieldName, string>> = {};
-  for (const problem of problems) errors[fieldOfPointer(problem.pointer)] ??= problem.sentences[locale];
+/** The first problem of each field, in every language, for the composer to show in its own. */
+export function fieldErrors(problems: readonly DraftProblem[]): Partial<Record<FieldName, Sentences>> {
+  const errors: Partial<Record<FieldName, Sentences>> = {};
+  for (const problem of problems) errors[fieldOfPointer(problem.pointer)] ??= { ...problem.sentences };
   return errors;
 }

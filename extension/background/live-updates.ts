@@ -1,5 +1,4 @@
-import type { Locale } from '../../api-client/contract';
-import { describeSyncStatus, type Draft, type SyncEngineState } from '../../api-client/drafts';
+import type { Draft, SyncEngineState } from '../../api-client/drafts';
 import { DRAFT_PORT, DRAFTS_PORT, WatchDraftRequest, type DraftsSnapshot } from '../messaging/protocol';
 import { identifySender, type SelfIdentity, type SenderLike } from '../messaging/sender';
 import type { DraftAccess } from './draft-access';
@@ -19,7 +18,6 @@ export interface PortLike {
 export interface LiveUpdatesDeps {
   drafts: DraftsService;
   access: DraftAccess;
-  locale: () => Promise<Locale>;
   self: SelfIdentity;
 }
 
@@ -32,18 +30,27 @@ export interface LiveUpdatesDeps {
 export function createLiveUpdates(deps: LiveUpdatesDeps) {
   const { store, engine } = deps.drafts;
 
-  function serveDraftList(port: PortLike, locale: Locale): () => void {
+  function serveDraftList(port: PortLike): () => void {
     let drafts: Draft[] | undefined;
     let engineState: SyncEngineState = engine.state.get();
     const emit = () => {
       if (!drafts) return;
-      const status = describeSyncStatus(drafts, engineState, locale);
+      const failure = engineState.lastFailure;
       const snapshot: DraftsSnapshot = {
-        status: { text: status.text, tone: status.tone, waiting: status.counts.queued + status.counts.sending },
         drafts: drafts
           .slice()
           .sort((a, b) => b.updatedAt - a.updatedAt)
-          .map((draft) => summaryOf(draft, locale)),
+          .map((draft) => summaryOf(draft)),
+        link: {
+          online: engineState.online,
+          lastFailure: failure
+            ? {
+                sentence: failure.sentence,
+                ...(failure.code !== undefined ? { code: failure.code } : {}),
+                ...(failure.status !== undefined ? { status: failure.status } : {}),
+              }
+            : null,
+        },
       };
       port.postMessage(snapshot);
     };
@@ -62,7 +69,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
   }
 
   // Listens at once: the composer sends its request as soon as it connects.
-  function serveOneDraft(port: PortLike, owner: { tabId: number; origin: string }, locale: Promise<Locale>): () => void {
+  function serveOneDraft(port: PortLike, owner: { tabId: number; origin: string }): () => void {
     let stop: (() => void) | undefined;
     let closed = false;
     port.onMessage.addListener((message) => {
@@ -73,13 +80,13 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
         return;
       }
       const { id } = parsed.data;
-      void Promise.all([deps.access.allows(id, owner), locale]).then(([allowed, lang]) => {
+      void deps.access.allows(id, owner).then((allowed) => {
         if (closed) return;
         if (!allowed) {
           port.disconnect();
           return;
         }
-        stop = store.watchDraft(id).subscribe((draft) => port.postMessage(draft ? viewOf(draft, lang) : null));
+        stop = store.watchDraft(id).subscribe((draft) => port.postMessage(draft ? viewOf(draft) : null));
       });
     });
     return () => {
@@ -92,17 +99,11 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
     connect(port: PortLike): void {
       const caller = identifySender(port.sender, deps.self);
       let stop: (() => void) | undefined;
-      let disconnected = false;
-      port.onDisconnect.addListener(() => {
-        disconnected = true;
-        stop?.();
-      });
+      port.onDisconnect.addListener(() => stop?.());
       if (port.name === DRAFTS_PORT && caller?.kind === 'extension-page') {
-        void deps.locale().then((locale) => {
-          if (!disconnected) stop = serveDraftList(port, locale);
-        });
+        stop = serveDraftList(port);
       } else if (port.name === DRAFT_PORT && caller?.kind === 'content') {
-        stop = serveOneDraft(port, { tabId: caller.tabId, origin: caller.origin }, deps.locale());
+        stop = serveOneDraft(port, { tabId: caller.tabId, origin: caller.origin });
       } else {
         port.disconnect();
       }

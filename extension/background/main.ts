@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ConnectivityEvents } from '../../api-client/drafts';
-import { resolveLocale } from '../i18n/locale';
 import { onMessage, sendMessage } from '../messaging/messenger';
 import { backgroundRequests } from '../messaging/protocol';
 import { defaultSettings } from '../settings/defaults';
@@ -25,10 +24,6 @@ export function startBackground(): void {
   const ready = loadSettings().then((loaded) => (settings = loaded));
   watchSettings((changed) => (settings = changed));
 
-  const locale = async () => {
-    await ready;
-    return resolveLocale(settings.language, browser.i18n.getUILanguage());
-  };
   const client = clientFor(() => settings.platformUrl);
   const connectivity = createConnectivity(globalThis as unknown as ConnectivityEvents);
   const drafts = createDraftsService({
@@ -46,7 +41,7 @@ export function startBackground(): void {
     },
   });
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-  const router = createRouter({ drafts, access, pageData, locale, self });
+  const router = createRouter({ drafts, access, pageData, self });
 
   for (const type of Object.keys(backgroundRequests) as RequestType[]) {
     onMessage(type, ({ data, sender }) =>
@@ -57,7 +52,7 @@ export function startBackground(): void {
     );
   }
 
-  const live = createLiveUpdates({ drafts, access, locale, self });
+  const live = createLiveUpdates({ drafts, access, self });
   browser.runtime.onConnect.addListener((port) => live.connect(port));
 
   browser.alarms.onAlarm.addListener((alarm) => {

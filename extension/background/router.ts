@@ -1,4 +1,3 @@
-import type { Locale } from '../../api-client/contract';
 import { DraftLockedError, DraftNotFoundError } from '../../api-client/drafts';
 import {
   backgroundRequests,
@@ -26,8 +25,6 @@ export interface RouterDeps {
   drafts: DraftsService;
   access: DraftAccess;
   pageData: PageData;
-  /** The citizen's language, for the sentences in answers. */
-  locale: () => Promise<Locale>;
   self: SelfIdentity;
 }
 
@@ -59,10 +56,9 @@ export function createRouter(deps: RouterDeps) {
   }
 
   async function queue(id: string): Promise<SendResult> {
-    const locale = await deps.locale();
     const result = await store.queue(id);
-    if (result.ok) return { ok: true, view: viewOf(result.draft, locale) };
-    return { ok: false, errors: fieldErrors(result.problems, locale) };
+    if (result.ok) return { ok: true, view: viewOf(result.draft) };
+    return { ok: false, errors: fieldErrors(result.problems) };
   }
 
   const routes: Routes = {
@@ -73,17 +69,16 @@ export function createRouter(deps: RouterDeps) {
     'draft:create': {
       from: ['content'],
       async handle(data, caller) {
-        const locale = await deps.locale();
-        const draft = await store.create(inputOfNewDraft(data, locale));
+        const draft = await store.create(inputOfNewDraft(data));
         if (caller.kind === 'content') await deps.access.grant(draft.id, ownerOf(caller));
-        return viewOf(draft, locale);
+        return viewOf(draft);
       },
     },
     'draft:save': {
       from: ['content', 'extension-page'],
       async handle(data, caller) {
         await mayTouch(data.id, caller);
-        return viewOf(await store.update(data.id, inputOfFields(data.fields)), await deps.locale());
+        return viewOf(await store.update(data.id, inputOfFields(data.fields)));
       },
     },
     'draft:send': {
@@ -109,7 +104,7 @@ export function createRouter(deps: RouterDeps) {
         if (draft.state === 'rejected') return queue(data.id);
         // Waiting after a failure: the citizen asks for now rather than after the backoff.
         connectivity.announceOnline({ force: true });
-        return { ok: true, view: viewOf(draft, await deps.locale()) };
+        return { ok: true, view: viewOf(draft) };
       },
     },
     'commitments:find': {
@@ -138,7 +133,7 @@ export function createRouter(deps: RouterDeps) {
       try {
         return await route.handle(parsed.data as BackgroundRequests[K], caller);
       } catch (error) {
-        throw await sayIt(error, deps.locale);
+        throw sayIt(error);
       }
     },
   };
@@ -146,11 +141,13 @@ export function createRouter(deps: RouterDeps) {
 
 export type Router = ReturnType<typeof createRouter>;
 
-/** Errors cross to the sender as one sentence in the citizen's language. */
-async function sayIt(error: unknown, locale: () => Promise<Locale>): Promise<unknown> {
+/**
+ * The drafts' own errors cross to the sender with their sentences in every
+ * language (`sentences`), for the page to say in its own; the rest as they are.
+ */
+function sayIt(error: unknown): unknown {
   if (error instanceof DraftNotFoundError || error instanceof DraftLockedError) {
-    const sentence = error.sentences[await locale()];
-    const said = new Error(sentence);
+    const said = Object.assign(new Error(error.sentences.fr), { sentences: { ...error.sentences } });
     said.name = error.name;
     return said;
   }

@@ -115,8 +115,10 @@ export function startSelectionToolbar(options: SelectionToolbarOptions): Selecti
     current = range.cloneRange();
     toolbar ??= build();
     toolbar.hidden = false;
+    // Each showing starts again from the first button.
+    toolbar.querySelectorAll('button').forEach((button, index) => (button.tabIndex = index === 0 ? 0 : -1));
     place(toolbar, current);
-    if (focus) toolbar.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+    if (focus) toolbar.querySelector('button')?.focus();
   };
 
   function hide() {

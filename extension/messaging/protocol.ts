@@ -5,8 +5,10 @@ import {
   CommitmentId,
   Contribution,
   ContributionKind,
+  ContributionStatus,
   GapType,
   HttpUrl,
+  locales,
   Selector,
   TITLE_MAX_LENGTH,
 } from '../../api-client/contract';
@@ -47,6 +49,8 @@ export const DraftCreateRequest = z.strictObject({
   fields: DraftFields,
   target: PageTarget,
   commitmentId: z.optional(CommitmentId),
+  /** The language the citizen writes in: the composer's. */
+  locale: z.enum(locales),
 });
 export const DraftSaveRequest = z.strictObject({ id: DraftId, fields: DraftFields });
 export const DraftIdRequest = z.strictObject({ id: DraftId });
@@ -63,13 +67,26 @@ export const NoData = z.undefined();
 const fieldNames = ['kind', 'gapType', 'body', 'pseudonym', 'target'] as const;
 export const FieldName = z.enum(fieldNames);
 
-/** A draft as a composer shows it. */
+/** Why the last attempt failed, as recorded: the UI says it in its own language (api-client/drafts status). */
+export const DraftReason = z.object({
+  sentence: z.string(),
+  code: z.optional(z.string()),
+  status: z.optional(z.number()),
+});
+
+/** A sentence in every language the extension speaks. */
+export const Sentences = z.object({ fr: z.string(), en: z.string() });
+
+/**
+ * A draft as a composer shows it: data, not words. The background does not know
+ * which language the page showing it speaks; the page turns it into a sentence.
+ */
 export const DraftView = z.object({
   id: DraftId,
   state: z.enum(draftStates),
-  /** The state in words, in the citizen's language: "En attente du réseau". */
-  stateText: z.string(),
   fields: DraftFields,
+  lastError: z.optional(DraftReason),
+  server: z.optional(z.object({ status: ContributionStatus, receivedAt: z.string() })),
 });
 
 /** A draft as "Mes contributions" lists it. */
@@ -89,7 +106,7 @@ export const DraftSummary = z.object({
 
 export const SendResult = z.union([
   z.object({ ok: z.literal(true), view: DraftView }),
-  z.object({ ok: z.literal(false), errors: z.partialRecord(FieldName, z.string()) }),
+  z.object({ ok: z.literal(false), errors: z.partialRecord(FieldName, Sentences) }),
 ]);
 
 export const PageLookupResponse = z.union([
@@ -116,8 +133,9 @@ export const PageState = z.object({
 
 /** Sent to extension pages on the `vigie:drafts` port at every change. */
 export const DraftsSnapshot = z.object({
-  status: z.object({ text: z.string(), tone: z.string(), waiting: z.number() }),
   drafts: z.array(DraftSummary),
+  /** What the sync engine knows of the link, for the status line. */
+  link: z.object({ online: z.nullable(z.boolean()), lastFailure: z.nullable(DraftReason) }),
 });
 
 /** The first (and only) message a composer sends on its `vigie:draft` port. */
@@ -131,6 +149,7 @@ export type DraftIdRequest = z.infer<typeof DraftIdRequest>;
 export type PageLookupRequest = z.infer<typeof PageLookupRequest>;
 export type CommitmentsRequest = z.infer<typeof CommitmentsRequest>;
 export type FieldName = z.infer<typeof FieldName>;
+export type Sentences = z.infer<typeof Sentences>;
 export type DraftView = z.infer<typeof DraftView>;
 export type DraftSummary = z.infer<typeof DraftSummary>;
 export type SendResult = z.infer<typeof SendResult>;

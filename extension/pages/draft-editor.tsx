@@ -6,6 +6,7 @@ import { pagesStrings } from '../i18n/pages';
 import { pageUiStrings } from '../i18n/page-ui';
 import { sendMessage } from '../messaging/messenger';
 import { DraftView, SendResult, type DraftFields, type DraftSummary, type FieldName } from '../messaging/protocol';
+import { sentenceOf } from '../shared/draft-words';
 import { pageLocale } from './locale';
 
 const SAVE_DELAY_MS = 300;
@@ -31,7 +32,7 @@ export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone(): 
       .then(async () => DraftView.parse(await sendMessage('draft:save', { id: draft.id, fields: value })))
       .then(
         () => (status.value = t.saved),
-        (error: unknown) => (status.value = error instanceof Error ? error.message : t.saveFailed),
+        (error: unknown) => (status.value = sentenceOf(error, locale, t.saveFailed)),
       );
     return saving.current;
   };
@@ -49,11 +50,11 @@ export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone(): 
         onDone();
         return;
       }
-      errors.value = result.errors;
+      errors.value = Object.fromEntries(Object.entries(result.errors).map(([field, said]) => [field, said[locale]]));
       status.value = t.fixErrors(Object.keys(result.errors).length);
       requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     } catch (error) {
-      status.value = error instanceof Error ? error.message : t.saveFailed;
+      status.value = sentenceOf(error, locale, t.saveFailed);
     }
   };
 

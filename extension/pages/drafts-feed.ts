@@ -2,15 +2,13 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { DRAFTS_PORT, DraftsSnapshot } from '../messaging/protocol';
 import { sendMessage } from '../messaging/messenger';
-import { pageLocale } from './locale';
 
 /** Every draft of this device and the sync status, as the background last told. */
 export const draftsSnapshot = signal<DraftsSnapshot | undefined>(undefined);
 
 /**
  * Listens to the background on a port. The worker may sleep and drop the port:
- * then we connect again, which wakes it. Re-connecting also re-renders the
- * sentences when the language changes (`reconnect`).
+ * then we connect again, which wakes it.
  */
 export function connectDraftsFeed(abort: AbortSignal): void {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
@@ -34,14 +32,4 @@ export function connectDraftsFeed(abort: AbortSignal): void {
     port = undefined;
     last?.disconnect();
   });
-  let locale = pageLocale.peek();
-  const stopFollowing = pageLocale.subscribe((value) => {
-    if (value === locale) return;
-    locale = value;
-    const last = port;
-    port = undefined;
-    last?.disconnect();
-    connect();
-  });
-  abort.addEventListener('abort', stopFollowing);
 }

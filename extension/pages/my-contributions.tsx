@@ -3,6 +3,7 @@ import { gapTypeLabels } from '../i18n/gap-types';
 import { pagesStrings } from '../i18n/pages';
 import { sendMessage } from '../messaging/messenger';
 import type { DraftSummary } from '../messaging/protocol';
+import { draftStateText, sentenceOf } from '../shared/draft-words';
 import { DraftEditor } from './draft-editor';
 import { draftsSnapshot } from './drafts-feed';
 import { pageLocale } from './locale';
@@ -15,7 +16,7 @@ function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid(sentence: st
   const confirming = useSignal(false);
   const headingId = `draft-${draft.id}`;
   const act = (run: () => Promise<unknown>) =>
-    void run().catch((error: unknown) => onSaid(error instanceof Error ? error.message : String(error)));
+    void run().catch((error: unknown) => onSaid(sentenceOf(error, locale, String(error))));
 
   return (
     <li aria-labelledby={headingId}>
@@ -23,7 +24,7 @@ function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid(sentence: st
         {draft.fields.kind === 'gap' ? t.kindGap : t.kindComment}
         {draft.fields.kind === 'gap' && draft.fields.gapType ? ` · ${gapTypeLabels[locale][draft.fields.gapType]}` : ''}
         {' — '}
-        <span class={`state${draft.state === 'rejected' ? ' problem' : ''}`}>{draft.stateText}</span>
+        <span class={`state${draft.state === 'rejected' ? ' problem' : ''}`}>{draftStateText(draft, locale)}</span>
       </h3>
       <p class="meta">
         {t.onPage} {draft.pageTitle || draft.pageUrl || t.untitledPage}

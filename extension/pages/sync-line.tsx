@@ -1,17 +1,20 @@
 import { pagesStrings } from '../i18n/pages';
+import { syncStatusText } from '../shared/draft-words';
 import { draftsSnapshot } from './drafts-feed';
 import { pageLocale } from './locale';
 
 /** The sync status in one line, and how many contributions wait to be sent. */
 export function SyncLine() {
-  const t = pagesStrings[pageLocale.value];
+  const locale = pageLocale.value;
+  const t = pagesStrings[locale];
   const snapshot = draftsSnapshot.value;
+  const status = snapshot && syncStatusText(snapshot, locale);
   return (
     <div class="sync">
       <p class="status" role="status">
-        {snapshot?.status.text ?? ''}
+        {status?.text ?? ''}
       </p>
-      {snapshot ? <p class="meta">{t.waiting(snapshot.status.waiting)}</p> : null}
+      {status ? <p class="meta">{t.waiting(status.counts.queued + status.counts.sending)}</p> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { UiLocale } from '../i18n/locale';
 import { pageUiStrings } from '../i18n/page-ui';
 import type { OpenComposerOptions, PageSpot } from '../content/chunks';
 import type { DraftFields, DraftView, FieldName } from '../messaging/protocol';
+import { draftStateText, sentenceOf } from '../shared/draft-words';
 import { commitmentOf, pageAddress } from '../shared/page-address';
 import { createDraftChannel, type DraftChannel } from './draft-channel';
 import { panelCss } from './styles';
@@ -77,11 +78,11 @@ function Composer(props: ComposerProps) {
         props.channel.watch((view) => (sent.value = view));
         return;
       }
-      errors.value = result.errors;
+      errors.value = Object.fromEntries(Object.entries(result.errors).map(([field, said]) => [field, said[props.locale]]));
       status.value = { tone: 'problem', text: t.fixErrors(Object.keys(result.errors).length) };
       requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     } catch (error) {
-      status.value = { tone: 'problem', text: error instanceof Error ? error.message : t.saveFailed };
+      status.value = { tone: 'problem', text: sentenceOf(error, props.locale, t.saveFailed) };
     }
   };
 
@@ -213,7 +214,7 @@ function Composer(props: ComposerProps) {
         </form>
       )}
       <p class={`status${(sent.value ? undefined : status.value?.tone) === 'problem' ? ' problem' : ''}`} role="status">
-        {sent.value ? sent.value.stateText : (status.value?.text ?? '')}
+        {sent.value ? draftStateText(sent.value, props.locale) : (status.value?.text ?? '')}
       </p>
     </section>
   );
@@ -248,6 +249,7 @@ export function openComposer(options: OpenComposerOptions): void {
   const channel = createDraftChannel(
     { url: pageAddress(document), title: document.title.trim().slice(0, 300), selectors },
     commitmentOf(options.range.commonAncestorContainer),
+    options.locale,
   );
   const container = document.createElement('div');
   options.host.layer('composer', panelCss).append(container);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Locale } from '../../api-client/contract';
 import { sendMessage } from '../messaging/messenger';
 import {
   DRAFT_PORT,
@@ -21,9 +22,9 @@ export interface DraftChannel {
 
 /**
  * The composer's line to its draft in the background. The words go there as they
- * are typed; nothing is kept in the page (whose IndexedDB the page could read).
+ * are typed; nothing is kept in the page's own storage, which the page can read.
  */
-export function createDraftChannel(target: PageTarget, commitmentId: string | undefined): DraftChannel {
+export function createDraftChannel(target: PageTarget, commitmentId: string | undefined, locale: Locale): DraftChannel {
   let id: string | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
@@ -44,7 +45,7 @@ export function createDraftChannel(target: PageTarget, commitmentId: string | un
     const next = chain.then(async () => {
       const answer = id
         ? await sendMessage('draft:save', { id, fields })
-        : await sendMessage('draft:create', { fields, target, ...(commitmentId ? { commitmentId } : {}) });
+        : await sendMessage('draft:create', { fields, target, locale, ...(commitmentId ? { commitmentId } : {}) });
       const view = DraftView.parse(answer);
       id = view.id;
       listen();
