@@ -1,2 +1,0 @@
-// Temporary while helpers run: the config lives in tests/vitest.config.ts.
-export { default } from './tests/vitest.config.ts';
