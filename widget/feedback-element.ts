@@ -440,9 +440,9 @@ export class VigieFeedback extends LitElement {
       </div>`;
     }
     return html`<div class="field">
-      <button type="button" ?disabled=${!this._quoteAvailable} @click=${() => void this.#quoteSelection()}>
-        ${this.#t.quote}
-      </button>
+      <button type="button" ?disabled=${!this._quoteAvailable} aria-describedby="quote-hint"
+        @click=${() => void this.#quoteSelection()}>${this.#t.quote}</button>
+      <span class="hint" id="quote-hint">${this.#t.quoteHint}</span>
     </div>`;
   }
 

@@ -129,6 +129,9 @@ export const feedbackStyles = css`
     color: var(--_muted);
     margin: -0.25rem 0 0.5rem;
   }
+  button + .hint {
+    margin: 0.5rem 0 0;
+  }
   textarea,
   input[type='text'],
   select {

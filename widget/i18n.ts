@@ -1,4 +1,5 @@
-import type { GapType } from '../api-client/contract/contribution';
+// The zod-free module of the contract: the first load must not pull in the schemas.
+import { gapTypeLabels } from '../api-client/contract/labels';
 
 export type WidgetLocale = 'fr' | 'en';
 
@@ -18,6 +19,7 @@ export const strings = {
     pseudonymHint: 'Sans pseudonyme, votre contribution est anonyme.',
     send: 'Envoyer',
     quote: 'Citer le passage sélectionné',
+    quoteHint: 'Sélectionnez d’abord un passage de la page.',
     quoted: (text: string) => `Passage cité : « ${text} »`,
     removeQuote: 'Retirer la citation',
     quoteTooLong: 'Ce passage dépasse 2 000 caractères : sélectionnez-en une partie.',
@@ -49,16 +51,7 @@ export const strings = {
       'Pas de réseau : ce module n’a pas fini de se charger. Votre texte reste dans le formulaire et sera enregistré au retour de la connexion.',
     storageUnavailable:
       'Ce navigateur ne permet pas d’enregistrer de brouillon ici : gardez une copie de votre texte avant d’envoyer.',
-    gapTypes: {
-      'missing-information': 'Information manquante',
-      outdated: 'Information périmée',
-      'missing-data': 'Données non publiées',
-      'broken-link': 'Lien cassé',
-      'unclear-responsibility': 'Responsable non identifié',
-      'no-contact': 'Aucun contact',
-      inaccessible: 'Contenu inaccessible',
-      other: 'Autre',
-    } satisfies Record<GapType, string>,
+    gapTypes: gapTypeLabels.fr,
   },
   en: {
     heading: 'Your feedback on this page',
@@ -74,6 +67,7 @@ export const strings = {
     pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
     send: 'Send',
     quote: 'Quote the selected passage',
+    quoteHint: 'First select a passage of the page.',
     quoted: (text: string) => `Quoted passage: “${text}”`,
     removeQuote: 'Remove the quote',
     quoteTooLong: 'This passage is longer than 2,000 characters: select part of it.',
@@ -103,16 +97,7 @@ export const strings = {
     codeOffline:
       'No network: this module has not finished loading. Your text stays in the form and will be saved when the connection returns.',
     storageUnavailable: 'This browser does not let us keep a draft here: keep a copy of your text before sending.',
-    gapTypes: {
-      'missing-information': 'Missing information',
-      outdated: 'Outdated information',
-      'missing-data': 'Data not published',
-      'broken-link': 'Broken link',
-      'unclear-responsibility': 'No one identified as responsible',
-      'no-contact': 'No contact',
-      inaccessible: 'Inaccessible content',
-      other: 'Other',
-    } satisfies Record<GapType, string>,
+    gapTypes: gapTypeLabels.en,
   },
 } as const;
 

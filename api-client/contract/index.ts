@@ -6,6 +6,7 @@ export * from './commitment';
 export * from './contribution';
 export * from './export';
 export * from './limits';
+export { gapTypeLabels } from './labels';
 export { explainIssues, firstSentence } from './explain';
 export { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
 export { isMessageCode, locales, message, pickLocale, type Locale, type MessageCode } from './messages';

@@ -1,5 +1,5 @@
 import type { Contribution } from '../../api-client/contract';
-import { gapTypeLabels } from '../i18n/gap-types';
+import { gapTypeLabels } from '../../api-client/contract/labels';
 import type { UiLocale } from '../i18n/locale';
 
 const words = {

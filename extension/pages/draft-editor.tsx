@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { GapType } from '../../api-client/contract';
-import { gapTypeLabels } from '../i18n/gap-types';
+import { gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings } from '../i18n/pages';
 import { pageUiStrings } from '../i18n/page-ui';
 import { sendMessage } from '../messaging/messenger';

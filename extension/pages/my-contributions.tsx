@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { gapTypeLabels } from '../i18n/gap-types';
+import { gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings } from '../i18n/pages';
 import { sendMessage } from '../messaging/messenger';
 import type { DraftSummary } from '../messaging/protocol';

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { describe, DescribeError } from '../../api-client/anchoring';
 import { BODY_MAX_LENGTH, message, type ContributionKind, type GapType, type Selector } from '../../api-client/contract';
-import { gapTypeLabels } from '../i18n/gap-types';
+import { gapTypeLabels } from '../../api-client/contract/labels';
 import type { UiLocale } from '../i18n/locale';
 import { pageUiStrings } from '../i18n/page-ui';
 import type { OpenComposerOptions, PageSpot } from '../content/chunks';

@@ -1,8 +1,11 @@
-import type { GapType } from '../../api-client/contract';
-import type { UiLocale } from './locale';
+import type { GapType } from './contribution';
+import type { Locale } from './messages';
 
-/** The contract's gap types in words (the same words as the widget's). */
-export const gapTypeLabels: Record<UiLocale, Record<GapType, string>> = {
+/**
+ * The contract's gap types in the words citizens read, French first. Free of zod, so a
+ * first-load bundle can show them; every client names a gap the same way.
+ */
+export const gapTypeLabels: Record<Locale, Record<GapType, string>> = {
   fr: {
     'missing-information': 'Information manquante',
     outdated: 'Information périmée',
