@@ -13,7 +13,10 @@ export const Campaign = z
         .array(z.string().check(z.minLength(1), z.maxLength(500)))
         .check(
           z.maxLength(100),
-          z.meta({ description: 'URL patterns (URLPattern syntax) of the pages the campaign targets.' }),
+          z.meta({
+            description:
+              'Addresses of the pages the campaign targets; * stands for any run of characters, e.g. https://*.gouv.fr/marches-publics/*',
+          }),
         ),
     }),
     opensAt: IsoDateTime,
