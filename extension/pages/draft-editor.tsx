@@ -1,12 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { GapType } from '../../api-client/contract';
-import { gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings } from '../i18n/pages';
 import { pageUiStrings } from '../i18n/page-ui';
 import { sendMessage } from '../messaging/messenger';
 import { DraftView, SendResult, type DraftFields, type DraftSummary, type FieldName } from '../messaging/protocol';
 import { sentenceOf } from '../shared/draft-words';
+import { ContributionFields } from '../components/contribution-fields';
 import { pageLocale } from './locale';
 
 const SAVE_DELAY_MS = 300;
@@ -59,63 +58,16 @@ export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone(): 
   };
 
   useEffect(() => form.current?.querySelector<HTMLElement>('textarea')?.focus(), []);
-  const errorOf = (field: FieldName) =>
-    errors.value[field] ? (
-      <p class="error" id={`${prefix}-${field}-error`}>
-        {errors.value[field]}
-      </p>
-    ) : null;
-  const invalid = (field: FieldName) => (errors.value[field] ? 'true' : 'false');
-  const describedBy = (field: FieldName) => (errors.value[field] ? `${prefix}-${field}-error` : undefined);
 
   return (
     <form ref={form} noValidate onSubmit={(event) => void send(event)}>
-      {fields.value.kind === 'gap' ? (
-        <div class="field">
-          <label for={`${prefix}-gap`}>{t.gapType}</label>
-          <select
-            id={`${prefix}-gap`}
-            aria-invalid={invalid('gapType')}
-            aria-describedby={describedBy('gapType')}
-            value={fields.value.gapType ?? ''}
-            onChange={(event) => {
-              const value = (event.target as HTMLSelectElement).value;
-              change(value ? { gapType: value as GapType } : { gapType: undefined });
-            }}
-          >
-            <option value="">{t.gapTypeChoose}</option>
-            {(Object.keys(gapTypeLabels[locale]) as GapType[]).map((gap) => (
-              <option value={gap}>{gapTypeLabels[locale][gap]}</option>
-            ))}
-          </select>
-          {errorOf('gapType')}
-        </div>
-      ) : null}
-      <div class="field">
-        <label for={`${prefix}-body`}>{t.body}</label>
-        <textarea
-          id={`${prefix}-body`}
-          aria-invalid={invalid('body')}
-          aria-describedby={describedBy('body')}
-          value={fields.value.body}
-          onInput={(event) => change({ body: (event.target as HTMLTextAreaElement).value })}
-        />
-        {errorOf('body')}
-      </div>
-      <div class="field">
-        <label for={`${prefix}-pseudonym`}>{t.pseudonym}</label>
-        <input
-          id={`${prefix}-pseudonym`}
-          type="text"
-          autocomplete="nickname"
-          aria-invalid={invalid('pseudonym')}
-          aria-describedby={describedBy('pseudonym')}
-          value={fields.value.pseudonym}
-          onInput={(event) => change({ pseudonym: (event.target as HTMLInputElement).value })}
-        />
-        {errorOf('pseudonym')}
-      </div>
-      {errorOf('target')}
+      <ContributionFields
+        idPrefix={prefix}
+        locale={locale}
+        fields={fields.value}
+        errors={errors.value}
+        onChange={change}
+      />
       <div class="actions">
         <button type="submit" class="primary">
           {t.send}

@@ -2,8 +2,7 @@ import { useSignal } from '@preact/signals';
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { describe, DescribeError } from '../../api-client/anchoring';
-import { BODY_MAX_LENGTH, message, type ContributionKind, type GapType, type Selector } from '../../api-client/contract';
-import { gapTypeLabels } from '../../api-client/contract/labels';
+import { message, type ContributionKind, type Selector } from '../../api-client/contract';
 import type { UiLocale } from '../i18n/locale';
 import { pageUiStrings } from '../i18n/page-ui';
 import type { OpenComposerOptions, PageSpot } from '../content/chunks';
@@ -12,6 +11,7 @@ import { draftStateText, sentenceOf } from '../shared/draft-words';
 import { commitmentOf, pageAddress } from '../shared/page-address';
 import { createDraftChannel, type DraftChannel } from './draft-channel';
 import { panelCss } from './styles';
+import { ContributionFields } from '../components/contribution-fields';
 
 const SAVE_DELAY_MS = 300;
 
@@ -98,16 +98,6 @@ function Composer(props: ComposerProps) {
     if (sent.value) panel.current?.querySelector<HTMLElement>('.secondary')?.focus();
   }, [sent.value !== undefined]);
 
-  const errorOf = (field: FieldName) =>
-    errors.value[field] ? (
-      <p class="error" id={`vigie-${field}-error`}>
-        {errors.value[field]}
-      </p>
-    ) : null;
-  const describedBy = (field: FieldName, ...others: string[]) =>
-    [...others, ...(errors.value[field] ? [`vigie-${field}-error`] : [])].join(' ') || undefined;
-  const length = fields.value.body.trim().length;
-
   return (
     <section
       ref={panel}
@@ -146,63 +136,13 @@ function Composer(props: ComposerProps) {
         </>
       ) : (
         <form noValidate onSubmit={(event) => void send(event)}>
-          {props.kind === 'gap' ? (
-            <div class="field">
-              <label for="vigie-gap-type">{t.gapType}</label>
-              <select
-                id="vigie-gap-type"
-                required
-                aria-invalid={errors.value.gapType ? 'true' : 'false'}
-                aria-describedby={describedBy('gapType')}
-                value={fields.value.gapType ?? ''}
-                onChange={(event) => {
-                  const value = (event.target as HTMLSelectElement).value;
-                  change(value ? { gapType: value as GapType } : { gapType: undefined });
-                }}
-              >
-                <option value="">{t.gapTypeChoose}</option>
-                {(Object.keys(gapTypeLabels[props.locale]) as GapType[]).map((gap) => (
-                  <option value={gap}>{gapTypeLabels[props.locale][gap]}</option>
-                ))}
-              </select>
-              {errorOf('gapType')}
-            </div>
-          ) : null}
-          <div class="field">
-            <label for="vigie-body">{t.body}</label>
-            <span class="hint" id="vigie-body-hint">
-              {t.bodyHint}
-            </span>
-            <textarea
-              id="vigie-body"
-              required
-              aria-invalid={errors.value.body ? 'true' : 'false'}
-              aria-describedby={describedBy('body', 'vigie-body-hint', 'vigie-body-count')}
-              value={fields.value.body}
-              onInput={(event) => change({ body: (event.target as HTMLTextAreaElement).value })}
-            />
-            <span class={`count${length > BODY_MAX_LENGTH ? ' over' : ''}`} id="vigie-body-count">
-              {t.count(length, BODY_MAX_LENGTH)}
-            </span>
-            {errorOf('body')}
-          </div>
-          <div class="field">
-            <label for="vigie-pseudonym">{t.pseudonym}</label>
-            <span class="hint" id="vigie-pseudonym-hint">
-              {t.pseudonymHint}
-            </span>
-            <input
-              type="text"
-              id="vigie-pseudonym"
-              autocomplete="nickname"
-              aria-invalid={errors.value.pseudonym ? 'true' : 'false'}
-              aria-describedby={describedBy('pseudonym', 'vigie-pseudonym-hint')}
-              value={fields.value.pseudonym}
-              onInput={(event) => change({ pseudonym: (event.target as HTMLInputElement).value })}
-            />
-            {errorOf('pseudonym')}
-          </div>
-          {errorOf('target')}
+          <ContributionFields
+            idPrefix="vigie"
+            locale={props.locale}
+            fields={fields.value}
+            errors={errors.value}
+            onChange={change}
+          />
           <div class="actions">
             <button type="submit" class="primary">
               {t.send}
