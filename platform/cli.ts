@@ -34,7 +34,7 @@ async function serveCommand(args: string[]): Promise<void> {
     siteDir && existsSync(path.join(siteDir, 'index.html'))
       ? await startDemoSite({
           dir: path.resolve(siteDir),
-          port: Number(process.env.VIGIE_DEMO_PORT ?? 8788),
+          port: config.demoPort,
           host: config.host,
           platformUrl: shown,
         })

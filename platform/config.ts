@@ -2,6 +2,8 @@ import path from 'node:path';
 
 export interface PlatformConfig {
   port: number;
+  /** Port of the demo site that `npm start` serves beside the platform. */
+  demoPort: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
   }
   return {
     port: integer('PORT', env.PORT, 8787, 0, 65535),
+    demoPort: integer('VIGIE_DEMO_PORT', env.VIGIE_DEMO_PORT, 8788, 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.VIGIE_DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
