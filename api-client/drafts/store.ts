@@ -43,7 +43,10 @@ export interface DraftStore {
    * see DraftLockedError for why.
    */
   update(id: string, patch: DraftInput): Promise<Draft>;
-  /** The citizen pressed send: checks the draft against the contract, then queues it. */
+  /**
+   * The citizen pressed send: checks the draft against the contract, then queues it.
+   * A draft refused as a conflict is queued under a new id (see result.draft.id).
+   */
   queue(id: string): Promise<QueueResult>;
   /** Takes a queued draft back to `draft`, if it never left the device. */
   unqueue(id: string): Promise<Draft>;
@@ -65,6 +68,8 @@ export interface DraftStore {
 }
 
 const editableStates: ReadonlySet<DraftState> = new Set(['draft', 'rejected']);
+
+const isConflicted = (draft: Draft | undefined) => draft?.state === 'rejected' && draft.lastError?.code === 'conflict';
 
 /** Drops keys set to undefined, so clearing a field leaves no trace in the stored object. */
 function withoutUndefined(input: DraftInput): DraftInput {
@@ -151,8 +156,25 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     },
 
     async queue(id) {
+      // Refused as a conflict, the platform holds other words under this id (another
+      // device, or a bug): sent again, these words go as a new contribution, with a new
+      // id and key. The key is made first: SubtleCrypto cannot run inside the transaction.
+      const before = await db.drafts.get(id);
+      const rekey = isConflicted(before) ? { id: newId(), key: await makeWithdrawalKey() } : undefined;
       const result = await db.transaction('rw', db.drafts, async (): Promise<QueueResult & { queuedNow?: true }> => {
-        const draft = await mustGet(id);
+        let draft = await mustGet(id);
+        if (rekey && isConflicted(draft)) {
+          const { withdrawalSecret: _secret, claim: _claim, server: _server, ...rest } = draft;
+          draft = {
+            ...rest,
+            id: rekey.id,
+            attempts: 0,
+            input: withoutUndefined({ ...draft.input, withdrawalKeyHash: rekey.key?.hash }),
+            ...(rekey.key ? { withdrawalSecret: rekey.key.secret } : {}),
+          };
+          await db.drafts.delete(id);
+          await db.drafts.add(draft);
+        }
         // Already on its way or sent: pressing send twice must not send twice.
         if (!editableStates.has(draft.state)) return { ok: true, draft };
         const check = checkDraft(draft);

@@ -85,7 +85,12 @@ export function createRouter(deps: RouterDeps) {
       from: ['content', 'extension-page'],
       async handle(data, caller) {
         await mayTouch(data.id, caller);
-        return queue(data.id);
+        const sent = await queue(data.id);
+        // A draft refused as a conflict leaves under a new id: its tab keeps its access.
+        if (sent.ok && sent.view.id !== data.id && caller.kind === 'content') {
+          await deps.access.grant(sent.view.id, ownerOf(caller));
+        }
+        return sent;
       },
     },
     'draft:delete': {

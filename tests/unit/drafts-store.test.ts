@@ -74,6 +74,27 @@ describe('a draft is saved as the citizen types', () => {
 });
 
 describe('pressing send', () => {
+  it('sends words refused as a conflict again as a new contribution, with a new id and key', async () => {
+    const drafts = store();
+    const first = await drafts.create(aDraftInput({ body: 'Mes mots à moi' }));
+    // What the engine records when the platform holds other words under this id.
+    await drafts.db.drafts.update(first.id, {
+      state: 'rejected',
+      attempts: 1,
+      lastError: { sentence: 'Une autre contribution a déjà été reçue sous cet identifiant.', code: 'conflict' },
+    });
+    const result = await drafts.queue(first.id);
+    expect(result.ok).toBe(true);
+    const again = result.draft;
+    expect(again.id).toMatch(uuid);
+    expect(again.id).not.toBe(first.id);
+    expect(again).toMatchObject({ state: 'queued', attempts: 0, input: { body: 'Mes mots à moi' } });
+    expect(again.withdrawalSecret).not.toBe(first.withdrawalSecret);
+    expect(again.input.withdrawalKeyHash).not.toBe(first.input.withdrawalKeyHash);
+    expect(await drafts.get(first.id)).toBeUndefined();
+    expect((await drafts.list()).map((d) => d.id)).toEqual([again.id]);
+  });
+
   it('does not queue an invalid draft and says what is wrong, in French and English, field by field', async () => {
     const drafts = store();
     const { id } = await drafts.create(aDraftInput({ body: '   ', commitmentId: 'engagement 12' }));

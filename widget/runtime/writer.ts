@@ -100,15 +100,9 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     async send(id): Promise<SendResult> {
-      const draft = await store.get(id);
-      // The platform already holds other words under this id: these go as a new contribution.
-      if (draft?.state === 'rejected' && draft.lastError?.code === 'conflict') {
-        const fresh = await store.create(draft.input);
-        await store.remove(id);
-        id = fresh.id;
-      }
       const result = await store.queue(id);
-      if (result.ok) return { ok: true, id };
+      // A draft refused as a conflict leaves under a new id.
+      if (result.ok) return { ok: true, id: result.draft.id };
       const errors: Partial<Record<FieldName, string>> = {};
       for (const problem of result.problems) errors[fieldOf(problem.pointer)] ??= problem.sentences[options.locale];
       return { ok: false, errors };
