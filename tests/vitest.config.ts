@@ -3,8 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './support/chromium.ts';
 
-// Found once, up front: without Chromium the run stops here with one sentence.
-const executablePath = findChromium();
+// Found once, up front: without Chromium the run stops here with one sentence, not a stack.
+function chromiumOrStop(): string {
+  try {
+    return findChromium();
+  } catch (error) {
+    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n\n`);
+    process.exit(1);
+  }
+}
+const executablePath = chromiumOrStop();
 
 export default defineConfig({
   // Paths below are from the repository root, whatever folder this file sits in.
