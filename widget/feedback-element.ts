@@ -1,22 +1,18 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 // The zod-free modules of the contract: the first load must not pull in the schemas.
 import { BODY_MAX_LENGTH } from '../api-client/contract/limits';
-import type { Commitment, Contribution, GapType } from '../api-client/contract';
+import type { Commitment, GapType } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
 import { feedbackStyles } from './feedback.styles';
-import { strings, widgetLocale, type Strings, type WidgetLocale } from './i18n';
+import { followLanguage, followTheme } from './host-page';
+import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
+import { renderCommitment, renderPublished, type ListState } from './published-view';
 import { QuoteCapture } from './quote-capture';
 import { describeDraft, type StatusLine } from './status-line';
 import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
 
 const SAVE_DELAY_MS = 250;
-
-type ListState =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'failed' }
-  | { kind: 'ready'; items: Contribution[]; nextCursor: string | null };
 
 /**
  * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
@@ -107,8 +103,7 @@ export class VigieFeedback extends LitElement {
   #unwatch: (() => void) | undefined;
   #teardown = new AbortController();
   #quote = new QuoteCapture();
-  #themeObserver: MutationObserver | undefined;
-  #langObserver: MutationObserver | undefined;
+  #unfollow: Array<() => void> = [];
 
   constructor() {
     super();
@@ -128,8 +123,10 @@ export class VigieFeedback extends LitElement {
     super.connectedCallback();
     this.#teardown = new AbortController();
     const { signal } = this.#teardown;
-    this.#followLanguage();
-    this.#followTheme();
+    this.#unfollow = [
+      followLanguage(this, (locale) => (this._locale = locale)),
+      followTheme((theme) => (this.theme = theme)),
+    ];
     // Nothing beyond the form loads with the page: the first interaction with the widget
     // loads the code that reads the platform and keeps drafts, before a word is typed.
     for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
@@ -147,8 +144,7 @@ export class VigieFeedback extends LitElement {
     void this.#flushSave();
     this.#teardown.abort();
     this.#unwatch?.();
-    this.#themeObserver?.disconnect();
-    this.#langObserver?.disconnect();
+    for (const stop of this.#unfollow) stop();
     this.#quote.stop();
     void this.#writer?.then((w) => w.dispose());
     // Put back in a page, it starts afresh from its saved draft.
@@ -280,27 +276,6 @@ export class VigieFeedback extends LitElement {
     }
   }
 
-  // ---- language and theme -------------------------------------------------------------
-
-  #followLanguage(): void {
-    const update = () => (this._locale = widgetLocale(this.getAttribute('lang'), document.documentElement.lang));
-    update();
-    this.#langObserver = new MutationObserver(update);
-    this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
-    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  #followTheme(): void {
-    const root = document.documentElement;
-    const update = () => {
-      const theme = root.getAttribute('data-fr-theme');
-      this.theme = theme === 'dark' || theme === 'light' ? theme : undefined;
-    };
-    update();
-    this.#themeObserver = new MutationObserver(update);
-    this.#themeObserver.observe(root, { attributes: true, attributeFilter: ['data-fr-theme'] });
-  }
-
   // ---- drafts ---------------------------------------------------------------------------
 
   #emit(type: 'vigie-draft-saved' | 'vigie-queued' | 'vigie-synced' | 'vigie-rejected', detail: object): void {
@@ -421,15 +396,6 @@ export class VigieFeedback extends LitElement {
     return [...others, ...(this._errors[field] ? [`${field}-error`] : [])].join(' ');
   }
 
-  #renderCommitment(): TemplateResult | typeof nothing {
-    if (!this.commitment) return nothing;
-    const c = this._commitment;
-    return html`<div part="commitment">
-      <strong>${this.#t.commitment} ${this.commitment}${c ? html` : ${c.title}` : nothing}</strong>
-      ${c ? html`<span>${this.#t.leadInstitution} ${c.leadInstitution}</span>` : nothing}
-    </div>`;
-  }
-
   #renderQuote(): TemplateResult | typeof nothing {
     if (!this.quoteMode) return nothing;
     const quote = this._fields.selectors.find((s) => s.type === 'TextQuoteSelector');
@@ -446,44 +412,6 @@ export class VigieFeedback extends LitElement {
     </div>`;
   }
 
-  #renderContribution(c: Contribution): TemplateResult {
-    const t = this.#t;
-    const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
-    const date = new Intl.DateTimeFormat(this._locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
-      new Date(c.receivedAt),
-    );
-    const reply = (c as Contribution & { reply?: { body: string } }).reply;
-    return html`<li>
-      <p class="meta">
-        ${c.kind === 'gap' && c.gapType ? html`<span class="badge">${t.gapTypes[c.gapType]}</span>` : nothing}
-        <span>${c.author?.pseudonym ?? t.anonymous}</span>, <time datetime=${c.receivedAt}>${date}</time>
-      </p>
-      ${quote ? html`<p class="quote">${quote.exact}</p>` : nothing}
-      <p class="body">${c.body}</p>
-      ${reply ? html`<p class="reply"><strong>${t.reply} :</strong> ${reply.body}</p>` : nothing}
-    </li>`;
-  }
-
-  #renderList(): TemplateResult {
-    const t = this.#t;
-    const list = this._list;
-    let content: TemplateResult;
-    if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;
-    else if (list.kind === 'ready') {
-      content = html`<ul part="list">
-          ${list.items.map((c) => this.#renderContribution(c))}
-        </ul>
-        ${list.nextCursor ? html`<button type="button" @click=${() => void this.#loadList(true)}>${t.more}</button>` : nothing}`;
-    } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
-    else if (list.kind === 'idle') {
-      content = html`<button type="button" @click=${() => this.#wake()}>${t.showPublished}</button>`;
-    } else content = html`<p>${t.loading}</p>`;
-    return html`<section aria-labelledby="published-title">
-      <h3 id="published-title">${t.published}</h3>
-      ${content}
-    </section>`;
-  }
-
   protected override render(): TemplateResult {
     const t = this.#t;
     if (!this.platform) return html`<p part="base" role="alert" lang=${this._locale}>${t.missingPlatform}</p>`;
@@ -492,7 +420,7 @@ export class VigieFeedback extends LitElement {
     const gapTypes = Object.keys(t.gapTypes) as GapType[];
     return html`<section part="base" lang=${this._locale} aria-labelledby="title">
       <h2 id="title" part="title">${t.heading}</h2>
-      ${this.#renderCommitment()}
+      ${renderCommitment(this.commitment, this._commitment, this.#t)}
       <form part="form" novalidate @submit=${(e: Event) => void this.#send(e)}>
         <fieldset>
           <legend>${t.kindLegend}</legend>
@@ -542,7 +470,7 @@ export class VigieFeedback extends LitElement {
         <button type="submit" part="submit">${t.send}</button>
       </form>
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
-      ${this.#renderList()}
+      ${renderPublished(this._list, this.#t, this._locale, { show: () => this.#wake(), more: () => void this.#loadList(true) })}
     </section>`;
   }
 }

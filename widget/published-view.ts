@@ -1,0 +1,66 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Commitment, Contribution } from '../api-client/contract';
+import type { Strings, WidgetLocale } from './i18n';
+
+export type ListState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; items: Contribution[]; nextCursor: string | null };
+
+/*
+ * What the platform says, shown to the citizen. Every value goes through a Lit text
+ * binding: whatever a contribution holds, it is rendered as text, never as markup.
+ */
+
+/** The commitment the page relates to: its id at once, its title and lead once loaded. */
+export function renderCommitment(
+  id: string | undefined,
+  commitment: Commitment | null | undefined,
+  t: Strings,
+): TemplateResult | typeof nothing {
+  if (!id) return nothing;
+  return html`<div part="commitment">
+    <strong>${t.commitment} ${id}${commitment ? html` : ${commitment.title}` : nothing}</strong>
+    ${commitment ? html`<span>${t.leadInstitution} ${commitment.leadInstitution}</span>` : nothing}
+  </div>`;
+}
+
+function renderContribution(c: Contribution, t: Strings, locale: WidgetLocale): TemplateResult {
+  const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
+  const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
+    new Date(c.receivedAt),
+  );
+  return html`<li>
+    <p class="meta">
+      ${c.kind === 'gap' && c.gapType ? html`<span class="badge">${t.gapTypes[c.gapType]}</span>` : nothing}
+      <span>${c.author?.pseudonym ?? t.anonymous}</span>, <time datetime=${c.receivedAt}>${date}</time>
+    </p>
+    ${quote ? html`<p class="quote">${quote.exact}</p>` : nothing}
+    <p class="body">${c.body}</p>
+    ${c.reply ? html`<p class="reply"><strong>${t.reply} :</strong> ${c.reply.body}</p>` : nothing}
+  </li>`;
+}
+
+/** The published contributions, newest first; nothing is fetched until asked or interacted with. */
+export function renderPublished(
+  list: ListState,
+  t: Strings,
+  locale: WidgetLocale,
+  on: { show(): void; more(): void },
+): TemplateResult {
+  let content: TemplateResult;
+  if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;
+  else if (list.kind === 'ready') {
+    content = html`<ul part="list">
+        ${list.items.map((c) => renderContribution(c, t, locale))}
+      </ul>
+      ${list.nextCursor ? html`<button type="button" @click=${on.more}>${t.more}</button>` : nothing}`;
+  } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
+  else if (list.kind === 'idle') content = html`<button type="button" @click=${on.show}>${t.showPublished}</button>`;
+  else content = html`<p>${t.loading}</p>`;
+  return html`<section aria-labelledby="published-title">
+    <h3 id="published-title">${t.published}</h3>
+    ${content}
+  </section>`;
+}
