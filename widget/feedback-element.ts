@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { BODY_MAX_LENGTH } from '../api-client/contract/limits';
 import type { Commitment, GapType } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
+import { DraftKeeper } from './draft-keeper';
 import { feedbackStyles } from './feedback.styles';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
@@ -10,9 +11,7 @@ import { defaultPageUrl } from './page-url';
 import { renderCommitment, renderPublished, type ListState } from './published-view';
 import { QuoteCapture } from './quote-capture';
 import { describeDraft, type StatusLine } from './status-line';
-import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
-
-const SAVE_DELAY_MS = 250;
+import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
 
 /**
  * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
@@ -94,14 +93,9 @@ export class VigieFeedback extends LitElement {
   declare private _quoteAvailable: boolean;
   declare private _locale: WidgetLocale;
 
-  #draftId: string | null = null;
-  #draftState: DraftView['state'] | undefined;
   #reader: Promise<Reader> | undefined;
-  #writer: Promise<Writer> | undefined;
-  #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<unknown> = Promise.resolve();
-  #unwatch: (() => void) | undefined;
   #teardown = new AbortController();
+  #drafts = this.#newKeeper();
   #quote = new QuoteCapture();
   #unfollow: Array<() => void> = [];
 
@@ -122,6 +116,7 @@ export class VigieFeedback extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#teardown = new AbortController();
+    this.#drafts = this.#newKeeper();
     const { signal } = this.#teardown;
     this.#unfollow = [
       followLanguage(this, (locale) => (this._locale = locale)),
@@ -133,22 +128,19 @@ export class VigieFeedback extends LitElement {
       this.addEventListener(type, () => this.#wake(), { signal, once: true });
     }
     // Leaving the page flushes the draft now rather than after the debounce.
-    addEventListener('pagehide', () => void this.#flushSave(), { signal });
-    document.addEventListener('visibilitychange', () => document.hidden && void this.#flushSave(), { signal });
+    addEventListener('pagehide', () => void this.#drafts.flush(), { signal });
+    document.addEventListener('visibilitychange', () => document.hidden && void this.#drafts.flush(), { signal });
     // A citizen coming back to unsent words gets them (and their sending) at once.
     if (hasOpenDrafts()) this.#wake();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    void this.#flushSave();
+    void this.#drafts.close();
     this.#teardown.abort();
-    this.#unwatch?.();
     for (const stop of this.#unfollow) stop();
     this.#quote.stop();
-    void this.#writer?.then((w) => w.dispose());
     // Put back in a page, it starts afresh from its saved draft.
-    this.#writer = undefined;
     this.#woken = false;
   }
 
@@ -168,14 +160,9 @@ export class VigieFeedback extends LitElement {
 
   async #restart(): Promise<void> {
     // The last words typed are saved with the place they were typed for.
-    await this.#flushSave();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    void this.#writer?.then((w) => w.dispose());
-    this.#writer = undefined;
+    await this.#drafts.close();
+    this.#drafts = this.#newKeeper();
     this.#reader = undefined;
-    this.#draftId = null;
-    this.#draftState = undefined;
     this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._status = undefined;
@@ -204,7 +191,7 @@ export class VigieFeedback extends LitElement {
   #wake(): void {
     if (this.#woken) return;
     this.#woken = true;
-    void this.#loadWriter();
+    void this.#drafts.load();
     void this.#showPlatformData();
   }
 
@@ -213,36 +200,6 @@ export class VigieFeedback extends LitElement {
     if (!options) return undefined;
     this.#reader ??= import('./runtime').then((m) => m.createReader(options));
     return this.#reader;
-  }
-
-  #loadWriter(): Promise<Writer> | undefined {
-    const options = this.#runtimeOptions();
-    if (!options) return undefined;
-    if (!this.#writer) {
-      const loading = import('./runtime').then((m) => m.createWriter(options));
-      this.#writer = loading;
-      void loading.then(
-        async (writer) => {
-          const restored = await writer.restore();
-          // Words typed while the code loaded win over an older saved draft.
-          if (restored && !this._fields.body) {
-            this._fields = restored.fields;
-            this.#attach(restored.id);
-            this._status = describeDraft(restored, this.#t, navigator.onLine);
-          } else if (this._fields.body) {
-            this.#scheduleSave(0);
-          }
-        },
-        () => {
-          // The network went before the drafts code arrived: the words stay in the form,
-          // and are saved as soon as the code can be fetched again.
-          this.#writer = undefined;
-          this._status = { tone: 'problem', text: this.#t.codeOffline };
-          addEventListener('online', () => void this.#loadWriter(), { once: true, signal: this.#teardown.signal });
-        },
-      );
-    }
-    return this.#writer;
   }
 
   async #showPlatformData(): Promise<void> {
@@ -282,94 +239,61 @@ export class VigieFeedback extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  #attach(id: string): void {
-    if (this.#draftId === id && this.#unwatch) return;
-    this.#unwatch?.();
-    this.#draftId = id;
-    void this.#writer?.then((writer) => {
-      this.#unwatch = writer.watch(id, (view) => this.#onDraftChange(view));
-    });
+  #newKeeper(): DraftKeeper {
+    return new DraftKeeper(
+      {
+        options: () => this.#runtimeOptions(),
+        fields: () => this._fields,
+        restored: (view) => {
+          this._fields = view.fields;
+          this._status = describeDraft(view, this.#t, navigator.onLine);
+        },
+        saved: (id) => {
+          if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
+          this.#emit('vigie-draft-saved', { id });
+        },
+        moved: (view, previous) => this.#onDraftMoved(view, previous),
+        failed: (problem) =>
+          (this._status = { tone: 'problem', text: problem === 'code-offline' ? this.#t.codeOffline : this.#t.storageUnavailable }),
+      },
+      this.#teardown.signal,
+    );
   }
 
-  #onDraftChange(view: DraftView | undefined): void {
-    if (!view) return;
-    const previous = this.#draftState;
-    this.#draftState = view.state;
+  #onDraftMoved(view: DraftView, previous: DraftView['state'] | undefined): void {
     // A draft being written is announced by its saves, not by each change of state.
-    if (previous === view.state || view.state === 'draft') return;
+    if (view.state === 'draft') return;
     this._status = describeDraft(view, this.#t, navigator.onLine);
-    if (view.state === 'synced' && previous !== undefined) {
+    if (previous === undefined) return; // first sight of a restored draft: no event
+    if (view.state === 'synced') {
       this.#emit('vigie-synced', { id: view.id });
       if (view.published) void this.#loadList();
     }
-    if (view.state === 'rejected' && previous !== undefined) {
-      this.#emit('vigie-rejected', { id: view.id, reason: view.reason });
-    }
+    if (view.state === 'rejected') this.#emit('vigie-rejected', { id: view.id, reason: view.reason });
   }
 
   #update(patch: Partial<DraftFields>): void {
     this._fields = { ...this._fields, ...patch };
-    if (this._errors && Object.keys(this._errors).length) {
+    if (Object.keys(this._errors).length) {
       const cleared = { ...this._errors };
       for (const key of Object.keys(patch)) delete cleared[key as FieldName];
       this._errors = cleared;
     }
-    // A sent or received draft is history: new words start a new draft.
-    if (this.#draftState === 'synced' || this.#draftState === 'queued' || this.#draftState === 'sending') {
-      this.#unwatch?.();
-      this.#unwatch = undefined;
-      this.#draftId = null;
-      this.#draftState = undefined;
-    }
-    this.#scheduleSave(SAVE_DELAY_MS);
-  }
-
-  #scheduleSave(delay: number): void {
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.#flushSave(), delay);
-  }
-
-  #flushSave(): Promise<unknown> {
-    if (this.#saveTimer === undefined) return this.#saving;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = undefined;
-    const writer = this.#loadWriter();
-    if (!writer) return this.#saving;
-    const fields = this._fields;
-    // Saves run one after the other, so the last words typed are the ones kept.
-    this.#saving = this.#saving.catch(() => undefined).then(async () => {
-      const id = await (await writer).save(this.#draftId, fields);
-      if (this.#writer !== writer) return; // the widget moved on meanwhile
-      if (this.#draftId !== id) this.#attach(id);
-      if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
-      this.#emit('vigie-draft-saved', { id });
-    });
-    this.#saving.catch(() => {
-      // When the code itself could not load, #loadWriter has said so already.
-      if (this.#writer) this._status = { tone: 'problem', text: this.#t.storageUnavailable };
-    });
-    return this.#saving;
+    this.#drafts.edited();
   }
 
   async #send(event: Event): Promise<void> {
     event.preventDefault();
-    const writer = this.#loadWriter();
-    if (!writer) return;
-    if (this.#saveTimer === undefined && this.#draftId === null) this.#scheduleSave(0);
-    await this.#flushSave();
-    const id = this.#draftId;
-    if (!id) return;
-    const result = await (await writer).send(id);
+    const result = await this.#drafts.send();
+    if (!result) return;
     if (!result.ok) {
       this._errors = result.errors;
-      const count = Object.keys(result.errors).length;
-      this._status = { tone: 'problem', text: this.#t.fixErrors(count) };
+      this._status = { tone: 'problem', text: this.#t.fixErrors(Object.keys(result.errors).length) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     this._errors = {};
-    if (result.id !== id) this.#attach(result.id);
     this.#emit('vigie-queued', { id: result.id });
     // The form is free for a new contribution; the sent one stays in the drafts' history.
     this._fields = { kind: this._fields.kind, gapType: '', body: '', pseudonym: this._fields.pseudonym, selectors: [] };
