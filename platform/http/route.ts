@@ -11,21 +11,24 @@ type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 export interface RouteSpec<
   P extends z.ZodMiniObject | undefined,
   Q extends z.ZodMiniObject | undefined,
-  B extends z.core.$ZodType | undefined,
+  D extends z.core.$ZodType | undefined,
+  C extends z.core.$ZodType | undefined,
 > extends DocumentedOperation {
   params?: P;
   query?: Q;
-  /** What the body is checked against; defaults to `body`, the documented schema. */
-  bodyCheck?: B;
+  /** The documented body, also what it is checked against unless `bodyCheck` says otherwise. */
+  body?: D;
+  /** Checks the body instead of `body` (the batch: documented whole, checked item by item). */
+  bodyCheck?: C;
   maxBodyBytes?: number;
   /** Middleware run before validation, e.g. authentication. */
   before?: MiddlewareHandler<AppEnv>[];
 }
 
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<P, Q, D, C> {
   params: Parsed<P>;
   query: Parsed<Q>;
-  body: Parsed<B>;
+  body: Parsed<C extends z.core.$ZodType ? C : D>;
 }
 
 function check(schema: z.core.$ZodType | undefined, value: unknown, c: Context<AppEnv>, status: 400 | 422): unknown {
@@ -44,12 +47,13 @@ function check(schema: z.core.$ZodType | undefined, value: unknown, c: Context<A
 export function mountRoute<
   P extends z.ZodMiniObject | undefined = undefined,
   Q extends z.ZodMiniObject | undefined = undefined,
-  B extends z.core.$ZodType | undefined = undefined,
+  D extends z.core.$ZodType | undefined = undefined,
+  C extends z.core.$ZodType | undefined = undefined,
 >(
   app: Hono<AppEnv>,
   doc: OpenApiDocument,
-  spec: RouteSpec<P, Q, B>,
-  handler: (c: Context<AppEnv>, input: RouteInput<P, Q, B>) => Response | Promise<Response>,
+  spec: RouteSpec<P, Q, D, C>,
+  handler: (c: Context<AppEnv>, input: RouteInput<P, Q, D, C>) => Response | Promise<Response>,
 ): void {
   doc.add(spec);
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
@@ -60,7 +64,7 @@ export function mountRoute<
       params: check(spec.params, c.req.param(), c, 400),
       query: check(spec.query, c.req.query(), c, 400),
       body: check(bodySchema, c.get('jsonBody'), c, 422),
-    } as RouteInput<P, Q, B>;
+    } as RouteInput<P, Q, D, C>;
     return handler(c, input);
   });
 }

@@ -111,7 +111,6 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       security: true,
       before: [managers],
       body: CampaignInput,
-      bodyCheck: CampaignInput,
       responses: {
         201: { description: 'Created', schema: Campaign },
         401: unauthorized,
@@ -144,7 +143,6 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       before: [managers],
       params: idParam,
       body: CampaignPatch,
-      bodyCheck: CampaignPatch,
       responses: {
         200: { description: 'The campaign as it is now', schema: Campaign },
         401: unauthorized,

@@ -56,7 +56,6 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
       tags: ['contributions'],
       params: idParam,
       body: ReportInput,
-      bodyCheck: ReportInput,
       before: options.publicWrite,
       responses: {
         204: { description: 'Report received' },
@@ -92,7 +91,6 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
       tags: ['contributions'],
       params: idParam,
       body: WithdrawalRequest,
-      bodyCheck: WithdrawalRequest,
       before: options.publicWrite,
       responses: {
         204: { description: 'Withdrawn' },

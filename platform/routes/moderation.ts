@@ -75,7 +75,6 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       before: [moderators],
       params: z.object({ id: z.uuid({ error: 'id.not-uuid' }) }),
       body: ModerationDecision,
-      bodyCheck: ModerationDecision,
       responses: {
         200: { description: 'The contribution as it is now', schema: Contribution },
         400: { description: 'The id is not a UUID', schema: Problem },
