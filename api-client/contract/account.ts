@@ -8,12 +8,7 @@ import * as z from 'zod/mini';
 export const roles = ['admin', 'moderator', 'ngo'] as const;
 export const Role = z.enum(roles);
 
-export const Account = z
-  .object({
-    name: z.string().check(z.meta({ description: 'Who the token was made for, e.g. an NGO or a ministry team.' })),
-    role: Role,
-  })
-  .check(z.meta({ id: 'Account' }));
+export const Account = z.object({ name: z.string(), role: Role });
 
 export type Role = z.infer<typeof Role>;
 export type Account = z.infer<typeof Account>;

@@ -10,9 +10,9 @@ const batchSize = [
 ] as const;
 
 /** What a well-behaved client sends to POST /v1/contributions:batch. */
-export const BatchRequest = z
-  .strictObject({ items: z.array(ContributionInput, { error: rule('field.type') }).check(...batchSize) })
-  .check(z.meta({ id: 'BatchRequest' }));
+export const BatchRequest = z.strictObject({
+  items: z.array(ContributionInput, { error: rule('field.type') }).check(...batchSize),
+});
 
 /**
  * The envelope the platform checks before looking at items one by one, so that one
@@ -23,26 +23,16 @@ export const BatchEnvelope = z.strictObject({
 });
 
 export const batchOutcomes = ['created', 'duplicate', 'conflict', 'invalid'] as const;
-export const BatchOutcome = z.enum(batchOutcomes).check(
-  z.meta({
-    description:
-      'created: stored now. duplicate: this id was already stored with the same content. ' +
-      'conflict: this id was stored with other content. invalid: the item breaks the contract.',
-  }),
-);
+export const BatchOutcome = z.enum(batchOutcomes);
 
-export const BatchItemResult = z
-  .object({
-    id: z.nullable(z.string()).check(z.meta({ description: "The item's id, or null when it had none." })),
-    outcome: BatchOutcome,
-    contribution: z.optional(Contribution),
-    problem: z.optional(Problem),
-  })
-  .check(z.meta({ id: 'BatchItemResult' }));
+export const BatchItemResult = z.object({
+  id: z.nullable(z.string()),
+  outcome: BatchOutcome,
+  contribution: z.optional(Contribution),
+  problem: z.optional(Problem),
+});
 
-export const BatchResponse = z
-  .object({ results: z.array(BatchItemResult).check(z.meta({ description: 'In the order of the items.' })) })
-  .check(z.meta({ id: 'BatchResponse' }));
+export const BatchResponse = z.object({ results: z.array(BatchItemResult) });
 
 export type BatchRequest = z.infer<typeof BatchRequest>;
 export type BatchOutcome = z.infer<typeof BatchOutcome>;

@@ -13,14 +13,14 @@ const datesInOrder = z.refine<{ opensAt?: string | undefined; closesAt?: string 
 /** What an NGO or an admin sends to create a campaign; the owner is the token's holder. */
 export const CampaignInput = z
   .strictObject({ id, title, question, targets, opensAt, closesAt })
-  .check(datesInOrder, z.meta({ id: 'CampaignInput' }));
+  .check(datesInOrder);
 
 /** The fields of a campaign that may change; its id never does. */
 export const CampaignPatch = z
   .partial(z.strictObject({ title, question, targets, opensAt, closesAt }))
-  .check(datesInOrder, z.meta({ id: 'CampaignPatch' }));
+  .check(datesInOrder);
 
-export const CampaignList = z.object({ items: z.array(Campaign) }).check(z.meta({ id: 'CampaignList' }));
+export const CampaignList = z.object({ items: z.array(Campaign) });
 
 /** GET /v1/campaigns: the campaigns open now, for a page, a commitment, or all of them. */
 export const CampaignLookupQuery = z.strictObject({ url: z.optional(HttpUrl), commitmentId: z.optional(CommitmentId) });

@@ -11,20 +11,11 @@ export const Campaign = z
       commitmentIds: z.array(CommitmentId).check(z.maxLength(100)),
       urlPatterns: z
         .array(z.string().check(z.minLength(1), z.maxLength(500)))
-        .check(
-          z.maxLength(100),
-          z.meta({
-            description:
-              'Addresses of the pages the campaign targets; * stands for any run of characters, e.g. https://*.gouv.fr/marches-publics/*',
-          }),
-        ),
+        .check(z.maxLength(100)),
     }),
     opensAt: IsoDateTime,
     closesAt: IsoDateTime,
-    owner: z.optional(
-      z.string().check(z.meta({ description: 'Who runs it: the name of the API token that created it.' })),
-    ),
-  })
-  .check(z.meta({ id: 'Campaign' }));
+    owner: z.optional(z.string()),
+  });
 
 export type Campaign = z.infer<typeof Campaign>;

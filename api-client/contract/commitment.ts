@@ -10,18 +10,13 @@ export const Commitment = z
     title: z.string().check(z.minLength(1), z.maxLength(500)),
     summary: z.optional(z.string().check(z.maxLength(5000))),
     leadInstitution: z.string().check(z.maxLength(500)),
-    status: z.enum(commitmentStatuses).check(
-      z.meta({ description: '"unverified" when the source did not say and we would not guess.' }),
-    ),
+    status: z.enum(commitmentStatuses),
     themes: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
     plan: z.string().check(z.regex(/^\d{4}-\d{4}$/)),
-    pages: z
-      .array(HttpUrl)
-      .check(z.maxLength(50), z.meta({ description: 'Pages where the commitment is discussed.' })),
-  })
-  .check(z.meta({ id: 'Commitment' }));
+    pages: z.array(HttpUrl).check(z.maxLength(50)),
+  });
 
-export const CommitmentList = z.object({ items: z.array(Commitment) }).check(z.meta({ id: 'CommitmentList' }));
+export const CommitmentList = z.object({ items: z.array(Commitment) });
 
 export type Commitment = z.infer<typeof Commitment>;
 export type CommitmentList = z.infer<typeof CommitmentList>;

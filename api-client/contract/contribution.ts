@@ -31,8 +31,7 @@ export const Target = z
         .check(z.maxLength(4, { error: 'selectors.too-many' })),
     },
     { error: rule('field.type') },
-  )
-  .check(z.meta({ id: 'Target' }));
+  );
 
 export const Author = z
   .strictObject(
@@ -46,13 +45,10 @@ export const Author = z
         ),
     },
     { error: 'field.type' },
-  )
-  .check(z.meta({ id: 'Author', description: 'Citizens stay anonymous: a pseudonym at most.' }));
+  );
 
 const contributionFields = {
-  id: z.uuid({ error: rule('id.not-uuid') }).check(
-    z.meta({ description: 'Made once by the client; the idempotency key of the contribution.' }),
-  ),
+  id: z.uuid({ error: rule('id.not-uuid') }),
   kind: ContributionKind,
   gapType: z.optional(GapType),
   body: z
@@ -61,7 +57,6 @@ const contributionFields = {
       z.trim(),
       z.minLength(1, { error: 'body.empty' }),
       z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' }),
-      z.meta({ description: 'Plain text, never markup.' }),
     ),
   target: Target,
   commitmentId: z.optional(CommitmentId),
@@ -90,15 +85,10 @@ export const ContributionInput = z
     withdrawalKeyHash: z.optional(
       z.string({ error: rule('withdrawal-key.format') }).check(
         z.regex(/^[0-9a-f]{64}$/, { error: 'withdrawal-key.format' }),
-        z.meta({
-          description:
-            'Hex SHA-256 of a secret the client made and keeps with its draft; the secret alone can later withdraw ' +
-            'the contribution. Only the hash travels, so a lost answer loses nothing.',
-        }),
       ),
     ),
   })
-  .check(gapTypeMatchesKind, z.meta({ id: 'ContributionInput' }));
+  .check(gapTypeMatchesKind);
 
 /** What the platform returns: the input, its moderation status and when it arrived. */
 export const Contribution = z
@@ -107,8 +97,7 @@ export const Contribution = z
     status: ContributionStatus,
     receivedAt: IsoDateTime,
     reply: z.optional(Reply),
-  })
-  .check(z.meta({ id: 'Contribution', description: 'receivedAt is the platform clock, the only one used for ordering.' }));
+  });
 
 export type ContributionKind = z.infer<typeof ContributionKind>;
 export type GapType = z.infer<typeof GapType>;

@@ -10,9 +10,7 @@ export function rule(code: MessageCode) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? 'field.required' : code);
 }
 
-export const IsoDateTime = z
-  .iso.datetime({ offset: false, error: rule('date.invalid') })
-  .check(z.meta({ description: 'ISO 8601 date-time in UTC, e.g. 2026-11-27T09:30:00.000Z' }));
+export const IsoDateTime = z.iso.datetime({ offset: false, error: rule('date.invalid') });
 
 export const HttpUrl = z.string({ error: rule('url.invalid') }).check(
   z.maxLength(URL_MAX_LENGTH, { error: 'url.too-long' }),
@@ -28,19 +26,12 @@ export const HttpUrl = z.string({ error: rule('url.invalid') }).check(
       ctx.addIssue({ code: 'custom', message: 'url.scheme', input: value });
     }
   }),
-  z.meta({ format: 'uri', description: 'An http or https address.' }),
 );
 
 export const CommitmentId = z
   .string({ error: rule('commitment-id.format') })
-  .check(
-    z.regex(/^[A-Z]{2}\d{4}$/, { error: 'commitment-id.format' }),
-    z.meta({ description: 'OGP commitment id, e.g. FR0042', examples: ['FR0067'] }),
-  );
+  .check(z.regex(/^[A-Z]{2}\d{4}$/, { error: 'commitment-id.format' }));
 
 export const CampaignId = z
   .string({ error: rule('campaign-id.format') })
-  .check(
-    z.regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, { error: 'campaign-id.format' }),
-    z.meta({ description: 'Lower-case slug of 3 to 64 characters.' }),
-  );
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, { error: 'campaign-id.format' }));

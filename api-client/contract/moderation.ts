@@ -17,10 +17,7 @@ export const ModerationDecision = z
     reason: z.optional(ModerationReason),
     reply: z.optional(ReplyBody),
   })
-  .check(
-    z.refine((d) => d.decision === 'publish' || d.reason !== undefined, { error: 'reason.required', path: ['reason'] }),
-    z.meta({ id: 'ModerationDecision' }),
-  );
+  .check(z.refine((d) => d.decision === 'publish' || d.reason !== undefined, { error: 'reason.required', path: ['reason'] }));
 
 const limit = z.optional(
   z.coerce
@@ -43,21 +40,18 @@ export const ModerationItem = z
   .object({
     contribution: Contribution,
     reports: z.object({
-      count: z.int().check(z.meta({ description: 'Distinct readers who reported it since its last review.' })),
+      count: z.int(),
       reasons: z.array(ModerationReason),
     }),
     decision: z.optional(
       z.object({ status: ContributionStatus, reason: z.optional(ModerationReason), at: IsoDateTime }),
     ),
-  })
-  .check(z.meta({ id: 'ModerationItem' }));
+  });
 
-export const ModerationQueue = z
-  .object({ items: z.array(ModerationItem), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'ModerationQueue' }));
+export const ModerationQueue = z.object({ items: z.array(ModerationItem), nextCursor: z.nullable(z.string()) });
 
 /** A reader's report of a published contribution. */
-export const ReportInput = z.strictObject({ reason: ModerationReason }).check(z.meta({ id: 'ReportInput' }));
+export const ReportInput = z.strictObject({ reason: ModerationReason });
 
 /**
  * The secret a citizen's client made when it created the contribution and kept with
@@ -68,8 +62,7 @@ export const WithdrawalRequest = z
     secret: z
       .string({ error: rule('secret.invalid') })
       .check(z.minLength(16, { error: 'secret.invalid' }), z.maxLength(256, { error: 'secret.invalid' })),
-  })
-  .check(z.meta({ id: 'WithdrawalRequest' }));
+  });
 
 export type ModerationReason = z.infer<typeof ModerationReason>;
 export type ModerationDecision = z.infer<typeof ModerationDecision>;

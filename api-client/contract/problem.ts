@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
 
 /** One bad field: where it is (a JSON Pointer into the request), its rule, and a sentence. */
-export const FieldError = z
-  .object({
-    pointer: z.string().check(z.meta({ description: 'JSON Pointer (RFC 6901) to the field, e.g. /items/0/body' })),
-    code: z.string().check(z.meta({ description: 'Stable code of the broken rule, e.g. body.empty' })),
-    detail: z.string(),
-  })
-  .check(z.meta({ id: 'FieldError' }));
+export const FieldError = z.object({ pointer: z.string(), code: z.string(), detail: z.string() });
 
 /** RFC 9457 problem details. Extra members are allowed by the RFC, so they pass. */
 export const Problem = z
@@ -18,8 +12,7 @@ export const Problem = z
     detail: z.optional(z.string()),
     instance: z.optional(z.string()),
     errors: z.optional(z.array(FieldError)),
-  })
-  .check(z.meta({ id: 'Problem' }));
+  });
 
 export type FieldError = z.infer<typeof FieldError>;
 export type Problem = z.infer<typeof Problem>;

@@ -33,15 +33,10 @@ export const ContributionQuery = z
 export const ContributionPage = z
   .object({
     items: z.array(Contribution),
-    nextCursor: z
-      .nullable(z.string())
-      .check(z.meta({ description: 'Pass as `cursor` for the next page; null at the end.' })),
-  })
-  .check(z.meta({ id: 'ContributionPage' }));
+    nextCursor: z.nullable(z.string()),
+  });
 
-export const Health = z
-  .object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']) })
-  .check(z.meta({ id: 'Health' }));
+export const Health = z.object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']) });
 
 export type ContributionQuery = z.infer<typeof ContributionQuery>;
 export type ContributionPage = z.infer<typeof ContributionPage>;

@@ -10,12 +10,9 @@ export const ReplyBody = z
     z.trim(),
     z.minLength(1, { error: 'reply.empty' }),
     z.maxLength(REPLY_MAX_LENGTH, { error: 'reply.too-long' }),
-    z.meta({ description: 'Plain text, never markup.' }),
   );
 
 /** The administration's public answer, shown with the contribution it answers. */
-export const Reply = z
-  .object({ body: z.string(), at: IsoDateTime })
-  .check(z.meta({ id: 'Reply', description: "The administration's public answer and when it was given." }));
+export const Reply = z.object({ body: z.string(), at: IsoDateTime });
 
 export type Reply = z.infer<typeof Reply>;

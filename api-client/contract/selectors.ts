@@ -11,8 +11,7 @@ export const TextQuoteSelector = z
       .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' })),
     prefix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
     suffix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
-  })
-  .check(z.meta({ id: 'TextQuoteSelector' }));
+  });
 
 /** W3C Web Annotation TextPositionSelector: offsets into the page's text content. */
 export const TextPositionSelector = z
@@ -21,10 +20,7 @@ export const TextPositionSelector = z
     start: z.int({ error: rule('field.type') }).check(z.gte(0, { error: 'position.negative' })),
     end: z.int({ error: rule('field.type') }).check(z.gte(0, { error: 'position.negative' })),
   })
-  .check(
-    z.refine((s) => s.end > s.start, { error: 'position.order', path: ['end'] }),
-    z.meta({ id: 'TextPositionSelector' }),
-  );
+  .check(z.refine((s) => s.end > s.start, { error: 'position.order', path: ['end'] }));
 
 export const Selector = z.discriminatedUnion('type', [TextQuoteSelector, TextPositionSelector], {
   error: 'selector.unknown',

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { contractDocs } from '../../api-client/contract/docs';
 
 type Schema = z.core.$ZodType;
 type JsonSchema = Record<string, unknown>;
 
 export interface DocumentedResponse {
   description: string;
-  /** A schema registered with an id (`z.meta({ id })`), shown as a $ref. */
+  /** A schema the contract's docs give an id (api-client/contract/docs.ts), shown as a $ref. */
   schema?: Schema;
   contentType?: string;
 }
@@ -31,6 +32,7 @@ const jsonSchemaOptions = {
   io: 'input',
   unrepresentable: 'any',
   uri: (id: string) => `#/components/schemas/${id}`,
+  metadata: contractDocs,
 } as const;
 
 function withoutHeaders({ $schema: _s, $id: _i, ...schema }: JsonSchema): JsonSchema {
@@ -38,8 +40,8 @@ function withoutHeaders({ $schema: _s, $id: _i, ...schema }: JsonSchema): JsonSc
 }
 
 function refTo(schema: Schema): JsonSchema {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error('A request or response body must be a contract schema registered with an id.');
+  const id = contractDocs.get(schema)?.id;
+  if (!id) throw new Error('A request or response body must be a contract schema given an id in api-client/contract/docs.ts.');
   return { $ref: `#/components/schemas/${id}` };
 }
 
@@ -59,7 +61,7 @@ function parameters(where: 'path' | 'query', object: z.ZodMiniObject | undefined
 
 /**
  * The OpenAPI 3.1 document, built from the same zod schemas the routes validate
- * with: components from the contract's registered schemas, operations from the
+ * with: components from the schemas the contract's docs name, operations from the
  * routes as they are mounted. Nothing is written twice.
  */
 export class OpenApiDocument {
@@ -73,7 +75,7 @@ export class OpenApiDocument {
   }
 
   build(info: { title: string; version: string; description: string }): JsonSchema {
-    const { schemas } = z.toJSONSchema(z.globalRegistry, jsonSchemaOptions) as { schemas: Record<string, JsonSchema> };
+    const { schemas } = z.toJSONSchema(contractDocs, jsonSchemaOptions) as { schemas: Record<string, JsonSchema> };
     const paths: Record<string, Record<string, JsonSchema>> = {};
     for (const op of this.#operations) {
       const responses = Object.fromEntries(

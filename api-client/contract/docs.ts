@@ -1,0 +1,98 @@
+import * as z from 'zod/mini';
+import { Account } from './account';
+import { BatchItemResult, BatchOutcome, BatchRequest, BatchResponse } from './batch';
+import { Campaign } from './campaign';
+import { CampaignInput, CampaignList, CampaignPatch } from './campaign-management';
+import { Commitment, CommitmentList } from './commitment';
+import { Author, Contribution, ContributionInput, Target } from './contribution';
+import { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
+import { ModerationDecision, ModerationItem, ModerationQueue, ReportInput, WithdrawalRequest } from './moderation';
+import { FieldError, Problem } from './problem';
+import { ContributionPage, Health } from './query';
+import { Reply, ReplyBody } from './reply';
+import { TextPositionSelector, TextQuoteSelector } from './selectors';
+
+/**
+ * What the OpenAPI document says about the contract: component ids and descriptions.
+ * Kept apart from the schemas so that a client bundle carries the checks and not the
+ * prose; only the platform's OpenAPI builder imports this registry.
+ */
+export interface ContractDoc {
+  /** Shown as a component of the OpenAPI document and referenced by $ref. */
+  id?: string;
+  description?: string;
+  format?: string;
+  examples?: string[];
+}
+
+export const contractDocs = z.registry<ContractDoc>();
+
+const doc = (schema: z.core.$ZodType, meta: ContractDoc) => contractDocs.add(schema, meta);
+const innerOf = (schema: z.ZodMiniOptional) => schema.def.innerType;
+
+doc(IsoDateTime, { description: 'ISO 8601 date-time in UTC, e.g. 2026-11-27T09:30:00.000Z' });
+doc(HttpUrl, { format: 'uri', description: 'An http or https address.' });
+doc(CommitmentId, { description: 'OGP commitment id, e.g. FR0042', examples: ['FR0067'] });
+doc(CampaignId, { description: 'Lower-case slug of 3 to 64 characters.' });
+
+doc(TextQuoteSelector, { id: 'TextQuoteSelector' });
+doc(TextPositionSelector, { id: 'TextPositionSelector' });
+
+doc(Target, { id: 'Target' });
+doc(Author, { id: 'Author', description: 'Citizens stay anonymous: a pseudonym at most.' });
+doc(ContributionInput.shape.id, { description: 'Made once by the client; the idempotency key of the contribution.' });
+doc(ContributionInput.shape.body, { description: 'Plain text, never markup.' });
+doc(innerOf(ContributionInput.shape.withdrawalKeyHash), {
+  description:
+    'Hex SHA-256 of a secret the client made and keeps with its draft; the secret alone can later withdraw ' +
+    'the contribution. Only the hash travels, so a lost answer loses nothing.',
+});
+doc(ContributionInput, { id: 'ContributionInput' });
+doc(Contribution, { id: 'Contribution', description: 'receivedAt is the platform clock, the only one used for ordering.' });
+doc(ReplyBody, { description: 'Plain text, never markup.' });
+doc(Reply, { id: 'Reply', description: "The administration's public answer and when it was given." });
+
+doc(FieldError.shape.pointer, { description: 'JSON Pointer (RFC 6901) to the field, e.g. /items/0/body' });
+doc(FieldError.shape.code, { description: 'Stable code of the broken rule, e.g. body.empty' });
+doc(FieldError, { id: 'FieldError' });
+doc(Problem, { id: 'Problem' });
+
+doc(BatchRequest, { id: 'BatchRequest' });
+doc(BatchOutcome, {
+  description:
+    'created: stored now. duplicate: this id was already stored with the same content. ' +
+    'conflict: this id was stored with other content. invalid: the item breaks the contract.',
+});
+doc(BatchItemResult.shape.id, { description: "The item's id, or null when it had none." });
+doc(BatchItemResult, { id: 'BatchItemResult' });
+doc(BatchResponse.shape.results, { description: 'In the order of the items.' });
+doc(BatchResponse, { id: 'BatchResponse' });
+
+doc(ContributionPage.shape.nextCursor, { description: 'Pass as `cursor` for the next page; null at the end.' });
+doc(ContributionPage, { id: 'ContributionPage' });
+doc(Health, { id: 'Health' });
+
+doc(Commitment.shape.status, { description: '"unverified" when the source did not say and we would not guess.' });
+doc(Commitment.shape.pages, { description: 'Pages where the commitment is discussed.' });
+doc(Commitment, { id: 'Commitment' });
+doc(CommitmentList, { id: 'CommitmentList' });
+
+doc(Campaign.shape.targets.shape.urlPatterns, {
+  description:
+    'Addresses of the pages the campaign targets; * stands for any run of characters, e.g. https://*.gouv.fr/marches-publics/*',
+});
+doc(innerOf(Campaign.shape.owner), { description: 'Who runs it: the name of the API token that created it.' });
+doc(Campaign, { id: 'Campaign' });
+doc(CampaignInput, { id: 'CampaignInput' });
+doc(CampaignPatch, { id: 'CampaignPatch' });
+doc(CampaignList, { id: 'CampaignList' });
+
+doc(ModerationDecision, { id: 'ModerationDecision' });
+doc(ModerationItem.shape.reports.shape.count, { description: 'Distinct readers who reported it since its last review.' });
+doc(ModerationItem, { id: 'ModerationItem' });
+doc(ModerationQueue, { id: 'ModerationQueue' });
+doc(ReportInput, { id: 'ReportInput' });
+doc(WithdrawalRequest, { id: 'WithdrawalRequest' });
+
+doc(Account.shape.name, { description: 'Who the token was made for, e.g. an NGO or a ministry team.' });
+doc(Account, { id: 'Account' });
