@@ -8,7 +8,7 @@ import {
   type Draft,
   type DraftInput,
 } from '../../api-client/drafts';
-import { createVigieClient } from '../../api-client/http';
+import { createTransport, submitBatch, type VigieClient } from '../../api-client/http';
 import { recordOpenDrafts } from '../draft-hint';
 import type { DraftFields, DraftView, FieldName, RuntimeOptions, SendResult, Writer } from './types';
 
@@ -54,7 +54,9 @@ export function createWriter(options: RuntimeOptions): Writer {
     defaults: { source: 'widget', locale: options.locale },
     locale: options.locale,
   });
-  const client = createVigieClient({ baseUrl: options.platform, locale: options.locale });
+  const platform = createTransport({ baseUrl: options.platform, locale: options.locale });
+  // The engine only sends: the one route it calls is all the widget carries.
+  const client: Pick<VigieClient, 'submitBatch'> = { submitBatch: (items, o) => submitBatch(platform, items, o) };
   const engine = createSyncEngine({ store, client, locale: options.locale });
   // start() recovers drafts a crash left `sending`, under the lock, then sends what waits.
   void engine.start();

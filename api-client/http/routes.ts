@@ -1,0 +1,84 @@
+import {
+  BatchResponse,
+  CampaignList,
+  Commitment,
+  CommitmentList,
+  Contribution,
+  ContributionPage,
+  Health,
+  type BatchItemResult,
+  type Campaign,
+  type ContributionInput,
+  type ModerationReason,
+} from '../contract';
+import { VigieResponseError } from './errors';
+import type { RequestOptions, Transport } from './transport';
+
+// One function per route, so a bundle carries the routes it calls and their schemas,
+// and nothing else: the widget's first interaction loads three of them.
+
+export interface ContributionListQuery {
+  url?: string;
+  commitmentId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const segment = encodeURIComponent;
+
+function queryString(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) params.set(key, String(value));
+  return params.toString();
+}
+
+const postJson = (body: unknown) =>
+  ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) satisfies RequestInit;
+
+export const health = (t: Transport, o?: RequestOptions) => t.request(Health, '/healthz', o);
+
+export async function listCommitments(t: Transport, o?: RequestOptions): Promise<Commitment[]> {
+  return (await t.request(CommitmentList, '/v1/commitments', o)).items;
+}
+
+export const getCommitment = (t: Transport, id: string, o?: RequestOptions): Promise<Commitment> =>
+  t.request(Commitment, `/v1/commitments/${segment(id)}`, o);
+
+export const listContributions = (t: Transport, q: ContributionListQuery, o?: RequestOptions): Promise<ContributionPage> =>
+  t.request(ContributionPage, `/v1/contributions?${queryString({ ...q })}`, o);
+
+export const getContribution = (t: Transport, id: string, o?: RequestOptions): Promise<Contribution> =>
+  t.request(Contribution, `/v1/contributions/${segment(id)}`, o);
+
+/** Sends up to 100 contributions; one result per item, in order. No retries here: see drafts/sync. */
+export async function submitBatch(
+  t: Transport,
+  items: readonly ContributionInput[],
+  o?: RequestOptions,
+): Promise<BatchItemResult[]> {
+  const { results } = await t.request(BatchResponse, '/v1/contributions:batch', { ...o, ...postJson({ items }) });
+  // One result per item, in order: anything else cannot be mapped back to drafts safely.
+  if (results.length !== items.length || results.some((r, i) => r.id !== null && r.id !== items[i]!.id)) {
+    throw new VigieResponseError(`${t.baseUrl}/v1/contributions:batch`, undefined, 'the results do not match the items sent');
+  }
+  return results;
+}
+
+/** Open campaigns that target a page or a commitment. */
+export async function listCampaigns(
+  t: Transport,
+  q: { url?: string; commitmentId?: string },
+  o?: RequestOptions,
+): Promise<Campaign[]> {
+  return (await t.request(CampaignList, `/v1/campaigns?${queryString(q)}`, o)).items;
+}
+
+/** A reader reports a published contribution. */
+export async function reportContribution(t: Transport, id: string, reason: ModerationReason, o?: RequestOptions): Promise<void> {
+  await t.request(null, `/v1/contributions/${segment(id)}/reports`, { ...o, ...postJson({ reason }) });
+}
+
+/** The author withdraws a contribution with the secret their device kept. */
+export async function withdrawContribution(t: Transport, id: string, secret: string, o?: RequestOptions): Promise<void> {
+  await t.request(null, `/v1/contributions/${segment(id)}/withdrawal`, { ...o, ...postJson({ secret }) });
+}
