@@ -47,6 +47,7 @@ function buildOnce(outDir: string) {
       outDir,
       emptyOutDir: true,
       target: 'es2022',
+      cssMinify: 'lightningcss',
       sourcemap: true,
       lib: { entry: ENTRY, formats: ['es'], fileName: () => 'vigie-feedback.js' },
       rolldownOptions: {

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 // The zod-free modules of the contract: the first load must not pull in the schemas.
 import { BODY_MAX_LENGTH } from '../api-client/contract/limits';
 import type { Commitment, GapType } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
 import { DraftKeeper } from './draft-keeper';
-import { feedbackStyles } from './feedback.styles';
+import feedbackCss from './feedback.css?inline';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
@@ -59,7 +59,8 @@ import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from '
  * @cssprop --vigie-radius - Corner radius.
  */
 export class VigieFeedback extends LitElement {
-  static override styles = feedbackStyles;
+  // Our own stylesheet, bundled at build time: nothing from the page reaches it.
+  static override styles = unsafeCSS(feedbackCss);
 
   static override properties = {
     platform: { type: String },
