@@ -17,9 +17,9 @@ import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from '
  * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
  *
  * Everything typed is kept as a draft in IndexedDB and sent when the network allows.
- * The first load is the form alone; the code that reads the platform loads when the
- * widget comes into view, and the code that keeps drafts on first focus (or at once
- * when drafts are waiting to be sent).
+ * The first load is the form alone; the code that reads the platform and keeps drafts
+ * loads on the first interaction with the widget (focus, pointer or key), or at once
+ * when drafts are waiting to be sent.
  *
  * @summary Inline feedback on an open-government page.
  *

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildWidget } from '../../widget/build';
+import { bundleShares } from './bundle-shares';
 import { machineLine } from './machine';
 
 // Sizes are bytes, not timings: measured by building the widget as `npm run build` does.
@@ -21,6 +22,12 @@ try {
   console.log(`\n| measure | measured | budget |\n|---|---:|---:|`);
   console.log(`| before the first interaction | ${kb(sizes.firstLoad)} | 20 KB |`);
   console.log(`| the whole widget | ${kb(sizes.total)} | 60 KB |`);
+
+  console.log('\nWho weighs what in the whole widget (each owner gzipped on its own, so the parts add up to a little more):\n');
+  console.log('| code | minified | gzip |\n|---|---:|---:|');
+  for (const share of bundleShares(dir, sizes.chunks.map((c) => c.file))) {
+    console.log(`| ${share.owner} | ${kb(share.bytes)} | ${kb(share.gzip)} |`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -237,6 +237,9 @@ forEachStorage((kind) => {
         ]),
       );
       expect(doc.components.schemas.ContributionInput.properties.body.maxLength).toBe(5000);
+      // The prose comes from api-client/contract/docs.ts, kept apart from the checks clients bundle.
+      expect(doc.components.schemas.ContributionInput.properties.withdrawalKeyHash.description).toMatch(/SHA-256/);
+      expect(doc.components.schemas.Target.properties.url).toMatchObject({ format: 'uri', maxLength: 2048 });
       expect(doc.paths['/v1/contributions:batch'].post.requestBody.content['application/json'].schema.$ref).toBe(
         '#/components/schemas/BatchRequest',
       );

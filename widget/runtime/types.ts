@@ -25,7 +25,7 @@ export type FieldName = 'kind' | 'gapType' | 'body' | 'pseudonym' | 'target';
 /** On success, the id of the queued draft: a new one when the platform held the old id. */
 export type SendResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<FieldName, string>> };
 
-/** Reading the platform: loaded when the widget is in view and the browser is idle. */
+/** Reading the platform: loaded with the writer, on the first interaction. */
 export interface Reader {
   loadCommitment(id: string): Promise<Commitment | null>;
   loadContributions(cursor?: string): Promise<ContributionPage>;
