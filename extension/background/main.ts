@@ -12,6 +12,7 @@ import { clientFor, createDraftsService } from './drafts-service';
 import { createLiveUpdates } from './live-updates';
 import { createPageData } from './page-data';
 import { createRouter, RefusedMessage, type RequestType } from './router';
+import { isNewBrowserSession } from './session-start';
 
 /**
  * The background worker: it owns the drafts and the engine that sends them, and
@@ -32,7 +33,8 @@ export function startBackground(): void {
     connectivity,
     onError: (error) => console.warn('[vigie] a push failed', error),
   });
-  const access = createDraftAccess(browser.storage.session ?? memoryArea());
+  const session = browser.storage.session ?? memoryArea();
+  const access = createDraftAccess(session);
   const pageData = createPageData({
     client,
     allowList: async () => {
@@ -66,5 +68,13 @@ export function startBackground(): void {
     sendMessage('selection:act', undefined, tab.id).catch(() => undefined);
   });
 
-  void ready.then(() => drafts.start()).catch((error: unknown) => console.warn('[vigie] start-up sync failed', error));
+  void ready
+    .then(() => drafts.start())
+    .then(async () => {
+      // A browser that starts again may have its network back: its queue is tried at once,
+      // as when the network returns, not after the backoff the last session had reached.
+      // A worker woken by an event keeps the backoff.
+      if (await isNewBrowserSession(session)) connectivity.announceOnline({ force: true });
+    })
+    .catch((error: unknown) => console.warn('[vigie] start-up sync failed', error));
 }

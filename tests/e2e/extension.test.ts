@@ -334,7 +334,8 @@ describe('offline', () => {
       proxy.cut();
       browser = await launchExtensionBrowser(profileDir, build.chromeDir, { offline: true });
       await expect.poll(async () => (await draftsInExtension()).find((d) => d.id === queued.id)?.state, { timeout: 15_000 }).toBe('queued');
-      // The worker tried at start-up, and found no platform.
+      // A browser that starts again tries its queue at once, whatever backoff the last
+      // session had reached (here, several failed attempts offline), and finds no platform.
       await expect.poll(() => proxy.refused, { timeout: 15_000 }).toBeGreaterThan(0);
       const panel = await browser.context.newPage();
       await panel.goto(browser.extensionUrl('sidepanel.html'));

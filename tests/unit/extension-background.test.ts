@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Commitment, Contribution } from '../../api-client/contract';
 import { alarmSchedule, armHeartbeat, HEARTBEAT_ALARM, isSyncAlarm, RETRY_ALARM } from '../../extension/background/alarm-schedule';
 import { createDraftAccess, memoryArea } from '../../extension/background/draft-access';
+import { isNewBrowserSession } from '../../extension/background/session-start';
 import { createPageData } from '../../extension/background/page-data';
 import { aContribution } from '../support/contributions';
 
@@ -66,6 +67,15 @@ describe('draft access', () => {
     expect(await access.allows('unknown', owner)).toBe(false);
     await access.forget('a');
     expect(await access.allows('a', owner)).toBe(false);
+  });
+});
+
+describe('a new browser session', () => {
+  it('is seen once: the worker’s later wakes share storage.session, a restarted browser has it empty', async () => {
+    const session = memoryArea();
+    expect(await isNewBrowserSession(session)).toBe(true);
+    expect(await isNewBrowserSession(session)).toBe(false); // the worker woke again, same session
+    expect(await isNewBrowserSession(memoryArea())).toBe(true); // storage.session emptied by a restart
   });
 });
 
