@@ -81,9 +81,11 @@ export interface SyncEngineState {
 export interface SyncEngine {
   /**
    * Listens to its triggers and pushes once; the first push that holds the lock
-   * first puts drafts a crash left `sending` back in the queue.
+   * first puts drafts a crash left `sending` back in the queue. `retryNow` says this
+   * is a new session (a page load, a browser start): drafts waiting out the backoff a
+   * past session reached go now, as on an online event; the platform's Retry-After holds.
    */
-  start(): Promise<SyncReport>;
+  start(options?: { retryNow?: boolean }): Promise<SyncReport>;
   /** Stops listening and aborts a request in flight (its drafts go back to the queue). */
   stop(): Promise<void>;
   /** Pushes whatever is due now, unless another tab is already pushing. */
@@ -160,8 +162,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<SyncReport> | undefined;
   let rerun = false;
   let waitingForLock = false;
-  // Set by start(): the first push that holds the lock puts crash leftovers back in the queue.
+  // Set by start(): the first push that holds the lock puts crash leftovers back in the queue,
+  // and, for a new session, makes the waiting drafts due.
   let recoverOnNextPush = false;
+  let dueOnNextPush = false;
   let cancelTimer: (() => void) | undefined;
   let detach: (() => void) | undefined;
 
@@ -276,6 +280,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
                 recoverOnNextPush = false;
                 await outbox.recover(now());
               }
+              if (dueOnNextPush) {
+                dueOnNextPush = false;
+                await outbox.makeAllDue(now());
+              }
               return await push(signal);
             } finally {
               patchState({ pushing: false });
@@ -337,7 +345,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     syncNow,
     onAlarm: syncNow,
 
-    start() {
+    start(startOptions) {
+      if (startOptions?.retryNow) dueOnNextPush = true;
       if (!state.get().started) {
         patchState({ started: true });
         detach = attach();

@@ -31,8 +31,11 @@ export interface DraftsService {
   readonly store: DraftStore;
   readonly engine: SyncEngine;
   readonly connectivity: SharedConnectivity;
-  /** Start-up: drafts a crash left `sending` go back to the queue, then one push. */
-  start(): Promise<void>;
+  /**
+   * Start-up: drafts a crash left `sending` go back to the queue, then one push.
+   * `retryNow` for a browser that starts again: see SyncEngine.start.
+   */
+  start(options?: { retryNow?: boolean }): Promise<void>;
   /** The status line, in one language, kept up to date. */
   watchStatus(locale: Locale): Watchable<SyncStatus>;
   stop(): Promise<void>;
@@ -61,10 +64,10 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
     store,
     engine,
     connectivity: options.connectivity,
-    async start() {
+    async start(startOptions) {
       // Unsent words must not be evicted under storage pressure.
       void requestPersistentStorage();
-      await engine.start();
+      await engine.start(startOptions);
     },
     watchStatus: (locale) => watchSyncStatus(store, engine, locale),
     async stop() {

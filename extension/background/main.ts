@@ -68,13 +68,9 @@ export function startBackground(): void {
     sendMessage('selection:act', undefined, tab.id).catch(() => undefined);
   });
 
+  // A browser that starts again may have its network back: its queue is tried at once, not
+  // after the backoff the last session had reached. A worker woken by an event keeps the backoff.
   void ready
-    .then(() => drafts.start())
-    .then(async () => {
-      // A browser that starts again may have its network back: its queue is tried at once,
-      // as when the network returns, not after the backoff the last session had reached.
-      // A worker woken by an event keeps the backoff.
-      if (await isNewBrowserSession(session)) connectivity.announceOnline({ force: true });
-    })
+    .then(async () => drafts.start({ retryNow: await isNewBrowserSession(session) }))
     .catch((error: unknown) => console.warn('[vigie] start-up sync failed', error));
 }

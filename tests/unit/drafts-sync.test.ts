@@ -341,6 +341,31 @@ describe('triggers', () => {
     expect(platform.timesSent(id)).toBe(1);
   });
 
+  it('a new session (a page load, a browser start) tries waiting drafts at once; a plain start keeps the backoff', async () => {
+    const { clock, platform, store, engine } = setup();
+    const id = await queued(store);
+    platform.failAlways({ kind: 'network' });
+    await engine.start();
+    for (let i = 0; i < 5; i++) {
+      clock.set((await store.get(id))!.nextAttemptAt!);
+      await engine.syncNow();
+    }
+    await engine.stop();
+    expect((await store.get(id))!.nextAttemptAt!).toBeGreaterThan(clock.now() + 1000);
+    platform.heal();
+    const requestsBefore = platform.requests.length;
+
+    const woken = engineFor(store, platform.client, { now: clock.now });
+    expect(counts(await woken.start())).toMatchObject({ requests: 0, retryLater: 0 });
+    await woken.stop();
+    expect(platform.requests).toHaveLength(requestsBefore);
+
+    const restarted = engineFor(store, platform.client, { now: clock.now });
+    expect(counts(await restarted.start({ retryNow: true }))).toMatchObject({ requests: 1, synced: 1 });
+    expect(platform.requests).toHaveLength(requestsBefore + 1);
+    expect((await store.get(id))?.state).toBe('synced');
+  });
+
   it('wakes itself at the next attempt time through the host’s timer', async () => {
     const clock = createClock();
     const platform = createFakePlatform({ now: clock.now });

@@ -58,8 +58,9 @@ export function createWriter(options: RuntimeOptions): Writer {
   // The engine only sends: the one route it calls is all the widget carries.
   const client: Pick<VigieClient, 'submitBatch'> = { submitBatch: (items, o) => submitBatch(platform, items, o) };
   const engine = createSyncEngine({ store, client, locale: options.locale });
-  // start() recovers drafts a crash left `sending`, under the lock, then sends what waits.
-  void engine.start();
+  // start() recovers drafts a crash left `sending`, under the lock, then sends what waits;
+  // a page load is a new session, so drafts waiting out an earlier page's backoff go now.
+  void engine.start({ retryNow: true });
   void requestPersistentStorage();
 
   // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
