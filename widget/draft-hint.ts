@@ -22,3 +22,11 @@ export function recordOpenDrafts(count: number): void {
     // storage blocked: the hint is an optimisation, nothing is lost without it
   }
 }
+
+/**
+ * A draft was just written: the hint holds at once. The watcher's exact count comes a
+ * moment later, and a page reloaded in that moment must still open the store.
+ */
+export function noteDraftWritten(): void {
+  if (!hasOpenDrafts()) recordOpenDrafts(1);
+}

@@ -9,7 +9,7 @@ import {
   type DraftInput,
 } from '../../api-client/drafts';
 import { createTransport, submitBatch, type VigieClient } from '../../api-client/http';
-import { recordOpenDrafts } from '../draft-hint';
+import { noteDraftWritten, recordOpenDrafts } from '../draft-hint';
 import type { DraftFields, DraftView, FieldName, RuntimeOptions, SendResult, Writer } from './types';
 
 // Zod would probe `new Function` for its fast path; a strict CSP page forbids eval.
@@ -80,6 +80,14 @@ export function createWriter(options: RuntimeOptions): Writer {
     source: 'widget',
   });
 
+  const writeDraft = async (id: string | null, fields: DraftFields): Promise<Draft> => {
+    if (id) {
+      const draft = await store.get(id);
+      if (draft && (draft.state === 'draft' || draft.state === 'rejected')) return store.update(id, inputOf(fields));
+    }
+    return store.create(inputOf(fields));
+  };
+
   const belongsHere = (draft: Draft) =>
     draft.input.target?.url === options.pageUrl &&
     draft.input.commitmentId === options.commitmentId &&
@@ -93,13 +101,9 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     async save(id, fields) {
-      if (id) {
-        const draft = await store.get(id);
-        if (draft && (draft.state === 'draft' || draft.state === 'rejected')) {
-          return (await store.update(id, inputOf(fields))).id;
-        }
-      }
-      return (await store.create(inputOf(fields))).id;
+      const saved = await writeDraft(id, fields);
+      noteDraftWritten();
+      return saved.id;
     },
 
     async send(id): Promise<SendResult> {
