@@ -50,7 +50,13 @@ export default defineConfig({
     },
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: LAZY_CHUNKS, matches: ['http://*/*', 'https://*/*'], ...(browser === 'chrome' ? { use_dynamic_url: true } : {}) }]
+        ? [
+            {
+              resources: LAZY_CHUNKS,
+              matches: ['http://*/*', 'https://*/*'],
+              ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+            },
+          ]
         : LAZY_CHUNKS,
     ...(browser === 'firefox'
       ? {

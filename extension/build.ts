@@ -80,6 +80,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';
   console.log(result.built ? 'Extension built:' : 'Extension up to date:');
   console.log(`  Chrome (MV3)   ${relative(result.chromeDir)}   chrome://extensions → "Load unpacked"`);
-  console.log(`  Firefox (MV2)  ${relative(result.firefoxDir)}   about:debugging → "Load Temporary Add-on" → manifest.json`);
+  console.log(
+    `  Firefox (MV2)  ${relative(result.firefoxDir)}   about:debugging → "Load Temporary Add-on" → manifest.json`,
+  );
   console.log(`  Content script first load: ${(result.contentScriptGzip / 1024).toFixed(1)} KB gzip`);
 }

@@ -79,7 +79,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) =>
     problemResponse(c, 'notFound', {
-      detail: c.get('locale') === 'fr' ? "Cette adresse n'existe pas sur la plateforme." : 'This address does not exist on the platform.',
+      detail:
+        c.get('locale') === 'fr'
+          ? "Cette adresse n'existe pas sur la plateforme."
+          : 'This address does not exist on the platform.',
     }),
   );
 
@@ -89,7 +92,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return problemResponse(c, 'validation', { status: error.status, detail: error.message });
     }
     // Never a stack trace to the caller: log it here, answer with a sentence.
-    log(`[vigie] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `[vigie] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return problemResponse(c, 'internal', {
       detail:
         c.get('locale') === 'fr'

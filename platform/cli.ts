@@ -40,7 +40,8 @@ async function serveCommand(args: string[]): Promise<void> {
         })
       : undefined;
   const extensionDir = optionValue(args, '--extension');
-  const extension = extensionDir && existsSync(path.join(extensionDir, 'manifest.json')) ? path.resolve(extensionDir) : undefined;
+  const extension =
+    extensionDir && existsSync(path.join(extensionDir, 'manifest.json')) ? path.resolve(extensionDir) : undefined;
   const where = config.databaseUrl ? 'PostgreSQL' : `${path.join(config.dataDir, SQLITE_FILE_NAME)} (SQLite)`;
   // The first line is read by the test harness to find the port: keep its shape.
   process.stdout.write(
@@ -68,7 +69,9 @@ async function serveCommand(args: string[]): Promise<void> {
   // npm start builds the console up front, so the first visit does not wait for it.
   if (args.includes('--demo')) {
     prepareConsole().catch((error: unknown) =>
-      process.stderr.write(`vigie: the console could not be built: ${error instanceof Error ? error.message : String(error)}\n`),
+      process.stderr.write(
+        `vigie: the console could not be built: ${error instanceof Error ? error.message : String(error)}\n`,
+      ),
     );
   }
   let stopping = false;

@@ -66,7 +66,9 @@ function origins(raw: string): string[] {
       // reported below
     }
     if (!parsed || parsed.origin !== origin) {
-      throw new ConfigError(`VIGIE_CORS_ORIGINS lists "${origin}", which is not an origin such as https://www.example.gouv.fr.`);
+      throw new ConfigError(
+        `VIGIE_CORS_ORIGINS lists "${origin}", which is not an origin such as https://www.example.gouv.fr.`,
+      );
     }
   }
   return list;

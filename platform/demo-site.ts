@@ -18,7 +18,12 @@ export const PLATFORM_URL_PLACEHOLDER = '%VIGIE_PLATFORM_URL%';
  * fonts from itself only, no inline code, no eval, and network access to the
  * platform alone. Pages name the platform through a placeholder filled in here.
  */
-export async function startDemoSite(options: { dir: string; port: number; host: string; platformUrl: string }): Promise<DemoSite> {
+export async function startDemoSite(options: {
+  dir: string;
+  port: number;
+  host: string;
+  platformUrl: string;
+}): Promise<DemoSite> {
   const platformOrigin = new URL(options.platformUrl).origin;
   const csp = [
     "default-src 'self'",

@@ -26,7 +26,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await storage.upsertCommitments(seedCommitments());
   // Made once per database when not configured, so every process hashes an address alike.
-  const addressSalt = config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
+  const addressSalt =
+    config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
   const app = createApp({
     storage,
     moderation: config.moderation,

@@ -255,7 +255,10 @@ export class VigieFeedback extends LitElement {
         },
         moved: (view, previous) => this.#onDraftMoved(view, previous),
         failed: (problem) =>
-          (this._status = { tone: 'problem', text: problem === 'code-offline' ? this.#t.codeOffline : this.#t.storageUnavailable }),
+          (this._status = {
+            tone: 'problem',
+            text: problem === 'code-offline' ? this.#t.codeOffline : this.#t.storageUnavailable,
+          }),
       },
       this.#teardown.signal,
     );
@@ -304,7 +307,10 @@ export class VigieFeedback extends LitElement {
     const captured = await this.#quote.capture();
     if (!captured) return;
     if ('refused' in captured) {
-      this._status = { tone: 'problem', text: captured.refused === 'quote.too-long' ? this.#t.quoteTooLong : this.#t.quoteEmpty };
+      this._status = {
+        tone: 'problem',
+        text: captured.refused === 'quote.too-long' ? this.#t.quoteTooLong : this.#t.quoteEmpty,
+      };
       return;
     }
     this.#update({ selectors: captured.selectors });
@@ -331,8 +337,14 @@ export class VigieFeedback extends LitElement {
       </div>`;
     }
     return html`<div class="field">
-      <button type="button" ?disabled=${!this._quoteAvailable} aria-describedby="quote-hint"
-        @click=${() => void this.#quoteSelection()}>${this.#t.quote}</button>
+      <button
+        type="button"
+        ?disabled=${!this._quoteAvailable}
+        aria-describedby="quote-hint"
+        @click=${() => void this.#quoteSelection()}
+      >
+        ${this.#t.quote}
+      </button>
       <span class="hint" id="quote-hint">${this.#t.quoteHint}</span>
     </div>`;
   }
@@ -350,45 +362,78 @@ export class VigieFeedback extends LitElement {
         <fieldset>
           <legend>${t.kindLegend}</legend>
           <div class="radio">
-            <input type="radio" id="kind-comment" name="kind" value="comment" .checked=${f.kind === 'comment'}
-              @change=${() => this.#update({ kind: 'comment', gapType: '' })} />
+            <input
+              type="radio"
+              id="kind-comment"
+              name="kind"
+              value="comment"
+              .checked=${f.kind === 'comment'}
+              @change=${() => this.#update({ kind: 'comment', gapType: '' })}
+            />
             <label for="kind-comment">${t.kindComment}</label>
           </div>
           <div class="radio">
-            <input type="radio" id="kind-gap" name="kind" value="gap" .checked=${f.kind === 'gap'}
-              @change=${() => this.#update({ kind: 'gap' })} />
+            <input
+              type="radio"
+              id="kind-gap"
+              name="kind"
+              value="gap"
+              .checked=${f.kind === 'gap'}
+              @change=${() => this.#update({ kind: 'gap' })}
+            />
             <label for="kind-gap">${t.kindGap}</label>
           </div>
         </fieldset>
-        ${f.kind === 'gap'
-          ? html`<div class="field">
-              <label for="gapType">${t.gapType}</label>
-              <select id="gapType" required aria-invalid=${this._errors.gapType ? 'true' : 'false'}
-                aria-describedby=${this.#describedBy('gapType')} .value=${f.gapType}
-                @change=${(e: Event) => this.#update({ gapType: (e.target as HTMLSelectElement).value as GapType })}>
-                <option value="" ?selected=${f.gapType === ''}>${t.gapTypeChoose}</option>
-                ${gapTypes.map((g) => html`<option value=${g} ?selected=${f.gapType === g}>${t.gapTypes[g]}</option>`)}
-              </select>
-              ${this.#errorOf('gapType')}
-            </div>`
-          : nothing}
+        ${
+          f.kind === 'gap'
+            ? html`<div class="field">
+                <label for="gapType">${t.gapType}</label>
+                <select
+                  id="gapType"
+                  required
+                  aria-invalid=${this._errors.gapType ? 'true' : 'false'}
+                  aria-describedby=${this.#describedBy('gapType')}
+                  .value=${f.gapType}
+                  @change=${(e: Event) => this.#update({ gapType: (e.target as HTMLSelectElement).value as GapType })}
+                >
+                  <option value="" ?selected=${f.gapType === ''}>${t.gapTypeChoose}</option>
+                  ${gapTypes.map((g) => html`<option value=${g} ?selected=${f.gapType === g}>${t.gapTypes[g]}</option>`)}
+                </select>
+                ${this.#errorOf('gapType')}
+              </div>`
+            : nothing
+        }
         ${this.#renderQuote()}
         <div class="field">
           <label for="body">${t.body}</label>
           <span class="hint" id="body-hint">${t.bodyHint}</span>
-          <textarea id="body" name="body" required aria-invalid=${this._errors.body ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('body', 'body-hint', 'body-count')} .value=${f.body}
-            @input=${(e: Event) => this.#update({ body: (e.target as HTMLTextAreaElement).value })}></textarea>
-          <span class="count ${length > BODY_MAX_LENGTH ? 'over' : ''}" id="body-count">${t.count(length, BODY_MAX_LENGTH)}</span>
+          <textarea
+            id="body"
+            name="body"
+            required
+            aria-invalid=${this._errors.body ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy('body', 'body-hint', 'body-count')}
+            .value=${f.body}
+            @input=${(e: Event) => this.#update({ body: (e.target as HTMLTextAreaElement).value })}
+          ></textarea>
+          <span class="count ${length > BODY_MAX_LENGTH ? 'over' : ''}" id="body-count"
+            >${t.count(length, BODY_MAX_LENGTH)}</span
+          >
           ${this.#errorOf('body')}
         </div>
         <div class="field">
           <label for="pseudonym">${t.pseudonym}</label>
           <span class="hint" id="pseudonym-hint">${t.pseudonymHint}</span>
-          <input type="text" id="pseudonym" name="pseudonym" autocomplete="nickname"
+          <input
+            type="text"
+            id="pseudonym"
+            name="pseudonym"
+            autocomplete="nickname"
             aria-invalid=${this._errors.pseudonym ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('pseudonym', 'pseudonym-hint')} .value=${f.pseudonym}
-            @input=${(e: Event) => this.#update({ pseudonym: (e.target as HTMLInputElement).value })} />
+            aria-describedby=${this.#describedBy('pseudonym', 'pseudonym-hint')}
+            .value=${f.pseudonym}
+            @input=${(e: Event) => this.#update({ pseudonym: (e.target as HTMLInputElement).value })}
+          />
           ${this.#errorOf('pseudonym')}
         </div>
         ${this.#errorOf('target')}

@@ -14,7 +14,8 @@ export const strings = {
     gapTypeChoose: 'Choisissez…',
     body: 'Votre contribution',
     bodyHint: 'Texte brut, 5 000 caractères au plus. Ne donnez pas d’informations personnelles.',
-    count: (n: number, max: number) => `${n.toLocaleString('fr-FR')} caractère${n > 1 ? 's' : ''} sur ${max.toLocaleString('fr-FR')}`,
+    count: (n: number, max: number) =>
+      `${n.toLocaleString('fr-FR')} caractère${n > 1 ? 's' : ''} sur ${max.toLocaleString('fr-FR')}`,
     pseudonym: 'Pseudonyme (facultatif)',
     pseudonymHint: 'Sans pseudonyme, votre contribution est anonyme.',
     send: 'Envoyer',
@@ -42,7 +43,8 @@ export const strings = {
     sending: 'Envoi en cours…',
     receivedForReview: 'Merci ! Votre contribution a été reçue ; elle sera publiée après relecture.',
     receivedPublished: 'Merci ! Votre contribution a été reçue et publiée.',
-    refused: (reason: string) => `Refusée : ${reason} Votre texte est conservé : modifiez-le puis envoyez-le à nouveau.`,
+    refused: (reason: string) =>
+      `Refusée : ${reason} Votre texte est conservé : modifiez-le puis envoyez-le à nouveau.`,
     refusedNoReason: 'la plateforme n’a pas accepté cette contribution.',
     newContribution: 'Écrire une nouvelle contribution',
     fixErrors: (n: number) => `${n} champ${n > 1 ? 's' : ''} à corriger avant l’envoi.`,
@@ -62,7 +64,8 @@ export const strings = {
     gapTypeChoose: 'Choose…',
     body: 'Your contribution',
     bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
-    count: (n: number, max: number) => `${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} of ${max.toLocaleString('en-GB')}`,
+    count: (n: number, max: number) =>
+      `${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} of ${max.toLocaleString('en-GB')}`,
     pseudonym: 'Pseudonym (optional)',
     pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
     send: 'Send',
@@ -84,7 +87,8 @@ export const strings = {
     listError: 'The published contributions could not be loaded.',
     more: 'Show more contributions',
     draftSaved: 'Draft saved on this device.',
-    waitingForNetwork: 'No network: your contribution is saved on this device and will be sent when the connection returns.',
+    waitingForNetwork:
+      'No network: your contribution is saved on this device and will be sent when the connection returns.',
     queued: 'Your contribution is ready to go.',
     sending: 'Sending…',
     receivedForReview: 'Thank you! Your contribution was received; it will be published after review.',

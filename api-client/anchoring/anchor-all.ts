@@ -41,9 +41,7 @@ export async function anchorAll(
 
   // In page order, so the shift measured on one quote is a good guess for the next.
   const expected = list.map((selectors) => selectors.find((s) => s.type === 'TextPositionSelector')?.start);
-  const order = list
-    .map((_, i) => i)
-    .sort((a, b) => (expected[a] ?? Infinity) - (expected[b] ?? Infinity) || a - b);
+  const order = list.map((_, i) => i).sort((a, b) => (expected[a] ?? Infinity) - (expected[b] ?? Infinity) || a - b);
 
   let changed = false;
   const watcher = new MutationObserver(() => {

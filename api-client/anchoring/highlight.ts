@@ -79,7 +79,15 @@ function paint(range: Range, view: Window & typeof globalThis): () => void {
 
 // Elements in these would be shown as text, break a script, or not be rendered.
 const cannotHoldMarks = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION', 'OPTGROUP', 'SELECT',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'TITLE',
+  'OPTION',
+  'OPTGROUP',
+  'SELECT',
 ]);
 const xhtml = 'http://www.w3.org/1999/xhtml';
 

@@ -5,15 +5,12 @@ import { CommitmentId, HttpUrl } from './fields';
 const { id, title, question, targets, opensAt, closesAt } = Campaign.shape;
 
 const datesInOrder = z.refine<{ opensAt?: string | undefined; closesAt?: string | undefined }>(
-  (c) =>
-    c.opensAt === undefined || c.closesAt === undefined || Date.parse(c.closesAt) > Date.parse(c.opensAt),
+  (c) => c.opensAt === undefined || c.closesAt === undefined || Date.parse(c.closesAt) > Date.parse(c.opensAt),
   { error: 'campaign.dates', path: ['closesAt'] },
 );
 
 /** What an NGO or an admin sends to create a campaign; the owner is the token's holder. */
-export const CampaignInput = z
-  .strictObject({ id, title, question, targets, opensAt, closesAt })
-  .check(datesInOrder);
+export const CampaignInput = z.strictObject({ id, title, question, targets, opensAt, closesAt }).check(datesInOrder);
 
 /** The fields of a campaign that may change; its id never does. */
 export const CampaignPatch = z

@@ -13,39 +13,34 @@ import {
 } from './limits';
 import { Selector } from './selectors';
 
-
 export const ContributionKind = z.enum(contributionKinds, { error: rule('kind.unknown') });
 export const GapType = z.enum(gapTypes, { error: rule('gap-type.unknown') });
 export const ContributionStatus = z.enum(contributionStatuses);
 
 /** Where on the web a contribution points: the page, and optionally the exact words. */
-export const Target = z
-  .strictObject(
-    {
-      url: HttpUrl,
-      title: z
-        .string({ error: rule('field.type') })
-        .check(z.trim(), z.maxLength(TITLE_MAX_LENGTH, { error: 'title.too-long' })),
-      selectors: z
-        .array(Selector, { error: rule('field.type') })
-        .check(z.maxLength(4, { error: 'selectors.too-many' })),
-    },
-    { error: rule('field.type') },
-  );
+export const Target = z.strictObject(
+  {
+    url: HttpUrl,
+    title: z
+      .string({ error: rule('field.type') })
+      .check(z.trim(), z.maxLength(TITLE_MAX_LENGTH, { error: 'title.too-long' })),
+    selectors: z.array(Selector, { error: rule('field.type') }).check(z.maxLength(4, { error: 'selectors.too-many' })),
+  },
+  { error: rule('field.type') },
+);
 
-export const Author = z
-  .strictObject(
-    {
-      pseudonym: z
-        .string({ error: rule('pseudonym.empty') })
-        .check(
-          z.trim(),
-          z.minLength(1, { error: 'pseudonym.empty' }),
-          z.maxLength(PSEUDONYM_MAX_LENGTH, { error: 'pseudonym.too-long' }),
-        ),
-    },
-    { error: 'field.type' },
-  );
+export const Author = z.strictObject(
+  {
+    pseudonym: z
+      .string({ error: rule('pseudonym.empty') })
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'pseudonym.empty' }),
+        z.maxLength(PSEUDONYM_MAX_LENGTH, { error: 'pseudonym.too-long' }),
+      ),
+  },
+  { error: 'field.type' },
+);
 
 const contributionFields = {
   id: z.uuid({ error: rule('id.not-uuid') }),
@@ -53,11 +48,7 @@ const contributionFields = {
   gapType: z.optional(GapType),
   body: z
     .string({ error: rule('body.empty') })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'body.empty' }),
-      z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' }),
-    ),
+    .check(z.trim(), z.minLength(1, { error: 'body.empty' }), z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' })),
   target: Target,
   commitmentId: z.optional(CommitmentId),
   campaignId: z.optional(CampaignId),
@@ -83,21 +74,20 @@ export const ContributionInput = z
   .strictObject({
     ...contributionFields,
     withdrawalKeyHash: z.optional(
-      z.string({ error: rule('withdrawal-key.format') }).check(
-        z.regex(/^[0-9a-f]{64}$/, { error: 'withdrawal-key.format' }),
-      ),
+      z
+        .string({ error: rule('withdrawal-key.format') })
+        .check(z.regex(/^[0-9a-f]{64}$/, { error: 'withdrawal-key.format' })),
     ),
   })
   .check(gapTypeMatchesKind);
 
 /** What the platform returns: the input, its moderation status and when it arrived. */
-export const Contribution = z
-  .object({
-    ...contributionFields,
-    status: ContributionStatus,
-    receivedAt: IsoDateTime,
-    reply: z.optional(Reply),
-  });
+export const Contribution = z.object({
+  ...contributionFields,
+  status: ContributionStatus,
+  receivedAt: IsoDateTime,
+  reply: z.optional(Reply),
+});
 
 export type ContributionKind = z.infer<typeof ContributionKind>;
 export type GapType = z.infer<typeof GapType>;

@@ -48,7 +48,10 @@ doc(innerOf(ContributionInput.shape.withdrawalKeyHash), {
     'the contribution. Only the hash travels, so a lost answer loses nothing.',
 });
 doc(ContributionInput, { id: 'ContributionInput' });
-doc(Contribution, { id: 'Contribution', description: 'receivedAt is the platform clock, the only one used for ordering.' });
+doc(Contribution, {
+  id: 'Contribution',
+  description: 'receivedAt is the platform clock, the only one used for ordering.',
+});
 doc(ReplyBody, { description: 'Plain text, never markup.' });
 doc(Reply, { id: 'Reply', description: "The administration's public answer and when it was given." });
 
@@ -88,7 +91,9 @@ doc(CampaignPatch, { id: 'CampaignPatch' });
 doc(CampaignList, { id: 'CampaignList' });
 
 doc(ModerationDecision, { id: 'ModerationDecision' });
-doc(ModerationItem.shape.reports.shape.count, { description: 'Distinct readers who reported it since its last review.' });
+doc(ModerationItem.shape.reports.shape.count, {
+  description: 'Distinct readers who reported it since its last review.',
+});
 doc(ModerationItem, { id: 'ModerationItem' });
 doc(ModerationQueue, { id: 'ModerationQueue' });
 doc(ReportInput, { id: 'ReportInput' });

@@ -149,8 +149,14 @@ const catalogue = {
     fr: 'Le statut doit être : en attente, publié, masqué ou rejeté.',
     en: 'The status must be: pending, published, hidden or rejected.',
   },
-  'format.unknown': { fr: "Le format d'export doit être csv, json ou jsonld.", en: 'The export format must be csv, json or jsonld.' },
-  'date.order': { fr: 'La date de fin doit suivre la date de début.', en: 'The end date must come after the start date.' },
+  'format.unknown': {
+    fr: "Le format d'export doit être csv, json ou jsonld.",
+    en: 'The export format must be csv, json or jsonld.',
+  },
+  'date.order': {
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must come after the start date.',
+  },
   // Generic sentences for rules zod checks on its own.
   'field.required': { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   'field.unknown': {

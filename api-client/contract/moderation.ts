@@ -17,12 +17,18 @@ export const ModerationDecision = z
     reason: z.optional(ModerationReason),
     reply: z.optional(ReplyBody),
   })
-  .check(z.refine((d) => d.decision === 'publish' || d.reason !== undefined, { error: 'reason.required', path: ['reason'] }));
+  .check(
+    z.refine((d) => d.decision === 'publish' || d.reason !== undefined, { error: 'reason.required', path: ['reason'] }),
+  );
 
 const limit = z.optional(
   z.coerce
     .number({ error: rule('limit.range') })
-    .check(z.int({ error: 'limit.range' }), z.gte(1, { error: 'limit.range' }), z.lte(PAGE_SIZE_MAX, { error: 'limit.range' })),
+    .check(
+      z.int({ error: 'limit.range' }),
+      z.gte(1, { error: 'limit.range' }),
+      z.lte(PAGE_SIZE_MAX, { error: 'limit.range' }),
+    ),
 );
 const cursor = z.optional(
   z.string().check(z.minLength(1, { error: 'cursor.invalid' }), z.maxLength(200, { error: 'cursor.invalid' })),
@@ -36,17 +42,14 @@ export const ModerationQueueQuery = z.strictObject({
 });
 
 /** A contribution as a moderator sees it: with what readers reported and the last decision. */
-export const ModerationItem = z
-  .object({
-    contribution: Contribution,
-    reports: z.object({
-      count: z.int(),
-      reasons: z.array(ModerationReason),
-    }),
-    decision: z.optional(
-      z.object({ status: ContributionStatus, reason: z.optional(ModerationReason), at: IsoDateTime }),
-    ),
-  });
+export const ModerationItem = z.object({
+  contribution: Contribution,
+  reports: z.object({
+    count: z.int(),
+    reasons: z.array(ModerationReason),
+  }),
+  decision: z.optional(z.object({ status: ContributionStatus, reason: z.optional(ModerationReason), at: IsoDateTime })),
+});
 
 export const ModerationQueue = z.object({ items: z.array(ModerationItem), nextCursor: z.nullable(z.string()) });
 
@@ -57,12 +60,11 @@ export const ReportInput = z.strictObject({ reason: ModerationReason });
  * The secret a citizen's client made when it created the contribution and kept with
  * the draft; the platform only ever saw its SHA-256 (`withdrawalKeyHash`).
  */
-export const WithdrawalRequest = z
-  .strictObject({
-    secret: z
-      .string({ error: rule('secret.invalid') })
-      .check(z.minLength(16, { error: 'secret.invalid' }), z.maxLength(256, { error: 'secret.invalid' })),
-  });
+export const WithdrawalRequest = z.strictObject({
+  secret: z
+    .string({ error: rule('secret.invalid') })
+    .check(z.minLength(16, { error: 'secret.invalid' }), z.maxLength(256, { error: 'secret.invalid' })),
+});
 
 export type ModerationReason = z.infer<typeof ModerationReason>;
 export type ModerationDecision = z.infer<typeof ModerationDecision>;

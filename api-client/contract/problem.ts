@@ -4,15 +4,14 @@ import * as z from 'zod/mini';
 export const FieldError = z.object({ pointer: z.string(), code: z.string(), detail: z.string() });
 
 /** RFC 9457 problem details. Extra members are allowed by the RFC, so they pass. */
-export const Problem = z
-  .looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.int().check(z.gte(400), z.lte(599)),
-    detail: z.optional(z.string()),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(FieldError)),
-  });
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
 
 export type FieldError = z.infer<typeof FieldError>;
 export type Problem = z.infer<typeof Problem>;

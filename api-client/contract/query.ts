@@ -30,13 +30,16 @@ export const ContributionQuery = z
     }),
   );
 
-export const ContributionPage = z
-  .object({
-    items: z.array(Contribution),
-    nextCursor: z.nullable(z.string()),
-  });
+export const ContributionPage = z.object({
+  items: z.array(Contribution),
+  nextCursor: z.nullable(z.string()),
+});
 
-export const Health = z.object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['sqlite', 'postgres']) });
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  storage: z.enum(['sqlite', 'postgres']),
+});
 
 export type ContributionQuery = z.infer<typeof ContributionQuery>;
 export type ContributionPage = z.infer<typeof ContributionPage>;

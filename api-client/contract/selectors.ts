@@ -3,15 +3,18 @@ import { rule } from './fields';
 import { QUOTE_CONTEXT_MAX_LENGTH, QUOTE_MAX_LENGTH } from './limits';
 
 /** W3C Web Annotation TextQuoteSelector: the words, with a little context either side. */
-export const TextQuoteSelector = z
-  .strictObject({
-    type: z.literal('TextQuoteSelector', { error: 'selector.unknown' }),
-    exact: z
-      .string({ error: rule('quote.empty') })
-      .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' })),
-    prefix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
-    suffix: z.optional(z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }))),
-  });
+export const TextQuoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector', { error: 'selector.unknown' }),
+  exact: z
+    .string({ error: rule('quote.empty') })
+    .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' })),
+  prefix: z.optional(
+    z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' })),
+  ),
+  suffix: z.optional(
+    z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' })),
+  ),
+});
 
 /** W3C Web Annotation TextPositionSelector: offsets into the page's text content. */
 export const TextPositionSelector = z

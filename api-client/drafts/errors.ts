@@ -48,7 +48,8 @@ export class DraftLockedError extends Error {
     /** queued but already put on the wire once: the platform may hold it. */
     readonly mayBeReceived = false,
   ) {
-    const key = state === 'queued' ? (mayBeReceived ? 'maybe-received' : 'queued') : state === 'sending' ? 'sending' : 'synced';
+    const key =
+      state === 'queued' ? (mayBeReceived ? 'maybe-received' : 'queued') : state === 'sending' ? 'sending' : 'synced';
     super(`Draft ${id} is ${state} and cannot be changed.`);
     this.name = 'DraftLockedError';
     this.sentences = lockedSentences[key];

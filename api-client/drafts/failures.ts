@@ -14,7 +14,15 @@ export type RequestFailure =
   | { action: 'stopped' };
 
 /** Codes of failures that are nobody's words: rendered by status.ts in either locale. */
-export const syncFailureCodes = ['network', 'timeout', 'platform-unavailable', 'platform-refused', 'bad-response', 'conflict', 'missing-result'] as const;
+export const syncFailureCodes = [
+  'network',
+  'timeout',
+  'platform-unavailable',
+  'platform-refused',
+  'bad-response',
+  'conflict',
+  'missing-result',
+] as const;
 export type SyncFailureCode = (typeof syncFailureCodes)[number];
 
 export const syncFailureSentences: Record<SyncFailureCode, Record<Locale, string>> = {
@@ -78,11 +86,13 @@ export function classifyFailure(error: unknown, locale: Locale, stopped: boolean
     }
     return { action: 'hold', error: ours('platform-refused', locale, status), retryAfterMs };
   }
-  if (error instanceof VigieTimeoutError) return { action: 'retry', error: ours('timeout', locale), retryAfterMs: undefined };
+  if (error instanceof VigieTimeoutError)
+    return { action: 'retry', error: ours('timeout', locale), retryAfterMs: undefined };
   if (error instanceof VigieResponseError) {
     return { action: 'retry', error: ours('bad-response', locale), retryAfterMs: undefined };
   }
-  if (error instanceof VigieNetworkError) return { action: 'retry', error: ours('network', locale), retryAfterMs: undefined };
+  if (error instanceof VigieNetworkError)
+    return { action: 'retry', error: ours('network', locale), retryAfterMs: undefined };
   // A custom client threw something else: assume the link, never the draft.
   return { action: 'retry', error: ours('network', locale), retryAfterMs: undefined };
 }
@@ -92,7 +102,11 @@ export function rejectionOf(result: BatchItemResult, locale: Locale): DraftError
   const problem = result.problem;
   const first = problem?.errors?.[0];
   if (result.outcome === 'conflict') {
-    return { sentence: problem?.detail ?? syncFailureSentences.conflict[locale], code: 'conflict', status: problem?.status ?? 409 };
+    return {
+      sentence: problem?.detail ?? syncFailureSentences.conflict[locale],
+      code: 'conflict',
+      status: problem?.status ?? 409,
+    };
   }
   return {
     sentence: problem?.detail ?? first?.detail ?? message('field.invalid', locale),

@@ -1,11 +1,32 @@
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 export { DraftLockedError, DraftNotFoundError, type Sentences } from './errors';
 export { syncFailureCodes, type SyncFailureCode } from './failures';
-export { createInProcessLock, createWebLock, defaultSyncLock, lockNameFor, type LockResult, type SyncLock } from './lock';
+export {
+  createInProcessLock,
+  createWebLock,
+  defaultSyncLock,
+  lockNameFor,
+  type LockResult,
+  type SyncLock,
+} from './lock';
 export type { Watchable } from './observable';
 export { requestPersistentStorage, type PersistenceResult } from './persist';
-export { draftStates, type Draft, type DraftError, type DraftInput, type DraftState, type ServerReceipt } from './schema';
-export { describeDraft, describeSyncStatus, reasonSentence, watchSyncStatus, type StatusTone, type SyncStatus } from './status';
+export {
+  draftStates,
+  type Draft,
+  type DraftError,
+  type DraftInput,
+  type DraftState,
+  type ServerReceipt,
+} from './schema';
+export {
+  describeDraft,
+  describeSyncStatus,
+  reasonSentence,
+  watchSyncStatus,
+  type StatusTone,
+  type SyncStatus,
+} from './status';
 export { createDraftStore, type DraftFilter, type DraftStore, type DraftStoreOptions, type QueueResult } from './store';
 export {
   createSyncEngine,

@@ -109,7 +109,13 @@ export function createOutbox(db: DraftsDatabase) {
             const { nextAttemptAt: _n, ...kept } = rest;
             updated.push({ ...kept, state: 'rejected', lastError: settlement.error, updatedAt: now });
           } else if (settlement?.kind === 'retry') {
-            updated.push({ ...rest, state: 'queued', nextAttemptAt: settlement.at, lastError: settlement.error, updatedAt: now });
+            updated.push({
+              ...rest,
+              state: 'queued',
+              nextAttemptAt: settlement.at,
+              lastError: settlement.error,
+              updatedAt: now,
+            });
           } else {
             updated.push({
               ...rest,

@@ -34,7 +34,10 @@ export interface BatchSendResult {
 /** One item's outcome, from the platform's per-item result. */
 function settlementOf(result: BatchItemResult, locale: Locale): Settlement {
   if (result.outcome === 'created' || result.outcome === 'duplicate') {
-    const receipt = result.contribution && { status: result.contribution.status, receivedAt: result.contribution.receivedAt };
+    const receipt = result.contribution && {
+      status: result.contribution.status,
+      receivedAt: result.contribution.receivedAt,
+    };
     return { kind: 'synced', receipt };
   }
   return { kind: 'rejected', error: rejectionOf(result, locale) };

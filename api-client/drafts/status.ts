@@ -101,14 +101,19 @@ export function describeDraft(draft: Draft, locale: Locale = 'fr'): string {
       return single.draft[locale];
     case 'queued': {
       const kind = waitKindOf(draft.lastError, undefined);
-      return (kind === 'network' ? single.queuedNetwork : kind === 'platform' ? single.queuedPlatform : single.queued)[locale];
+      return (kind === 'network' ? single.queuedNetwork : kind === 'platform' ? single.queuedPlatform : single.queued)[
+        locale
+      ];
     }
     case 'sending':
       return single.sending[locale];
     case 'synced':
       return (draft.server?.status === 'pending' ? single.syncedPending : single.synced)[locale];
     case 'rejected':
-      return single.rejected[locale].replace('{reason}', asClause(reasonSentence(draft.lastError ?? { sentence: '', code: 'field.invalid' }, locale)));
+      return single.rejected[locale].replace(
+        '{reason}',
+        asClause(reasonSentence(draft.lastError ?? { sentence: '', code: 'field.invalid' }, locale)),
+      );
   }
 }
 
@@ -128,13 +133,16 @@ export function describeSyncStatus(
     // The engine's view of the link is fresher than a draft's last error.
     const lastQueuedError = drafts.find((d) => d.state === 'queued' && d.lastError)?.lastError;
     waitKind = waitKindOf(engine ? engine.lastFailure : lastQueuedError, engine?.online);
-    const forms = waitKind === 'network' ? text.waitingNetwork : waitKind === 'platform' ? text.waitingPlatform : text.waiting;
+    const forms =
+      waitKind === 'network' ? text.waitingNetwork : waitKind === 'platform' ? text.waitingPlatform : text.waiting;
     parts.push(count(forms, counts.queued, locale));
   }
   if (counts.rejected === 1) {
     const rejected = drafts.find((d) => d.state === 'rejected')!;
     const reason = asClause(reasonSentence(rejected.lastError ?? { sentence: '', code: 'field.invalid' }, locale));
-    parts.push(single.rejectedCount[locale].replace('{count}', count(text.rejected, 1, locale)).replace('{reason}', reason));
+    parts.push(
+      single.rejectedCount[locale].replace('{count}', count(text.rejected, 1, locale)).replace('{reason}', reason),
+    );
   } else if (counts.rejected > 1) {
     parts.push(count(text.rejected, counts.rejected, locale));
   }
@@ -147,7 +155,9 @@ export function describeSyncStatus(
       : counts.sending > 0
         ? 'sending'
         : counts.queued > 0
-          ? waitKind === 'plain' ? 'sending' : 'waiting'
+          ? waitKind === 'plain'
+            ? 'sending'
+            : 'waiting'
           : counts.draft > 0
             ? 'saved'
             : counts.synced > 0
@@ -157,7 +167,11 @@ export function describeSyncStatus(
 }
 
 /** The summary, kept up to date from the store's live query and the engine's state. */
-export function watchSyncStatus(store: DraftStore, engine: SyncEngine | null, locale: Locale = 'fr'): Watchable<SyncStatus> {
+export function watchSyncStatus(
+  store: DraftStore,
+  engine: SyncEngine | null,
+  locale: Locale = 'fr',
+): Watchable<SyncStatus> {
   return {
     subscribe(onValue, onError) {
       let drafts: Draft[] | undefined;

@@ -101,7 +101,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     const drafts =
       states.length === draftStates.length
         ? await db.drafts.toArray()
-        : await db.drafts.where('state').anyOf([...states]).toArray();
+        : await db.drafts
+            .where('state')
+            .anyOf([...states])
+            .toArray();
     return drafts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   };
 

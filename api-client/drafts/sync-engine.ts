@@ -305,12 +305,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     })();
     const thisRun = running;
-    void thisRun.finally(() => {
-      if (rerun && state.get().started) {
-        rerun = false;
-        void trigger();
-      }
-    }).catch(() => undefined);
+    void thisRun
+      .finally(() => {
+        if (rerun && state.get().started) {
+          rerun = false;
+          void trigger();
+        }
+      })
+      .catch(() => undefined);
     return thisRun;
   }
 

@@ -11,8 +11,7 @@ export interface DraftProblem {
 }
 
 export type DraftCheck =
-  | { ok: true; contribution: ContributionInput }
-  | { ok: false; problems: DraftProblem[]; sentences: Sentences };
+  { ok: true; contribution: ContributionInput } | { ok: false; problems: DraftProblem[]; sentences: Sentences };
 
 /** The contribution a draft would send, or what is wrong with it in words. */
 export function checkDraft(draft: Pick<Draft, 'id' | 'input'>): DraftCheck {
@@ -31,6 +30,10 @@ export function checkDraft(draft: Pick<Draft, 'id' | 'input'>): DraftCheck {
 
 /** A failed check as a draft's lastError, in one locale: the first sentence, then every field. */
 export function refusalOf(check: Extract<DraftCheck, { ok: false }>, locale: Locale): DraftError {
-  const errors: FieldError[] = check.problems.map((p) => ({ pointer: p.pointer, code: p.code, detail: p.sentences[locale] }));
+  const errors: FieldError[] = check.problems.map((p) => ({
+    pointer: p.pointer,
+    code: p.code,
+    detail: p.sentences[locale],
+  }));
   return { sentence: check.sentences[locale], code: check.problems[0]?.code ?? 'field.invalid', errors };
 }

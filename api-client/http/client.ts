@@ -1,4 +1,13 @@
-import type { BatchItemResult, Campaign, Commitment, Contribution, ContributionInput, ContributionPage, Health, ModerationReason } from '../contract';
+import type {
+  BatchItemResult,
+  Campaign,
+  Commitment,
+  Contribution,
+  ContributionInput,
+  ContributionPage,
+  Health,
+  ModerationReason,
+} from '../contract';
 import * as routes from './routes';
 import { createTransport, type RequestOptions, type VigieClientOptions } from './transport';
 

@@ -13,7 +13,10 @@ export abstract class VigieClientError extends Error {
 /** The request never got an answer: offline, DNS, connection refused or reset. */
 export class VigieNetworkError extends VigieClientError {
   readonly kind = 'network' as const;
-  constructor(readonly url: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly url: string,
+    options?: { cause?: unknown },
+  ) {
     super(`No answer from ${url}: the network or the platform is unreachable.`, options);
     this.name = 'VigieNetworkError';
   }
@@ -22,7 +25,10 @@ export class VigieNetworkError extends VigieClientError {
 /** The platform did not answer within the client's time limit. */
 export class VigieTimeoutError extends VigieClientError {
   readonly kind = 'timeout' as const;
-  constructor(readonly url: string, readonly timeoutMs: number) {
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
     super(`No answer from ${url} within ${timeoutMs} ms.`);
     this.name = 'VigieTimeoutError';
   }
@@ -45,7 +51,11 @@ export class VigieHttpError extends VigieClientError {
 /** The platform answered 2xx with something the contract does not allow. */
 export class VigieResponseError extends VigieClientError {
   readonly kind = 'invalid-response' as const;
-  constructor(readonly url: string, readonly issues: z.core.$ZodIssue[] | undefined, detail: string) {
+  constructor(
+    readonly url: string,
+    readonly issues: z.core.$ZodIssue[] | undefined,
+    detail: string,
+  ) {
     super(`The answer from ${url} does not match the contract: ${detail}`);
     this.name = 'VigieResponseError';
   }

@@ -33,7 +33,11 @@ function queryString(values: Record<string, string | number | undefined>): strin
 }
 
 const postJson = (body: unknown) =>
-  ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) satisfies RequestInit;
+  ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }) satisfies RequestInit;
 
 export const health = (t: Transport, o?: RequestOptions) => t.request(Health, '/healthz', o);
 
@@ -44,8 +48,11 @@ export async function listCommitments(t: Transport, o?: RequestOptions): Promise
 export const getCommitment = (t: Transport, id: string, o?: RequestOptions): Promise<Commitment> =>
   t.request(Commitment, `/v1/commitments/${segment(id)}`, o);
 
-export const listContributions = (t: Transport, q: ContributionListQuery, o?: RequestOptions): Promise<ContributionPage> =>
-  t.request(ContributionPage, `/v1/contributions?${queryString({ ...q })}`, o);
+export const listContributions = (
+  t: Transport,
+  q: ContributionListQuery,
+  o?: RequestOptions,
+): Promise<ContributionPage> => t.request(ContributionPage, `/v1/contributions?${queryString({ ...q })}`, o);
 
 export const getContribution = (t: Transport, id: string, o?: RequestOptions): Promise<Contribution> =>
   t.request(Contribution, `/v1/contributions/${segment(id)}`, o);
@@ -59,7 +66,11 @@ export async function submitBatch(
   const { results } = await t.request(BatchResponse, '/v1/contributions:batch', { ...o, ...postJson({ items }) });
   // One result per item, in order: anything else cannot be mapped back to drafts safely.
   if (results.length !== items.length || results.some((r, i) => r.id !== null && r.id !== items[i]!.id)) {
-    throw new VigieResponseError(`${t.baseUrl}/v1/contributions:batch`, undefined, 'the results do not match the items sent');
+    throw new VigieResponseError(
+      `${t.baseUrl}/v1/contributions:batch`,
+      undefined,
+      'the results do not match the items sent',
+    );
   }
   return results;
 }
@@ -74,11 +85,21 @@ export async function listCampaigns(
 }
 
 /** A reader reports a published contribution. */
-export async function reportContribution(t: Transport, id: string, reason: ModerationReason, o?: RequestOptions): Promise<void> {
+export async function reportContribution(
+  t: Transport,
+  id: string,
+  reason: ModerationReason,
+  o?: RequestOptions,
+): Promise<void> {
   await t.request(null, `/v1/contributions/${segment(id)}/reports`, { ...o, ...postJson({ reason }) });
 }
 
 /** The author withdraws a contribution with the secret their device kept. */
-export async function withdrawContribution(t: Transport, id: string, secret: string, o?: RequestOptions): Promise<void> {
+export async function withdrawContribution(
+  t: Transport,
+  id: string,
+  secret: string,
+  o?: RequestOptions,
+): Promise<void> {
   await t.request(null, `/v1/contributions/${segment(id)}/withdrawal`, { ...o, ...postJson({ secret }) });
 }

@@ -25,7 +25,11 @@ export interface RequestOptions {
  */
 export interface Transport {
   readonly baseUrl: string;
-  request<S extends z.ZodMiniType>(schema: S | null, path: string, init?: RequestInit & RequestOptions): Promise<z.output<S>>;
+  request<S extends z.ZodMiniType>(
+    schema: S | null,
+    path: string,
+    init?: RequestInit & RequestOptions,
+  ): Promise<z.output<S>>;
 }
 
 function fallbackProblem(response: Response): Problem {

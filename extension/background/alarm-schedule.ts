@@ -21,7 +21,9 @@ export interface AlarmsLike {
 export function alarmSchedule(alarms: AlarmsLike, now: () => number = Date.now): Schedule {
   return (at, wake) => {
     const timer = setTimeout(wake, Math.min(Math.max(at - now(), 0), MAX_TIMER_MS));
-    void Promise.resolve(alarms.create(RETRY_ALARM, { when: Math.max(at, now() + ALARM_FLOOR_MS) })).catch(() => undefined);
+    void Promise.resolve(alarms.create(RETRY_ALARM, { when: Math.max(at, now() + ALARM_FLOOR_MS) })).catch(
+      () => undefined,
+    );
     return () => {
       clearTimeout(timer);
       void Promise.resolve(alarms.clear(RETRY_ALARM)).catch(() => undefined);

@@ -1,5 +1,12 @@
 import type { Draft, DraftInput, DraftProblem } from '../../api-client/drafts';
-import type { DraftCreateRequest, DraftFields, DraftSummary, DraftView, FieldName, Sentences } from '../messaging/protocol';
+import type {
+  DraftCreateRequest,
+  DraftFields,
+  DraftSummary,
+  DraftView,
+  FieldName,
+  Sentences,
+} from '../messaging/protocol';
 
 export function fieldsOf(draft: Draft): DraftFields {
   const input = draft.input;

@@ -15,7 +15,10 @@ export type RequestType = keyof BackgroundRequests;
 
 /** A message the background will not act on: unknown sender, wrong caller, bad data, foreign draft. */
 export class RefusedMessage extends Error {
-  constructor(readonly type: string, readonly reason: string) {
+  constructor(
+    readonly type: string,
+    readonly reason: string,
+  ) {
     super(`Vigie refused "${type}": ${reason}.`);
     this.name = 'RefusedMessage';
   }
@@ -36,7 +39,10 @@ interface Route<K extends RequestType> {
 
 type Routes = { [K in RequestType]: Route<K> };
 
-const ownerOf = (caller: Extract<Caller, { kind: 'content' }>): DraftOwner => ({ tabId: caller.tabId, origin: caller.origin });
+const ownerOf = (caller: Extract<Caller, { kind: 'content' }>): DraftOwner => ({
+  tabId: caller.tabId,
+  origin: caller.origin,
+});
 
 /**
  * Every request the background answers, each checked three ways before it runs:
@@ -127,7 +133,11 @@ export function createRouter(deps: RouterDeps) {
   return {
     routes,
     /** Checks the sender and the data, then answers; throws RefusedMessage or a sentence. */
-    async handle<K extends RequestType>(type: K, data: unknown, sender: SenderLike | undefined): Promise<BackgroundAnswers[K]> {
+    async handle<K extends RequestType>(
+      type: K,
+      data: unknown,
+      sender: SenderLike | undefined,
+    ): Promise<BackgroundAnswers[K]> {
       const caller = identifySender(sender, deps.self);
       if (!caller) throw new RefusedMessage(type, 'the sender is not this extension in a tab or one of its pages');
       const route = routes[type] as Route<K> | undefined;

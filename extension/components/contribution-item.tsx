@@ -11,7 +11,15 @@ const words = {
  * One published contribution. Platform data is only ever rendered as text
  * (Preact escapes it): a body full of markup shows as the markup it is.
  */
-export function ContributionItem({ contribution: c, locale, showQuote = true }: { contribution: Contribution; locale: UiLocale; showQuote?: boolean }) {
+export function ContributionItem({
+  contribution: c,
+  locale,
+  showQuote = true,
+}: {
+  contribution: Contribution;
+  locale: UiLocale;
+  showQuote?: boolean;
+}) {
   const t = words[locale];
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
   const date = new Intl.DateTimeFormat(t.dateLocale, { dateStyle: 'long' }).format(new Date(c.receivedAt));
@@ -25,7 +33,11 @@ export function ContributionItem({ contribution: c, locale, showQuote = true }: 
       <p class="body">{c.body}</p>
       {c.reply ? (
         <p class="reply">
-          <strong>{t.reply}{locale === 'fr' ? ' :' : ':'}</strong> {c.reply.body}
+          <strong>
+            {t.reply}
+            {locale === 'fr' ? ' :' : ':'}
+          </strong>{' '}
+          {c.reply.body}
         </p>
       ) : null}
     </li>

@@ -15,7 +15,9 @@ const loading: Partial<Record<keyof Chunks, Promise<unknown>>> = {};
  * per-session URL, and imported from here.
  */
 export function loadChunk<K extends keyof Chunks>(name: K): Promise<Chunks[K]> {
-  const promise = (loading[name] ??= import(/* @vite-ignore */ browser.runtime.getURL(files[name] as '/content-ui.js')).then(
+  const promise = (loading[name] ??= import(
+    /* @vite-ignore */ browser.runtime.getURL(files[name] as '/content-ui.js')
+  ).then(
     () => {
       const chunk = registeredChunk(name);
       if (!chunk) throw new Error(`Vigie: ${files[name]} did not register itself.`);

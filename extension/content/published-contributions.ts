@@ -56,7 +56,14 @@ export function startPublishedContributions(options: PublishedContributionsOptio
       },
       onActivate: (contributions, at, marker) => {
         void loadChunk('ui').then((ui) =>
-          ui.showContributions({ host: options.host(), contributions, at, returnFocus: marker, locale: options.locale, signal }),
+          ui.showContributions({
+            host: options.host(),
+            contributions,
+            at,
+            returnFocus: marker,
+            locale: options.locale,
+            signal,
+          }),
         );
       },
     });

@@ -32,7 +32,8 @@ button:hover { background: #1212ff; }
 button:focus-visible { outline: 2px solid #0a76f6; outline-offset: 2px; }
 `;
 
-const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+const editable =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
 
 /**
  * "Commenter" and "Signaler" next to the text the citizen selects. Plain DOM, no
@@ -67,7 +68,12 @@ export function startSelectionToolbar(options: SelectionToolbarOptions): Selecti
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', strings.toolbar);
     bar.hidden = true;
-    const buttons = ([['comment', strings.comment], ['gap', strings.flag]] as const).map(([kind, label], index) => {
+    const buttons = (
+      [
+        ['comment', strings.comment],
+        ['gap', strings.flag],
+      ] as const
+    ).map(([kind, label], index) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = label;

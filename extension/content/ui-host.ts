@@ -65,7 +65,10 @@ export function createUiHost(signal: AbortSignal): () => UiHost {
     }
     const element = document.createElement('div');
     element.setAttribute('data-vigie', '');
-    element.setAttribute('style', 'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important;');
+    element.setAttribute(
+      'style',
+      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important;',
+    );
     // Outside <body>, so the page's text (what quotes are measured against) does not change.
     const root = element.attachShadow({ mode: 'closed' });
     adoptCss(root, hostCss);

@@ -49,7 +49,9 @@ export async function startHighlighter(options: HighlighterOptions): Promise<voi
     const contribution = contributions[index]!;
     // Several contributions on the same words share one highlight and one marker.
     const same = groups.find(
-      (g) => g.range.compareBoundaryPoints(Range.START_TO_START, range) === 0 && g.range.compareBoundaryPoints(Range.END_TO_END, range) === 0,
+      (g) =>
+        g.range.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
+        g.range.compareBoundaryPoints(Range.END_TO_END, range) === 0,
     );
     if (same) {
       same.contributions.push(contribution);
@@ -120,7 +122,12 @@ export async function startHighlighter(options: HighlighterOptions): Promise<voi
 function spotOf(range: Range): PageSpot {
   const rects = range.getClientRects();
   const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  return { top: last.top + scrollY, bottom: last.bottom + scrollY, left: last.left + scrollX, right: last.right + scrollX };
+  return {
+    top: last.top + scrollY,
+    bottom: last.bottom + scrollY,
+    left: last.left + scrollX,
+    right: last.right + scrollX,
+  };
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

@@ -34,7 +34,8 @@ export const pageUiStrings = {
     gapTypeChoose: 'Choose…',
     body: 'Your contribution',
     bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
-    count: (n: number, max: number) => `${enNumber.format(n)} character${n === 1 ? '' : 's'} of ${enNumber.format(max)}`,
+    count: (n: number, max: number) =>
+      `${enNumber.format(n)} character${n === 1 ? '' : 's'} of ${enNumber.format(max)}`,
     pseudonym: 'Pseudonym (optional)',
     pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
     send: 'Send',

@@ -29,7 +29,8 @@ export const pagesStrings = {
       'Ce site n’est pas dans votre liste : Vigie n’y demande rien à la plateforme tant que vous n’envoyez pas de contribution.',
     editAllowList: 'Modifier la liste des sites',
     orphansTitle: (n: number) => `Passages introuvables (${n})`,
-    orphansHint: 'Ces contributions citent un passage qui n’a pas été retrouvé sur la page : il a peut-être changé depuis.',
+    orphansHint:
+      'Ces contributions citent un passage qui n’a pas été retrouvé sur la page : il a peut-être changé depuis.',
     mine: 'Mes contributions',
     noDrafts: 'Vous n’avez encore rien écrit avec Vigie.',
     untitledPage: 'Page sans titre',
@@ -46,7 +47,10 @@ export const pagesStrings = {
     onPage: 'Sur',
     fixErrors: (n: number) => `${n} ${plural(n, 'champ', 'champs')} à corriger avant l’envoi.`,
     // popup
-    waiting: (n: number) => (n === 0 ? 'Aucune contribution en attente' : `${n} ${plural(n, 'contribution en attente', 'contributions en attente')}`),
+    waiting: (n: number) =>
+      n === 0
+        ? 'Aucune contribution en attente'
+        : `${n} ${plural(n, 'contribution en attente', 'contributions en attente')}`,
     openSidePanel: 'Ouvrir le panneau latéral',
     openOptions: 'Réglages',
     // options
@@ -62,7 +66,8 @@ export const pagesStrings = {
     pseudonymHint: 'Proposé dans chaque contribution ; sans pseudonyme, vos contributions sont anonymes.',
     save: 'Enregistrer',
     saved: 'Réglages enregistrés.',
-    allowListProblem: (entry: string) => `« ${entry} » n’est pas un nom de domaine (exemples : service-public.fr, *.gouv.fr).`,
+    allowListProblem: (entry: string) =>
+      `« ${entry} » n’est pas un nom de domaine (exemples : service-public.fr, *.gouv.fr).`,
   },
   en: {
     sidePanelTitle: 'Vigie',

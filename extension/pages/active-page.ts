@@ -55,7 +55,11 @@ export function followActivePage(abort: AbortSignal): void {
   const findCommitments = async (state: PageState, mine: number) => {
     let commitments: Commitment[] = [];
     try {
-      commitments = await sendMessage('commitments:find', { url: state.url, readingAt: state.location, ids: state.commitmentIds });
+      commitments = await sendMessage('commitments:find', {
+        url: state.url,
+        readingAt: state.location,
+        ids: state.commitmentIds,
+      });
     } catch {
       // the card then says no commitment is known; the rest of the panel still works
     }

@@ -26,7 +26,9 @@ export function connectDraftsFeed(abort: AbortSignal): void {
   };
   connect();
   // The page sees the network come back before the worker does.
-  addEventListener('online', () => void sendMessage('network:online', undefined).catch(() => undefined), { signal: abort });
+  addEventListener('online', () => void sendMessage('network:online', undefined).catch(() => undefined), {
+    signal: abort,
+  });
   abort.addEventListener('abort', () => {
     const last = port;
     port = undefined;

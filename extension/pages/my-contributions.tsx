@@ -42,7 +42,11 @@ function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid(sentence: st
               </button>
             ) : null}
             {draft.canRetry ? (
-              <button type="button" aria-describedby={headingId} onClick={() => act(() => sendMessage('draft:retry', { id: draft.id }))}>
+              <button
+                type="button"
+                aria-describedby={headingId}
+                onClick={() => act(() => sendMessage('draft:retry', { id: draft.id }))}
+              >
                 {t.sendAgain}
               </button>
             ) : null}
@@ -57,7 +61,9 @@ function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid(sentence: st
                   type="button"
                   class="primary"
                   aria-describedby={headingId}
-                  onClick={() => act(async () => (await sendMessage('draft:delete', { id: draft.id })) && onSaid(t.removed))}
+                  onClick={() =>
+                    act(async () => (await sendMessage('draft:delete', { id: draft.id })) && onSaid(t.removed))
+                  }
                 >
                   {t.confirmRemove}
                 </button>

@@ -30,7 +30,13 @@ export function SettingsForm() {
     if (settings.value && form.peek() === undefined) form.value = toDraft(settings.value);
   });
   const value = form.value;
-  if (!value) return <main><h1>{t.optionsTitle}</h1><p>…</p></main>;
+  if (!value)
+    return (
+      <main>
+        <h1>{t.optionsTitle}</h1>
+        <p>…</p>
+      </main>
+    );
   const change = (patch: Partial<Draft>) => {
     form.value = { ...value, ...patch };
     problem.value = undefined;

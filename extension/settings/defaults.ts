@@ -3,7 +3,8 @@ import type { Settings } from './schema';
 
 export const SETTINGS_KEY = 'settings';
 // Set by wxt.config.ts at build time; the demo platform where it is not (unit tests).
-export const DEFAULT_PLATFORM_URL = typeof __VIGIE_PLATFORM_URL__ === 'string' ? __VIGIE_PLATFORM_URL__ : 'http://localhost:8787';
+export const DEFAULT_PLATFORM_URL =
+  typeof __VIGIE_PLATFORM_URL__ === 'string' ? __VIGIE_PLATFORM_URL__ : 'http://localhost:8787';
 
 /** The public sector's domain, and the platform itself (its pages discuss commitments). */
 export function defaultAllowList(platformUrl: string = DEFAULT_PLATFORM_URL): string[] {

@@ -6,12 +6,9 @@ import { languageSettings } from '../i18n/locale';
  * One entry of the allow-list: a host name (`www.service-public.fr`, `127.0.0.1`)
  * or every host under a domain (`*.gouv.fr`, which also covers `gouv.fr`).
  */
-export const AllowListEntry = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(253),
-  z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/),
-);
+export const AllowListEntry = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.maxLength(253), z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/));
 
 export const Settings = z.object({
   /** Where contributions are sent and looked up. */

@@ -3,7 +3,8 @@ import { firstSentence, type Locale } from '../../api-client/contract';
 import { defaultSettings, SETTINGS_KEY } from './defaults';
 import { Settings } from './schema';
 
-export type SaveResult = { ok: true; settings: Settings } | { ok: false; sentence: string; field: keyof Settings | undefined };
+export type SaveResult =
+  { ok: true; settings: Settings } | { ok: false; sentence: string; field: keyof Settings | undefined };
 
 /** The stored settings, checked; the defaults for anything missing or broken. */
 export async function loadSettings(): Promise<Settings> {

@@ -1,5 +1,11 @@
 import type { Locale } from '../../api-client/contract';
-import { describeDraft, describeSyncStatus, type Draft, type SyncEngineState, type SyncStatus } from '../../api-client/drafts';
+import {
+  describeDraft,
+  describeSyncStatus,
+  type Draft,
+  type SyncEngineState,
+  type SyncStatus,
+} from '../../api-client/drafts';
 import type { DraftsSnapshot, DraftView, Sentences } from '../messaging/protocol';
 
 /** A view as the Draft api-client/drafts' sentences read (they look at state, lastError and server only). */

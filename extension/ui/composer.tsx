@@ -78,7 +78,9 @@ function Composer(props: ComposerProps) {
         props.channel.watch((view) => (sent.value = view));
         return;
       }
-      errors.value = Object.fromEntries(Object.entries(result.errors).map(([field, said]) => [field, said[props.locale]]));
+      errors.value = Object.fromEntries(
+        Object.entries(result.errors).map(([field, said]) => [field, said[props.locale]]),
+      );
       status.value = { tone: 'problem', text: t.fixErrors(Object.keys(result.errors).length) };
       requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     } catch (error) {

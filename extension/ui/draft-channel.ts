@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Locale } from '../../api-client/contract';
 import { sendMessage } from '../messaging/messenger';
-import {
-  DRAFT_PORT,
-  DraftView,
-  SendResult,
-  type DraftFields,
-  type PageTarget,
-} from '../messaging/protocol';
+import { DRAFT_PORT, DraftView, SendResult, type DraftFields, type PageTarget } from '../messaging/protocol';
 
 export interface DraftChannel {
   readonly id: string | null;

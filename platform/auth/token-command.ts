@@ -28,7 +28,8 @@ export async function tokenCommand(args: string[], out: (text: string) => void):
     const role = Role.safeParse(values.role);
     if (!role.success) throw new ConfigError(`--role must be one of ${roles.join(', ')}.`);
     const name = values.name?.trim() ?? '';
-    if (name.length < 1 || name.length > 200) throw new ConfigError('--name must say who the token is for (1 to 200 characters).');
+    if (name.length < 1 || name.length > 200)
+      throw new ConfigError('--name must say who the token is for (1 to 200 characters).');
     const { token, secret } = await withStorage((storage) => issueToken(storage, role.data, name));
     out(
       [
@@ -48,9 +49,15 @@ export async function tokenCommand(args: string[], out: (text: string) => void):
       return;
     }
     const lines = tokens.map((t) =>
-      [t.id, t.role.padEnd(9), t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'.padEnd(32), t.name].join('  '),
+      [t.id, t.role.padEnd(9), t.createdAt, t.revokedAt ? `revoked ${t.revokedAt}` : 'active'.padEnd(32), t.name].join(
+        '  ',
+      ),
     );
-    out(['id            role       created                   status                            name', ...lines, ''].join('\n'));
+    out(
+      ['id            role       created                   status                            name', ...lines, ''].join(
+        '\n',
+      ),
+    );
     return;
   }
   if (action === 'revoke') {

@@ -21,7 +21,13 @@ export interface IssuedToken {
 
 export async function issueToken(storage: Storage, role: Role, name: string, now = new Date()): Promise<IssuedToken> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const token: ApiToken = { id: randomBytes(6).toString('hex'), name, role, createdAt: now.toISOString(), revokedAt: null };
+  const token: ApiToken = {
+    id: randomBytes(6).toString('hex'),
+    name,
+    role,
+    createdAt: now.toISOString(),
+    revokedAt: null,
+  };
   await storage.createToken(token, hashToken(secret));
   return { token, secret };
 }

@@ -26,7 +26,11 @@ async function build(): Promise<Map<string, ConsoleAsset>> {
       reportCompressedSize: false,
       rolldownOptions: {
         input: fileURLToPath(new URL('./main.ts', `file://${appDir}`)),
-        output: { entryFileNames: 'console.js', chunkFileNames: 'console-[hash].js', assetFileNames: 'console[extname]' },
+        output: {
+          entryFileNames: 'console.js',
+          chunkFileNames: 'console-[hash].js',
+          assetFileNames: 'console[extname]',
+        },
       },
     },
   });

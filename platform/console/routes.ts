@@ -35,7 +35,8 @@ export function consoleRoutes(app: Hono<AppEnv>): void {
     const asset = (await prepareConsole()).get(c.req.param('file'));
     if (!asset) {
       throw new ProblemError('notFound', {
-        detail: c.get('locale') === 'fr' ? "Ce fichier de la console n'existe pas." : 'This console file does not exist.',
+        detail:
+          c.get('locale') === 'fr' ? "Ce fichier de la console n'existe pas." : 'This console file does not exist.',
       });
     }
     return c.body(asset.body as string, 200, { ...headers, 'content-type': asset.type });

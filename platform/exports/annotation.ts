@@ -14,7 +14,13 @@ export function toAnnotation(c: Contribution, baseUrl: string): Record<string, u
   ];
   if (c.gapType !== undefined) body.push({ type: 'TextualBody', value: c.gapType, purpose: 'tagging' });
   if (c.reply) {
-    body.push({ type: 'TextualBody', value: c.reply.body, format: 'text/plain', purpose: 'replying', created: c.reply.at });
+    body.push({
+      type: 'TextualBody',
+      value: c.reply.body,
+      format: 'text/plain',
+      purpose: 'replying',
+      created: c.reply.at,
+    });
   }
   const selectors = c.target.selectors;
   return {

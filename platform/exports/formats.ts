@@ -23,7 +23,13 @@ export interface ExportContext {
 export function exportWriter(format: ExportFormat, context: ExportContext): ExportWriter {
   switch (format) {
     case 'csv':
-      return { contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv', start: csvStart, row: csvRow, end: () => '' };
+      return {
+        contentType: 'text/csv; charset=utf-8; header=present',
+        extension: 'csv',
+        start: csvStart,
+        row: csvRow,
+        end: () => '',
+      };
     case 'json':
       return {
         contentType: 'application/json',

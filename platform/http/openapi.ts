@@ -41,7 +41,8 @@ function withoutHeaders({ $schema: _s, $id: _i, ...schema }: JsonSchema): JsonSc
 
 function refTo(schema: Schema): JsonSchema {
   const id = contractDocs.get(schema)?.id;
-  if (!id) throw new Error('A request or response body must be a contract schema given an id in api-client/contract/docs.ts.');
+  if (!id)
+    throw new Error('A request or response body must be a contract schema given an id in api-client/contract/docs.ts.');
   return { $ref: `#/components/schemas/${id}` };
 }
 
@@ -86,9 +87,10 @@ export class OpenApiDocument {
             ...(response.schema
               ? {
                   content: {
-                    [response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: {
-                      schema: refTo(response.schema),
-                    },
+                    [response.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]:
+                      {
+                        schema: refTo(response.schema),
+                      },
                   },
                 }
               : {}),

@@ -56,7 +56,8 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
         400: { description: 'A query parameter is wrong', schema: Problem },
       },
     },
-    async (c, { query }) => c.json({ items: await openCampaignsFor(storage, query, new Date().toISOString()) } satisfies CampaignList),
+    async (c, { query }) =>
+      c.json({ items: await openCampaignsFor(storage, query, new Date().toISOString()) } satisfies CampaignList),
   );
 
   mountRoute(
@@ -91,7 +92,11 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       tags: ['campaigns'],
       security: true,
       before: [managers],
-      responses: { 200: { description: 'Campaigns, newest first', schema: CampaignList }, 401: unauthorized, 403: forbidden },
+      responses: {
+        200: { description: 'Campaigns, newest first', schema: CampaignList },
+        401: unauthorized,
+        403: forbidden,
+      },
     },
     async (c) => {
       const account = c.get('account');
@@ -155,7 +160,10 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       const campaign = { ...(await managed(c, params.id)), ...body };
       if (Date.parse(campaign.closesAt) <= Date.parse(campaign.opensAt)) {
         const detail = message('campaign.dates', c.get('locale'));
-        throw new ProblemError('validation', { detail, errors: [{ pointer: '/closesAt', code: 'campaign.dates', detail }] });
+        throw new ProblemError('validation', {
+          detail,
+          errors: [{ pointer: '/closesAt', code: 'campaign.dates', detail }],
+        });
       }
       await storage.updateCampaign(campaign);
       return c.json(campaign satisfies Campaign);

@@ -108,7 +108,8 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
         throw new ProblemError('notFound', { detail: sentences.notFound[locale] });
       }
       if (keyHash === null) throw new ProblemError('forbidden', { detail: sentences.noKey[locale] });
-      if (!sameHash(body.secret, keyHash)) throw new ProblemError('forbidden', { detail: sentences.wrongSecret[locale] });
+      if (!sameHash(body.secret, keyHash))
+        throw new ProblemError('forbidden', { detail: sentences.wrongSecret[locale] });
       await storage.withdraw(params.id, new Date().toISOString());
       return c.body(null, 204);
     },

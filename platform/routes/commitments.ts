@@ -40,7 +40,9 @@ export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       const commitment = await storage.getCommitment(params.id);
       if (!commitment) {
         const fr = c.get('locale') === 'fr';
-        throw new ProblemError('notFound', { detail: fr ? "Cet engagement n'existe pas." : 'This commitment does not exist.' });
+        throw new ProblemError('notFound', {
+          detail: fr ? "Cet engagement n'existe pas." : 'This commitment does not exist.',
+        });
       }
       return c.json(commitment satisfies Commitment);
     },

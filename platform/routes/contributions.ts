@@ -51,7 +51,11 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after === null) {
         const detail = message('cursor.invalid', c.get('locale'));
-        throw new ProblemError('validation', { status: 400, detail, errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }] });
+        throw new ProblemError('validation', {
+          status: 400,
+          detail,
+          errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }],
+        });
       }
       // One row more than asked tells whether a next page exists, without a count.
       const rows = await storage.listPublished({
@@ -62,7 +66,10 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       });
       const items = rows.slice(0, limit);
       const last = items.at(-1);
-      return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null } satisfies ContributionPage);
+      return c.json({
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      } satisfies ContributionPage);
     },
   );
 

@@ -54,12 +54,19 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after === null) {
         const detail = message('cursor.invalid', c.get('locale'));
-        throw new ProblemError('validation', { status: 400, detail, errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }] });
+        throw new ProblemError('validation', {
+          status: 400,
+          detail,
+          errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }],
+        });
       }
       const rows = await storage.listForModeration({ status: query.status ?? 'pending', limit: limit + 1, after });
       const items = rows.slice(0, limit);
       const last = items.at(-1)?.contribution;
-      return c.json({ items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null } satisfies ModerationQueue);
+      return c.json({
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      } satisfies ModerationQueue);
     },
   );
 

@@ -90,5 +90,11 @@ export function campaignFromRow(row: Selectable<CampaignsTable>): Campaign {
 }
 
 export function tokenFromRow(row: Selectable<Database['api_tokens']>): ApiToken {
-  return { id: row.id, name: row.name, role: Role.parse(row.role), createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    name: row.name,
+    role: Role.parse(row.role),
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }

@@ -88,9 +88,7 @@ export interface Storage {
    * every item what the database holds under its id afterwards and whether this
    * call put it there. Never overwrites: a repeated id keeps its first content.
    */
-  insertContributions(
-    items: readonly StoredContribution[],
-  ): Promise<Array<StoredContribution & { inserted: boolean }>>;
+  insertContributions(items: readonly StoredContribution[]): Promise<Array<StoredContribution & { inserted: boolean }>>;
   getContribution(id: string): Promise<Contribution | undefined>;
   listPublished(query: PublishedQuery): Promise<Contribution[]>;
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;

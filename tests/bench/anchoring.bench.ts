@@ -86,7 +86,11 @@ async function main(): Promise<void> {
     ];
     const rows = [
       ['library', 'time (ms, median)', 'runs', 'found correctly', 'wrong place', 'missed'],
-      row('vigie anchorAll', ours.map((r) => r.ms), oursVerdict),
+      row(
+        'vigie anchorAll',
+        ours.map((r) => r.ms),
+        oursVerdict,
+      ),
       row('dom-anchor-text-quote 4.0.2', peer, peerVerdict),
     ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -106,14 +110,20 @@ async function main(): Promise<void> {
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const r of rows.slice(1)) console.log(line(r));
     console.log('');
-    console.log(`vigie runs (ms): ${ms(ours.map((r) => r.ms))}; reading the page once: ${median(readings).toFixed(1)} ms (median).`);
+    console.log(
+      `vigie runs (ms): ${ms(ours.map((r) => r.ms))}; reading the page once: ${median(readings).toFixed(1)} ms (median).`,
+    );
     const longest = Math.max(...ours.map((r) => r.longestTaskMs));
-    console.log(`vigie long tasks (> 50 ms) per run: ${ours.map((r) => r.longTasks).join(', ')}; longest ${longest.toFixed(0)} ms.`);
+    console.log(
+      `vigie long tasks (> 50 ms) per run: ${ours.map((r) => r.longTasks).join(', ')}; longest ${longest.toFixed(0)} ms.`,
+    );
     for (const mistake of oursVerdict.mistakes) console.log(`vigie mistake: ${mistake}`);
     console.log(`peer runs (ms): ${ms(peer)}`);
     console.log(`Target: ${target}.`);
     const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores`;
-    console.log(`Machine: ${machine}; Chromium ${browser.version()}; Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)}.`);
+    console.log(
+      `Machine: ${machine}; Chromium ${browser.version()}; Node ${process.version}; load average ${os.loadavg()[0]!.toFixed(1)}.`,
+    );
   } finally {
     await browser.close();
   }

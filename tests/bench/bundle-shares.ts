@@ -30,7 +30,9 @@ export function bundleShares(dir: string, files: readonly string[]): Share[] {
     const lineStarts = [0];
     for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
     const marks: Array<{ at: number; owner: string }> = [];
-    map.eachMapping((m) => marks.push({ at: lineStarts[m.generatedLine - 1]! + m.generatedColumn, owner: ownerOf(m.source ?? '') }));
+    map.eachMapping((m) =>
+      marks.push({ at: lineStarts[m.generatedLine - 1]! + m.generatedColumn, owner: ownerOf(m.source ?? '') }),
+    );
     marks.sort((a, b) => a.at - b.at);
     marks.forEach((mark, i) => {
       const piece = code.slice(mark.at, marks[i + 1]?.at ?? code.length);

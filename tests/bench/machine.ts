@@ -7,7 +7,10 @@ export function machineLine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   let chromium = 'Chromium not found';
   try {
-    chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync(findChromium(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // the line says so
   }

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ContributionInput } from '../../api-client/contract';
-import { createTestDatabase, postgresAdminUrl, postgresSkipReason, queryDatabase, type TestDatabase } from '../support/postgres';
+import {
+  createTestDatabase,
+  postgresAdminUrl,
+  postgresSkipReason,
+  queryDatabase,
+  type TestDatabase,
+} from '../support/postgres';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 
 const CLIENTS = 8;
@@ -22,7 +28,9 @@ function contribution(n: number): ContributionInput {
     target: {
       url: `https://www.example.gouv.fr/demarches/${n % 500}`,
       title: 'Démarche en ligne',
-      selectors: [{ type: 'TextQuoteSelector', exact: 'rendre la commande publique plus transparente', prefix: 'Engagement : ' }],
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'rendre la commande publique plus transparente', prefix: 'Engagement : ' },
+      ],
     },
     commitmentId: 'FR0067',
     locale: 'fr',
@@ -37,7 +45,10 @@ function rssKiB(pid: number): number {
 }
 
 /** Samples the server's resident memory every 20 ms while `work` runs. */
-async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMiB: number; beforeMiB: number }> {
+async function peakRss<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMiB: number; beforeMiB: number }> {
   const before = rssKiB(pid);
   const beforeMiB = before / 1024;
   let peak = before;
@@ -66,7 +77,8 @@ async function ingest(platform: PlatformProcess, rows: number): Promise<{ second
           body: JSON.stringify({ items }),
         });
         const { results } = (await response.json()) as { results: Array<{ outcome: string }> };
-        if (!response.ok || results.some((r) => r.outcome !== 'created')) throw new Error(`batch refused: ${response.status}`);
+        if (!response.ok || results.some((r) => r.outcome !== 'created'))
+          throw new Error(`batch refused: ${response.status}`);
       }
     }),
   );
@@ -88,10 +100,14 @@ async function exportAll(platform: PlatformProcess, token: string, format: strin
 
 async function makeToken(platform: PlatformProcess, env: Record<string, string>): Promise<string> {
   const { execFileSync } = await import('node:child_process');
-  const printed = execFileSync(process.execPath, ['--import', 'tsx', 'platform/cli.ts', 'token', 'create', '--role', 'admin', '--name', 'bench'], {
-    env: { ...process.env, VIGIE_DATA_DIR: platform.dataDir, ...env },
-    encoding: 'utf8',
-  });
+  const printed = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'platform/cli.ts', 'token', 'create', '--role', 'admin', '--name', 'bench'],
+    {
+      env: { ...process.env, VIGIE_DATA_DIR: platform.dataDir, ...env },
+      encoding: 'utf8',
+    },
+  );
   return /^vigie_[\w-]{43}$/m.exec(printed)![0];
 }
 

@@ -35,7 +35,9 @@ async function syncThroughput() {
     });
     const queueStart = performance.now();
     for (let i = 0; i < DRAFTS; i++) {
-      const { id } = await store.create(aDraftInput({ body: `Contribution de test numéro ${i} : le lien vers le rapport est cassé.` }));
+      const { id } = await store.create(
+        aDraftInput({ body: `Contribution de test numéro ${i} : le lien vers le rapport est cassé.` }),
+      );
       const queued = await store.queue(id);
       if (!queued.ok) throw new Error(queued.sentences.en);
     }
@@ -110,11 +112,18 @@ async function autosaveLatency() {
 }
 
 const cpus = os.cpus();
-console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-  `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+console.log(
+  `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}`,
+);
 
 const sync = await syncThroughput();
-console.log(`\nsync of ${DRAFTS.toLocaleString('en')} queued drafts to a local platform process (Node, fake-indexeddb, post-moderation)`);
+console.log(
+  `\nsync of ${DRAFTS.toLocaleString('en')} queued drafts to a local platform process (Node, fake-indexeddb, post-moderation)`,
+);
 console.table({
   'queue the drafts (create + queue)': seconds(sync.queueMs),
   'sync them all (syncNow)': seconds(sync.syncMs),
@@ -123,7 +132,9 @@ console.table({
 });
 
 const save = await autosaveLatency();
-console.log(`\nautosave latency: ${SAVES.toLocaleString('en')} saves (store.update) in Chromium ${save.chromium}, real IndexedDB`);
+console.log(
+  `\nautosave latency: ${SAVES.toLocaleString('en')} saves (store.update) in Chromium ${save.chromium}, real IndexedDB`,
+);
 console.table({
   p50: `${percentile(save.durations, 50).toFixed(2)} ms`,
   p95: `${percentile(save.durations, 95).toFixed(2)} ms`,

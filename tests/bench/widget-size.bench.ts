@@ -23,9 +23,14 @@ try {
   console.log(`| before the first interaction | ${kb(sizes.firstLoad)} | 20 KB |`);
   console.log(`| the whole widget | ${kb(sizes.total)} | 60 KB |`);
 
-  console.log('\nWho weighs what in the whole widget (each owner gzipped on its own, so the parts add up to a little more):\n');
+  console.log(
+    '\nWho weighs what in the whole widget (each owner gzipped on its own, so the parts add up to a little more):\n',
+  );
   console.log('| code | minified | gzip |\n|---|---:|---:|');
-  for (const share of bundleShares(dir, sizes.chunks.map((c) => c.file))) {
+  for (const share of bundleShares(
+    dir,
+    sizes.chunks.map((c) => c.file),
+  )) {
     console.log(`| ${share.owner} | ${kb(share.bytes)} | ${kb(share.gzip)} |`);
   }
 } finally {

@@ -37,7 +37,8 @@ const meanwhile = (task: () => void): void => {
 it('the generated legal code holds over a million characters of visible text, and no hidden text', () => {
   const { text } = buildTextModel(body);
   expect(text.length).toBeGreaterThan(1_000_000);
-  const opening = 'Code des relations entre le public et l’administration Version en vigueur au 1er janvier 2025 Livre 1 :';
+  const opening =
+    'Code des relations entre le public et l’administration Version en vigueur au 1er janvier 2025 Livre 1 :';
   expect(text.startsWith(opening)).toBe(true);
   expect(text).not.toContain('Note technique');
   expect(text).not.toContain('Ancienne rédaction');

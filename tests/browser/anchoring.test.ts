@@ -107,7 +107,8 @@ suite('anchor', () => {
 
   it('finds a quote whose words were edited, and gives back the words as they now read', () => {
     const body = showPage(planHtml);
-    const sentence = 'Les données essentielles des marchés publics seront publiées dans un format ouvert et réutilisable.';
+    const sentence =
+      'Les données essentielles des marchés publics seront publiées dans un format ouvert et réutilisable.';
     const selectors = describe(rangeOfText(body, sentence));
     editText(body, 'seront publiées', 'sont désormais publiées');
     const found = anchor(body, selectors);

@@ -109,7 +109,10 @@ it('shows the citizen where things stand, live, in words', async () => {
   const { id } = await store.create(aDraftInput());
   await vi.waitFor(() => expect(seen.at(-1)?.text).toBe('1 brouillon enregistré'));
   const refused = await store.queue(id);
-  expect(refused).toMatchObject({ ok: false, sentences: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' } });
+  expect(refused).toMatchObject({
+    ok: false,
+    sentences: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
+  });
   await store.update(id, { body: 'Le registre des lobbyistes ne cite pas ce ministère.' });
   await store.queue(id);
   await engine.syncNow();

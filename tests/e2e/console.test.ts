@@ -50,13 +50,18 @@ async function signIn(page: Page, token: string): Promise<void> {
 async function expectAccessible(page: Page, what: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run();
+    const result = await (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe.run();
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
   expect(violations, what).toEqual([]);
 }
 
-const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+const focusedId = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
 
 describe('the console', () => {
   it('serves no inline script and signs in with a token kept in sessionStorage', async () => {
@@ -65,7 +70,9 @@ describe('the console', () => {
     await expectAccessible(page, 'sign-in form');
     await page.getByLabel('Jeton d’accès').fill('vigie_' + 'x'.repeat(43));
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('alert').textContent()).resolves.toBe("Ce jeton d'accès n'est pas reconnu ou a été révoqué.");
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      "Ce jeton d'accès n'est pas reconnu ou a été révoqué.",
+    );
     problems.length = 0; // the refused sign-in logs its 401; nothing else may
     await signIn(page, tokens.moderator);
     expect(await page.evaluate(() => sessionStorage.getItem('vigie.token'))).toBe(tokens.moderator);
@@ -85,7 +92,9 @@ describe('the console', () => {
     expect(await page.locator('.queue li').count()).toBe(3);
 
     // Oldest first; two sent within one millisecond are ordered by id, so read the order shown.
-    const order = await page.locator('.queue li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
+    const order = await page
+      .locator('.queue li')
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
     expect(new Set(order)).toEqual(new Set(items.map((i) => i.id)));
     await page.locator('.queue li').first().focus();
     await page.keyboard.press('j');
@@ -109,8 +118,13 @@ describe('the console', () => {
     await page.locator('.queue li').first().focus();
     await page.keyboard.press('r');
     await page.getByText('Contribution rejetée.').waitFor();
-    const queue = (await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })).json();
-    expect(queue.items[0]).toMatchObject({ contribution: { id: order[1], reply: { body: 'Message publicitaire.' } }, decision: { reason: 'spam' } });
+    const queue = (
+      await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })
+    ).json();
+    expect(queue.items[0]).toMatchObject({
+      contribution: { id: order[1], reply: { body: 'Message publicitaire.' } },
+      decision: { reason: 'spam' },
+    });
 
     // Buttons do the same as the keys.
     await page.getByRole('button', { name: 'Publier (p)' }).click();
@@ -134,7 +148,9 @@ describe('the console', () => {
     await page.getByLabel('Identifiant (lettres minuscules, chiffres et tirets)').fill('marches-publics-2026');
     await page.getByLabel('Titre').fill('Marchés publics 2026');
     await page.getByLabel('Question posée aux citoyens').fill('Quelles données manquent ?');
-    await page.getByLabel('Engagements visés (identifiants séparés par des virgules, ex. FR0067)').fill('FR0067, FR0068');
+    await page
+      .getByLabel('Engagements visés (identifiants séparés par des virgules, ex. FR0067)')
+      .fill('FR0067, FR0068');
     await page.getByLabel('Ouverture').fill('2026-01-01T00:00');
     await page.getByLabel('Clôture').fill('2099-01-01T00:00');
     await expectAccessible(page, 'campaign form');
@@ -146,12 +162,19 @@ describe('the console', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Clore : Marchés publics 2026' }).click();
     await page.getByText('Campagne close.').waitFor();
-    expect(Date.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().closesAt)).toBeLessThanOrEqual(Date.now());
+    expect(
+      Date.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().closesAt),
+    ).toBeLessThanOrEqual(Date.now());
 
-    await createVigieClient({ baseUrl: platform.url }).submitBatch([aContribution({ body: 'Avant, pendant, après ; « accents »' })]);
+    await createVigieClient({ baseUrl: platform.url }).submitBatch([
+      aContribution({ body: 'Avant, pendant, après ; « accents »' }),
+    ]);
     await page.getByRole('button', { name: 'Exports' }).click();
     await expectAccessible(page, 'exports');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^vigie-contributions-.*\.csv$/);
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -30,7 +30,9 @@ const elsewhere = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><t
  * the extension's messaging, forges messages on the window (including the one
  * WXT uses to retire old content scripts) and tries to read our shadow root.
  */
-const hostile = (extensionId: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page hostile</title></head>
+const hostile = (
+  extensionId: string,
+) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page hostile</title></head>
 <body><main><h1>Bienvenue</h1><p id="texte">Les engagements de cette page sont tenus, circulez.</p></main>
 <script>
 window.__attack = (async () => {
@@ -79,7 +81,9 @@ const pageUrl = () => `${site.url}/plan-2021-2023`;
 /** Served by the same server, under a host name that is not on the allow-list. */
 const elsewhereUrl = () => `${site.url.replace('127.0.0.1', 'hors-liste.localhost')}/ailleurs`;
 const posts = (id?: string) =>
-  proxy.requests.filter((r) => r.method === 'POST' && r.path === '/v1/contributions:batch' && (!id || r.body.includes(id)));
+  proxy.requests.filter(
+    (r) => r.method === 'POST' && r.path === '/v1/contributions:batch' && (!id || r.body.includes(id)),
+  );
 
 async function openPage(url: string): Promise<{ page: Page; ui: InPageUi }> {
   const page = await browser.context.newPage();
@@ -93,12 +97,21 @@ async function configure(values: { platformUrl?: string; allowList?: string; lan
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('options.html'));
   const platformField = page.getByRole('textbox', { name: /Adresse de la plateforme|Platform address/ });
-  await waitUntil(() => platformField.inputValue(), (v) => v !== '', 'the options to load');
+  await waitUntil(
+    () => platformField.inputValue(),
+    (v) => v !== '',
+    'the options to load',
+  );
   if (values.platformUrl) await platformField.fill(values.platformUrl);
-  if (values.allowList) await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
+  if (values.allowList)
+    await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
   if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
   await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
-  await waitUntil(() => page.getByRole('status').textContent(), (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''), 'the settings to be saved');
+  await waitUntil(
+    () => page.getByRole('status').textContent(),
+    (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''),
+    'the settings to be saved',
+  );
   await page.close();
 }
 
@@ -114,7 +127,13 @@ async function draftsInExtension(): Promise<Array<{ id: string; state: string; b
           const all = open.result.transaction('drafts').objectStore('drafts').getAll();
           all.onsuccess = () => {
             open.result.close();
-            resolve((all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({ id: d.id, state: d.state, body: d.input.body })));
+            resolve(
+              (all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({
+                id: d.id,
+                state: d.state,
+                body: d.input.body,
+              })),
+            );
           };
         };
       }),
@@ -163,7 +182,10 @@ describe('the content script', () => {
     expect(build.contentScriptGzip).toBeLessThanOrEqual(10 * 1024);
     const manifest = JSON.parse(readFileSync(path.join(build.chromeDir, 'manifest.json'), 'utf8'));
     expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
-    expect(manifest.web_accessible_resources[0]).toMatchObject({ resources: ['content-ui.js', 'content-highlights.js'], use_dynamic_url: true });
+    expect(manifest.web_accessible_resources[0]).toMatchObject({
+      resources: ['content-ui.js', 'content-highlights.js'],
+      use_dynamic_url: true,
+    });
     expect(manifest.externally_connectable).toBeUndefined();
   });
 });
@@ -177,10 +199,27 @@ describe('on the government page', () => {
     expect(await ui.axe()).toEqual([]);
     await ui.click('button', 'Envoyer');
 
-    await expect.poll(async () => (await client().listContributions({ url: CANONICAL, limit: 100 })).items.filter((c) => c.body === text).length, { timeout: 15_000 }).toBe(1);
-    const stored = (await client().listContributions({ url: CANONICAL, limit: 100 })).items.find((c) => c.body === text)!;
-    expect(stored).toMatchObject({ source: 'extension', commitmentId: 'FR0067', locale: 'fr', kind: 'comment', status: 'published' });
-    expect(stored.target.selectors).toContainEqual(expect.objectContaining({ type: 'TextQuoteSelector', exact: passage }));
+    await expect
+      .poll(
+        async () =>
+          (await client().listContributions({ url: CANONICAL, limit: 100 })).items.filter((c) => c.body === text)
+            .length,
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    const stored = (await client().listContributions({ url: CANONICAL, limit: 100 })).items.find(
+      (c) => c.body === text,
+    )!;
+    expect(stored).toMatchObject({
+      source: 'extension',
+      commitmentId: 'FR0067',
+      locale: 'fr',
+      kind: 'comment',
+      status: 'published',
+    });
+    expect(stored.target.selectors).toContainEqual(
+      expect.objectContaining({ type: 'TextQuoteSelector', exact: passage }),
+    );
     expect(posts(stored.id)).toHaveLength(1);
     await expect.poll(() => ui.statusText()).toMatch(/Envoyée/);
 
@@ -188,7 +227,9 @@ describe('on the government page', () => {
     await page.reload();
     const marker = `1 contribution Vigie sur « ${passage} »`;
     await ui.find('button', marker, 15_000);
-    const painted = await page.evaluate(() => [...(CSS.highlights.get('vigie') ?? [])].map((r) => (r as Range).toString()));
+    const painted = await page.evaluate(() =>
+      [...(CSS.highlights.get('vigie') ?? [])].map((r) => (r as Range).toString()),
+    );
     expect(painted).toContain(passage);
     await ui.click('button', marker);
     await ui.find('dialog', '1 contribution sur ce passage');
@@ -246,16 +287,27 @@ describe('the side panel and the popup', () => {
     expect(results.map((r) => r.outcome)).toEqual(['created', 'created']);
 
     const { page, ui } = await openPage(pageUrl());
-    await ui.find('button', '1 contribution Vigie sur « Les données essentielles des marchés publics seront publiées »', 15_000);
+    await ui.find(
+      'button',
+      '1 contribution Vigie sur « Les données essentielles des marchés publics seront publiées »',
+      15_000,
+    );
     const panel = await browser.context.newPage();
     await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
     await expect.poll(() => panel.getByRole('heading', { name: 'Engagements liés à cette page' }).count()).toBe(1);
-    await expect.poll(() => panel.getByRole('heading', { name: /FR0067 — Make public procurement more transparent/ }).count()).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('heading', { name: /FR0067 — Make public procurement more transparent/ }).count())
+      .toBe(1);
     await expect.poll(() => panel.getByRole('heading', { name: 'Passages introuvables (1)' }).count()).toBe(1);
     expect(await panel.getByText(orphanText).count()).toBe(1);
     expect(await panel.getByText(payload, { exact: true }).count()).toBe(1);
     expect(await panel.getByText('<b>Camille</b>', { exact: true }).count()).toBe(1);
-    expect(await panel.evaluate(() => ({ xss: (window as { __xss?: number }).__xss ?? null, injected: document.querySelectorAll('main img, main script, main b').length }))).toEqual({ xss: null, injected: 0 });
+    expect(
+      await panel.evaluate(() => ({
+        xss: (window as { __xss?: number }).__xss ?? null,
+        injected: document.querySelectorAll('main img, main script, main b').length,
+      })),
+    ).toEqual({ xss: null, injected: 0 });
     expect(await panel.getByRole('heading', { name: /Contributions publiées sur cette page/ }).count()).toBe(1);
     await expect.poll(() => panel.getByRole('heading', { name: 'Mes contributions' }).count()).toBe(1);
     await expect.poll(() => panel.getByRole('heading', { name: /Commentaire — Envoyée/ }).count()).toBeGreaterThan(0);
@@ -270,14 +322,20 @@ describe('the side panel and the popup', () => {
 
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
-    await expect.poll(() => options.getByRole('textbox', { name: /Sites où Vigie/ }).inputValue()).toContain('*.gouv.fr');
+    await expect
+      .poll(() => options.getByRole('textbox', { name: /Sites où Vigie/ }).inputValue())
+      .toContain('*.gouv.fr');
     expect(await axeOnPage(options)).toEqual([]);
 
     // In the page too, the markup stays text.
     await ui.click('button', `1 contribution Vigie sur « ${milestone} »`);
     await ui.find('dialog', '1 contribution sur ce passage');
     expect(await ui.count('StaticText', payload)).toBe(1);
-    expect(await ui.isolated(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-vigie]')).querySelectorAll('img, script, b').length`)).toBe(0);
+    expect(
+      await ui.isolated(
+        `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-vigie]')).querySelectorAll('img, script, b').length`,
+      ),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss ?? null)).toBeNull();
     for (const p of [panel, popup, options, page]) await p.close();
     await ui.detach();
@@ -300,7 +358,15 @@ describe('the side panel and the popup', () => {
     await first.getByRole('button', { name: 'Continuer' }).click();
     await first.getByRole('textbox', { name: 'Votre contribution' }).fill(`${kept}, complété depuis le panneau.`);
     await first.getByRole('button', { name: 'Envoyer' }).click();
-    await expect.poll(async () => (await client().listContributions({ url: CANONICAL, limit: 100 })).items.some((c) => c.body === `${kept}, complété depuis le panneau.`), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await client().listContributions({ url: CANONICAL, limit: 100 })).items.some(
+            (c) => c.body === `${kept}, complété depuis le panneau.`,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await expect.poll(() => first.getByRole('heading').textContent()).toBe('Commentaire — Envoyée');
 
     const second = panel.getByRole('listitem').filter({ hasText: 'Le bilan des engagements précédents sera publié' });
@@ -335,7 +401,9 @@ describe('offline', () => {
       await browser.close();
       const refusedBeforeRestart = proxy.refused;
       browser = await launchExtensionBrowser(profileDir, build.chromeDir, { offline: true });
-      await expect.poll(async () => (await draftsInExtension()).find((d) => d.id === queued.id)?.state, { timeout: 15_000 }).toBe('queued');
+      await expect
+        .poll(async () => (await draftsInExtension()).find((d) => d.id === queued.id)?.state, { timeout: 15_000 })
+        .toBe('queued');
       // A browser that starts again tries its queue at once, whatever backoff the last
       // session had reached, and finds no platform.
       await expect.poll(() => proxy.refused, { timeout: 15_000 }).toBeGreaterThan(refusedBeforeRestart);
@@ -350,7 +418,17 @@ describe('offline', () => {
       await browser.context.setOffline(false);
       proxy.restore();
       await panel.evaluate(() => window.dispatchEvent(new Event('online')));
-      await expect.poll(async () => (await client().getContribution(queued.id).catch(() => null))?.body, { timeout: 20_000 }).toBe(text);
+      await expect
+        .poll(
+          async () =>
+            (
+              await client()
+                .getContribution(queued.id)
+                .catch(() => null)
+            )?.body,
+          { timeout: 20_000 },
+        )
+        .toBe(text);
       await expect.poll(() => mine.getByRole('heading').textContent()).toMatch(/^Commentaire — Envoyée/);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(posts(queued.id)).toHaveLength(1);
@@ -380,7 +458,8 @@ describe('privacy', () => {
     expect(seen[0]!.body).toContain(text);
 
     // The same visit on an allow-listed page does ask: the counter does see lookups.
-    const lookups = () => proxy.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/contributions?')).length;
+    const lookups = () =>
+      proxy.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/contributions?')).length;
     const lookupsBefore = lookups();
     const other = await openPage(pageUrl());
     await expect.poll(lookups, { timeout: 10_000 }).toBeGreaterThan(lookupsBefore);
@@ -395,7 +474,9 @@ describe('a hostile page', () => {
     const draftsBefore = await draftsInExtension();
     const requestsBefore = proxy.requests.length;
     const { page, ui } = await openPage(`${site.url}/hostile`);
-    const report = await page.evaluate(() => (window as unknown as { __attack: Promise<Record<string, unknown>> }).__attack);
+    const report = await page.evaluate(
+      () => (window as unknown as { __attack: Promise<Record<string, unknown>> }).__attack,
+    );
     expect(report).toMatchObject({ draftsInPageDb: 0, runtime: 'unreachable' });
     expect(report.databases).not.toContain('vigie-extension');
     await page.waitForTimeout(1000);
@@ -405,7 +486,9 @@ describe('a hostile page', () => {
     // Still there: the toolbar answers a selection, in a root the page cannot open.
     await selectText(page, '#texte', 'Les engagements de cette page sont tenus');
     await ui.find('button', 'Commenter');
-    expect(await page.evaluate(() => [...document.querySelectorAll('[data-vigie]')].map((h) => h.shadowRoot))).toEqual([null]);
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-vigie]')].map((h) => h.shadowRoot))).toEqual([
+      null,
+    ]);
     await page.close();
     await ui.detach();
   });
@@ -432,7 +515,13 @@ describe('a hostile page', () => {
         size: getComputedStyle(label).fontSize,
       };
     })()`);
-    expect(look).toEqual({ host: 'block', textarea: 'block', label: 'rgb(22, 22, 22)', spacing: 'normal', size: '16px' });
+    expect(look).toEqual({
+      host: 'block',
+      textarea: 'block',
+      label: 'rgb(22, 22, 22)',
+      spacing: 'normal',
+      size: '16px',
+    });
     await page.close();
     await ui.detach();
   });
@@ -454,11 +543,17 @@ describe('keyboard and language', () => {
     await selectText(page, '#calendrier p', 'Le bilan des engagements précédents');
     const tabId = await tabIdOf(browser, page);
     await (browser.context.serviceWorkers()[0] ?? browser.worker).evaluate((id) => {
-      const chromeApi = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      const chromeApi = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }
+      ).chrome;
       return chromeApi.tabs.sendMessage(id, { id: 1, type: 'selection:act', timestamp: Date.now() });
     }, tabId);
     await expect
-      .poll(() => ui.isolated<string | undefined>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-vigie]')).activeElement?.textContent`))
+      .poll(() =>
+        ui.isolated<string | undefined>(
+          `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-vigie]')).activeElement?.textContent`,
+        ),
+      )
       .toBe('Commenter');
 
     await configure({ language: 'en' });

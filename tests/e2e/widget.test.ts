@@ -19,7 +19,9 @@ const probe = () => {
   const w = window as unknown as { __violations: string[]; __events: Array<{ type: string; id: string }> };
   w.__violations = [];
   w.__events = [];
-  document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
   for (const type of ['vigie-draft-saved', 'vigie-queued', 'vigie-synced', 'vigie-rejected']) {
     document.addEventListener(type, (e) => w.__events.push({ type, id: (e as CustomEvent<{ id: string }>).detail.id }));
   }
@@ -45,8 +47,15 @@ async function axeViolations(target: Page = page): Promise<string[]> {
   // axe is evaluated, not added as a script tag: the demo page's CSP forbids inline scripts.
   await target.evaluate(axeSource);
   return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run({ include: [['vigie-feedback']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [['vigie-feedback']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    );
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
@@ -77,7 +86,9 @@ describe('on a government page with a strict CSP', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await openDemo();
     await startWriting('Un mot.');
-    await expect.poll(() => page.locator('vigie-feedback').getByText('Make public procurement more transparent').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('vigie-feedback').getByText('Make public procurement more transparent').count())
+      .toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(errors).toEqual([]);
     const csp = (await page.request.get(site.pageUrl)).headers()['content-security-policy'];
@@ -102,7 +113,9 @@ describe('on a government page with a strict CSP', () => {
     expect(await widget.getByRole('button', { name: 'Envoyer' }).count()).toBe(1);
     await bodyField().focus();
     await expect.poll(() => requested.some((p) => /chunks\/runtime-/.test(p))).toBe(true);
-    await expect.poll(() => widget.getByText('Porté par Ministry for the Economy, Finance and the Recovery').count()).toBe(1);
+    await expect
+      .poll(() => widget.getByText('Porté par Ministry for the Economy, Finance and the Recovery').count())
+      .toBe(1);
   });
 
   it('speaks English when lang="en"', async () => {
@@ -119,7 +132,9 @@ describe('drafts', () => {
   it('keeps every keystroke across a reload', async () => {
     await openDemo();
     await bodyField().pressSequentially('Le calendrier des ateliers');
-    await expect.poll(async () => (await events()).filter((e) => e.type === 'vigie-draft-saved').length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await events()).filter((e) => e.type === 'vigie-draft-saved').length)
+      .toBeGreaterThan(0);
     await page.waitForTimeout(400); // the last debounce
     await page.reload();
     await page.locator('vigie-feedback').scrollIntoViewIfNeeded();
@@ -158,7 +173,9 @@ describe('drafts', () => {
     expect(await bodyField().inputValue()).toBe(text);
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect.poll(async () => (await events()).some((e) => e.type === 'vigie-draft-saved'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await events()).some((e) => e.type === 'vigie-draft-saved'), { timeout: 10_000 })
+      .toBe(true);
     await page.reload();
     await page.locator('vigie-feedback').scrollIntoViewIfNeeded();
     await expect.poll(() => bodyField().inputValue()).toBe(text);
@@ -206,7 +223,9 @@ describe('quote mode', () => {
     await startWriting('Quand ce tableau de bord sera-t-il publié ?');
     const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
     await page.evaluate((text) => {
-      const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) => p.textContent!.includes(text))!;
+      const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) =>
+        p.textContent!.includes(text),
+      )!;
       const node = paragraph.firstChild as Text;
       const start = node.data.indexOf(text);
       const range = document.createRange();
@@ -237,7 +256,12 @@ describe('accessibility', () => {
 
     await page.locator('vigie-feedback').getByRole('radio', { name: 'Commenter' }).focus();
     await page.keyboard.press('ArrowDown'); // radio group: arrows move the choice
-    expect(await page.locator('vigie-feedback').getByRole('radio', { name: 'Signaler un manque de transparence' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .locator('vigie-feedback')
+        .getByRole('radio', { name: 'Signaler un manque de transparence' })
+        .isChecked(),
+    ).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown'); // first gap type
     await page.keyboard.press('Tab'); // the quote button is disabled without a selection: skipped
@@ -303,7 +327,9 @@ describe('styles', () => {
     const before = await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).color);
     await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('* { color: rgb(255, 0, 255) !important; letter-spacing: 9px !important } button, textarea { display: none !important }');
+      sheet.replaceSync(
+        '* { color: rgb(255, 0, 255) !important; letter-spacing: 9px !important } button, textarea { display: none !important }',
+      );
       document.adoptedStyleSheets = [sheet];
     });
     const inside = await page.evaluate(() => {
@@ -324,7 +350,11 @@ describe('styles', () => {
   it('follows the page’s DSFR dark theme', async () => {
     await openDemo();
     const background = () =>
-      page.evaluate(() => getComputedStyle(document.querySelector('vigie-feedback')!.shadowRoot!.querySelector('[part=base]')!).backgroundColor);
+      page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('vigie-feedback')!.shadowRoot!.querySelector('[part=base]')!)
+            .backgroundColor,
+      );
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.evaluate(() => document.documentElement.setAttribute('data-fr-theme', 'dark'));
     await expect.poll(background).toBe('rgb(22, 22, 22)');
@@ -358,7 +388,10 @@ describe('two tabs of the same page', () => {
     await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
     await second.waitForTimeout(1000);
     expect(posts.filter((body) => body.includes(id))).toHaveLength(1);
-    const page1 = await createVigieClient({ baseUrl: site.platform.url }).listContributions({ commitmentId: 'FR0067', limit: 100 });
+    const page1 = await createVigieClient({ baseUrl: site.platform.url }).listContributions({
+      commitmentId: 'FR0067',
+      limit: 100,
+    });
     expect(page1.items.filter((c) => c.id === id)).toHaveLength(1);
   });
 });

@@ -70,7 +70,12 @@ forEachStorage((kind) => {
       const routes: Array<{ method: string; path: string; body?: unknown; allowed: Array<keyof typeof tokens> }> = [
         { method: 'GET', path: '/v1/me', allowed: ['admin', 'moderator', 'ngo'] },
         { method: 'GET', path: '/v1/moderation/queue', allowed: ['admin', 'moderator'] },
-        { method: 'POST', path: `/v1/moderation/contributions/${id}/decision`, body: { decision: 'publish' }, allowed: ['admin', 'moderator'] },
+        {
+          method: 'POST',
+          path: `/v1/moderation/contributions/${id}/decision`,
+          body: { decision: 'publish' },
+          allowed: ['admin', 'moderator'],
+        },
         { method: 'GET', path: '/v1/me/campaigns', allowed: ['admin', 'ngo'] },
         { method: 'POST', path: '/v1/campaigns', body: campaign('x-roles'), allowed: ['admin', 'ngo'] },
         { method: 'PATCH', path: '/v1/campaigns/nope-campaign', body: { title: 'T' }, allowed: ['admin', 'ngo'] },
@@ -143,7 +148,10 @@ forEachStorage((kind) => {
       const url = `https://www.example.gouv.fr/signalement/${crypto.randomUUID()}`;
       const item = aContribution({ target: { url, title: 'x', selectors: [] } });
       await send('POST', `${platform.url}/v1/contributions:batch`, { body: { items: [item] }, from: '127.0.0.7' });
-      await send('POST', `${platform.url}/v1/contributions/${item.id}/reports`, { body: { reason: 'spam' }, from: '127.0.0.7' });
+      await send('POST', `${platform.url}/v1/contributions/${item.id}/reports`, {
+        body: { reason: 'spam' },
+        from: '127.0.0.7',
+      });
       const [report] = await platform.rows('SELECT reporter_hash FROM reports WHERE contribution_id = ?', [item.id]);
       expect(report!.reporter_hash).toMatch(/^[\w-]{43}$/);
       expect(String(report!.reporter_hash)).not.toContain('127.0.0.7');
@@ -164,7 +172,9 @@ forEachStorage((kind) => {
       });
 
     it('lets any site read public data', async () => {
-      const answer = await send('GET', `${platform.url}/v1/commitments`, { headers: { origin: 'https://ailleurs.example' } });
+      const answer = await send('GET', `${platform.url}/v1/commitments`, {
+        headers: { origin: 'https://ailleurs.example' },
+      });
       expect(answer.headers['access-control-allow-origin']).toBe('*');
     });
 
@@ -187,7 +197,11 @@ forEachStorage((kind) => {
     });
 
     it('gives routes behind a token to no other site', async () => {
-      for (const [path, method] of [['/v1/moderation/queue', 'GET'], ['/v1/exports/contributions', 'GET'], ['/v1/campaigns', 'POST']] as const) {
+      for (const [path, method] of [
+        ['/v1/moderation/queue', 'GET'],
+        ['/v1/exports/contributions', 'GET'],
+        ['/v1/campaigns', 'POST'],
+      ] as const) {
         const answer = await preflight(path, allowed, method);
         expect(answer.headers['access-control-allow-origin'], path).toBeUndefined();
       }

@@ -24,11 +24,7 @@ forEachStorage((kind) => {
     return { status: response.status, type: response.headers.get('content-type'), text, json: () => JSON.parse(text) };
   }
 
-  async function expectProblem(
-    pending: ReturnType<typeof post>,
-    status: number,
-    pointer?: string,
-  ): Promise<Problem> {
+  async function expectProblem(pending: ReturnType<typeof post>, status: number, pointer?: string): Promise<Problem> {
     const answer = await pending;
     expect(answer.status).toBe(status);
     expect(answer.type).toBe('application/problem+json');
@@ -129,7 +125,8 @@ forEachStorage((kind) => {
     it('malformed JSON', () => expectProblem(post('{"items": [}'), 400));
     it('a body that is not UTF-8', () =>
       expectProblem(post(new Uint8Array([0x7b, 0x22, 0x69, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 400));
-    it('a body that is not JSON at all', () => expectProblem(post('items=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415));
+    it('a body that is not JSON at all', () =>
+      expectProblem(post('items=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415));
     it('a body over the size limit', () => expectProblem(post(JSON.stringify({ items: ['x'.repeat(70_000)] })), 413));
     it('a body over the size limit that hides its length', async () => {
       const big = new Blob(['{"items":["', 'x'.repeat(100_000), '"]}']).stream();
@@ -162,7 +159,12 @@ forEachStorage((kind) => {
       expect(answer.json().detail).toBe('The batch is empty.');
     });
     it('a bad query or id', async () => {
-      for (const path of ['/v1/contributions', '/v1/contributions?commitmentId=FR0067&limit=500', '/v1/contributions/42', '/v1/commitments/nope']) {
+      for (const path of [
+        '/v1/contributions',
+        '/v1/contributions?commitmentId=FR0067&limit=500',
+        '/v1/contributions/42',
+        '/v1/commitments/nope',
+      ]) {
         const response = await fetch(platform.url + path);
         expect(response.status, path).toBe(400);
         expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -265,7 +267,9 @@ forEachStorage((kind) => {
         await publishedClient.submitBatch(items);
         sent.push(...items.map((i) => i.id));
       }
-      await publishedClient.submitBatch([aContribution({ target: { url: `${url}/autre`, title: 'x', selectors: [] } })]);
+      await publishedClient.submitBatch([
+        aContribution({ target: { url: `${url}/autre`, title: 'x', selectors: [] } }),
+      ]);
 
       const seen: string[] = [];
       const receivedAts: string[] = [];
@@ -294,7 +298,9 @@ forEachStorage((kind) => {
     });
 
     it('refuses a cursor it did not make', async () => {
-      await expect(publishedClient.listContributions({ commitmentId: 'FR0109', cursor: 'bm9wZQ' })).rejects.toMatchObject({
+      await expect(
+        publishedClient.listContributions({ commitmentId: 'FR0109', cursor: 'bm9wZQ' }),
+      ).rejects.toMatchObject({
         status: 400,
         problem: { errors: [{ pointer: '/cursor' }] },
       });

@@ -38,7 +38,8 @@ forEachStorage((kind) => {
     afterAll(() => platform?.dispose());
 
     const create = (token: string, body: unknown) => send('POST', `${platform.url}/v1/campaigns`, { token, body });
-    const patch = (token: string, id: string, body: unknown) => send('PATCH', `${platform.url}/v1/campaigns/${id}`, { token, body });
+    const patch = (token: string, id: string, body: unknown) =>
+      send('PATCH', `${platform.url}/v1/campaigns/${id}`, { token, body });
     const close = (token: string, id: string) => send('POST', `${platform.url}/v1/campaigns/${id}/close`, { token });
 
     it('an ngo creates its campaign, owned by its name; an admin too; a moderator may not', async () => {
@@ -58,7 +59,9 @@ forEachStorage((kind) => {
       expect(answer.status).toBe(422);
       const problem = Problem.parse(answer.json());
       expect(problem.errors?.map((e) => e.code)).toContain('campaign-id.format');
-      const dates = Problem.parse((await create(tokens.ngo, aCampaign({ opensAt: iso(day), closesAt: iso(-day) }))).json());
+      const dates = Problem.parse(
+        (await create(tokens.ngo, aCampaign({ opensAt: iso(day), closesAt: iso(-day) }))).json(),
+      );
       expect(dates.errors).toEqual([
         { pointer: '/closesAt', code: 'campaign.dates', detail: "La date de clôture doit suivre la date d'ouverture." },
       ]);
@@ -69,20 +72,35 @@ forEachStorage((kind) => {
       await create(tokens.ngo, mine);
       expect((await patch(tokens.otherNgo, mine.id, { title: 'Piraté' })).status).toBe(403);
       expect((await close(tokens.otherNgo, mine.id)).status).toBe(403);
-      const changed = await patch(tokens.ngo, mine.id, { title: 'Nouveau titre', targets: { commitmentIds: ['FR0068'], urlPatterns: [] } });
-      expect(changed.json()).toMatchObject({ title: 'Nouveau titre', question: mine.question, targets: { commitmentIds: ['FR0068'] } });
-      expect((await patch(tokens.admin, mine.id, { question: 'Reformulée ?' })).json()).toMatchObject({ question: 'Reformulée ?' });
+      const changed = await patch(tokens.ngo, mine.id, {
+        title: 'Nouveau titre',
+        targets: { commitmentIds: ['FR0068'], urlPatterns: [] },
+      });
+      expect(changed.json()).toMatchObject({
+        title: 'Nouveau titre',
+        question: mine.question,
+        targets: { commitmentIds: ['FR0068'] },
+      });
+      expect((await patch(tokens.admin, mine.id, { question: 'Reformulée ?' })).json()).toMatchObject({
+        question: 'Reformulée ?',
+      });
       expect((await patch(tokens.ngo, mine.id, { closesAt: iso(-2 * day) })).status).toBe(422);
       expect((await patch(tokens.ngo, 'inconnue', { title: 'x' })).status).toBe(404);
 
-      const own = CampaignList.parse((await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.otherNgo })).json());
+      const own = CampaignList.parse(
+        (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.otherNgo })).json(),
+      );
       expect(own.items.every((c) => c.owner === 'Transparency International France')).toBe(true);
-      const all = CampaignList.parse((await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.admin })).json());
+      const all = CampaignList.parse(
+        (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.admin })).json(),
+      );
       expect(all.items.map((c) => c.id)).toContain(mine.id);
     });
 
     it('tells clients which open campaigns target a page or a commitment', async () => {
-      const byPattern = aCampaign({ targets: { commitmentIds: [], urlPatterns: ['https://www.impots.gouv.fr/particulier/*'] } });
+      const byPattern = aCampaign({
+        targets: { commitmentIds: [], urlPatterns: ['https://www.impots.gouv.fr/particulier/*'] },
+      });
       const byCommitment = aCampaign({ targets: { commitmentIds: ['FR0070'], urlPatterns: [] } });
       const upcoming = aCampaign({ opensAt: iso(day), closesAt: iso(2 * day), targets: byPattern.targets });
       for (const c of [byPattern, byCommitment, upcoming]) expect((await create(tokens.ngo, c)).status).toBe(201);
@@ -118,8 +136,14 @@ forEachStorage((kind) => {
         detail: 'Cette campagne est close : elle ne reçoit plus de contributions.',
         errors: [{ pointer: '/items/0/campaignId', code: 'campaign.closed' }],
       });
-      expect(results[1]!.problem?.errors?.[0]).toMatchObject({ pointer: '/items/1/campaignId', code: 'campaign.not-open' });
-      expect(results[2]!.problem?.errors?.[0]).toMatchObject({ code: 'campaign.unknown', detail: "Cette campagne n'existe pas." });
+      expect(results[1]!.problem?.errors?.[0]).toMatchObject({
+        pointer: '/items/1/campaignId',
+        code: 'campaign.not-open',
+      });
+      expect(results[2]!.problem?.errors?.[0]).toMatchObject({
+        code: 'campaign.unknown',
+        detail: "Cette campagne n'existe pas.",
+      });
 
       const english = createVigieClient({ baseUrl: platform.url, locale: 'en' });
       const [refused] = await english.submitBatch([aContribution({ campaignId: open.id })]);

@@ -14,13 +14,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break outside quotes at ${i}`);
     else field += ch;
   }
@@ -51,7 +51,9 @@ function expectWebAnnotationCollection(doc: any, stored: Map<string, Contributio
       expect(annotation.target.selector).toBeUndefined();
       continue;
     }
-    const selectors = Array.isArray(annotation.target.selector) ? annotation.target.selector : [annotation.target.selector];
+    const selectors = Array.isArray(annotation.target.selector)
+      ? annotation.target.selector
+      : [annotation.target.selector];
     expect(selectors).toEqual(c.target.selectors);
     for (const selector of selectors) expect(['TextQuoteSelector', 'TextPositionSelector']).toContain(selector.type);
   }
@@ -64,7 +66,8 @@ forEachStorage((kind) => {
     const tokens = { admin: '', ngo: '', otherNgo: '', moderator: '' };
     const stored = new Map<string, Contribution>();
     let middle = '';
-    const tricky = "Un texte, avec des virgules, des \"guillemets\"\net un saut de ligne ; l'été à Nîmes — « ça marche » ?";
+    const tricky =
+      'Un texte, avec des virgules, des "guillemets"\net un saut de ligne ; l\'été à Nîmes — « ça marche » ?';
 
     async function submit(items: ContributionInput[]) {
       for (const result of await client.submitBatch(items)) stored.set(result.id!, result.contribution!);
@@ -91,14 +94,25 @@ forEachStorage((kind) => {
       await send('POST', `${platform.url}/v1/campaigns`, { token: tokens.otherNgo, body: campaign('lobbying') });
       await submit([
         aContribution({ body: tricky, campaignId: 'marches-publics', author: { pseudonym: 'Zoé' } }),
-        aContribution({ kind: 'gap', gapType: 'missing-data', body: '=HYPERLINK("http://x")', campaignId: 'marches-publics', commitmentId: 'FR0068' }),
+        aContribution({
+          kind: 'gap',
+          gapType: 'missing-data',
+          body: '=HYPERLINK("http://x")',
+          campaignId: 'marches-publics',
+          commitmentId: 'FR0068',
+        }),
         aContribution({ campaignId: 'lobbying', commitmentId: 'FR0069' }),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 30));
       middle = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 30));
       await submit([
-        aContribution({ kind: 'gap', gapType: 'outdated', campaignId: 'marches-publics', target: { url: 'https://www.gouv.fr/a', title: 'A', selectors: [] } }),
+        aContribution({
+          kind: 'gap',
+          gapType: 'outdated',
+          campaignId: 'marches-publics',
+          target: { url: 'https://www.gouv.fr/a', title: 'A', selectors: [] },
+        }),
         aContribution({ commitmentId: 'FR0068' }),
       ]);
     });
@@ -111,7 +125,9 @@ forEachStorage((kind) => {
       const answer = await exportOf('format=csv');
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(answer.headers['content-disposition']).toMatch(/^attachment; filename="vigie-contributions-\d{4}-\d\d-\d\d\.csv"$/);
+      expect(answer.headers['content-disposition']).toMatch(
+        /^attachment; filename="vigie-contributions-\d{4}-\d\d-\d\d\.csv"$/,
+      );
       expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(answer.text).toContain('"Un texte, avec des virgules, des ""guillemets""\net un saut de ligne');
       const [header, ...rows] = parseCsv(answer.text.slice(1));
@@ -153,7 +169,8 @@ forEachStorage((kind) => {
     });
 
     it('filters by campaign, commitment, kind, status and arrival date', async () => {
-      const ids = async (query: string) => (await exportOf(`format=json&${query}`)).json<{ items: Contribution[] }>().items.map((c) => c.id);
+      const ids = async (query: string) =>
+        (await exportOf(`format=json&${query}`)).json<{ items: Contribution[] }>().items.map((c) => c.id);
       expect(await ids('campaignId=marches-publics')).toHaveLength(3);
       expect(await ids('commitmentId=FR0068')).toHaveLength(2);
       expect(await ids('kind=gap')).toHaveLength(2);

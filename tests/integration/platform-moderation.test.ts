@@ -35,7 +35,9 @@ forEachStorage((kind) => {
         headers: { 'accept-language': locale },
       });
     const queue = async (query = '') =>
-      ModerationQueue.parse((await send('GET', `${platform.url}/v1/moderation/queue${query}`, { token: moderator })).json());
+      ModerationQueue.parse(
+        (await send('GET', `${platform.url}/v1/moderation/queue${query}`, { token: moderator })).json(),
+      );
 
     it('queues new contributions oldest first, page by page', async () => {
       const sent: string[] = [];
@@ -62,7 +64,10 @@ forEachStorage((kind) => {
       const item = onPage(url);
       await client.submitBatch([item]);
       expect((await client.listContributions({ url })).items).toEqual([]);
-      const answer = await decide(item.id, { decision: 'publish', reply: '  Merci, le jeu de données sera publié en mars.  ' });
+      const answer = await decide(item.id, {
+        decision: 'publish',
+        reply: '  Merci, le jeu de données sera publié en mars.  ',
+      });
       expect(answer.status).toBe(200);
       const decided = Contribution.parse(answer.json());
       expect(decided.status).toBe('published');
@@ -82,7 +87,9 @@ forEachStorage((kind) => {
         { pointer: '/reason', code: 'reason.required', detail: 'Indiquez le motif de la décision.' },
       ]);
       const badReason = await decide(hidden.id, { decision: 'hide', reason: 'boring' }, 'en');
-      expect(Problem.parse(badReason.json()).detail).toBe('The reason must be: spam, offensive, off-topic, personal data or other.');
+      expect(Problem.parse(badReason.json()).detail).toBe(
+        'The reason must be: spam, offensive, off-topic, personal data or other.',
+      );
       expect((await decide(hidden.id, { decision: 'hide', reason: 'personal-data' })).json().status).toBe('hidden');
       expect((await decide(rejected.id, { decision: 'reject', reason: 'spam' })).json().status).toBe('rejected');
       await expect(client.getContribution(hidden.id)).rejects.toMatchObject({ status: 404 });
@@ -97,7 +104,9 @@ forEachStorage((kind) => {
     it('answers 404 for an unknown contribution and 400 for a bad id', async () => {
       expect((await decide(crypto.randomUUID(), { decision: 'publish' })).status).toBe(404);
       expect((await decide('42', { decision: 'publish' })).status).toBe(400);
-      expect((await send('GET', `${platform.url}/v1/moderation/queue?status=lost`, { token: moderator })).status).toBe(400);
+      expect((await send('GET', `${platform.url}/v1/moderation/queue?status=lost`, { token: moderator })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -126,14 +135,19 @@ forEachStorage((kind) => {
       expect((await client.listContributions({ url })).items.map((c) => c.id)).toEqual([item.id]);
       expect((await report(item.id, '127.0.0.13', 'spam')).status).toBe(204);
       expect((await client.listContributions({ url })).items).toEqual([]);
-      const queued = ModerationQueue.parse((await send('GET', `${platform.url}/v1/moderation/queue`, { token: moderator })).json());
+      const queued = ModerationQueue.parse(
+        (await send('GET', `${platform.url}/v1/moderation/queue`, { token: moderator })).json(),
+      );
       const entry = queued.items.find((i) => i.contribution.id === item.id);
       expect(entry?.contribution.status).toBe('pending');
       expect(entry?.reports.count).toBe(3);
       expect(new Set(entry?.reports.reasons)).toEqual(new Set(['offensive', 'spam']));
 
       // Reviewed and published again: the slate is clean, old reports do not count.
-      await send('POST', `${platform.url}/v1/moderation/contributions/${item.id}/decision`, { token: moderator, body: { decision: 'publish' } });
+      await send('POST', `${platform.url}/v1/moderation/contributions/${item.id}/decision`, {
+        token: moderator,
+        body: { decision: 'publish' },
+      });
       expect((await report(item.id, '127.0.0.14')).status).toBe(204);
       expect((await client.listContributions({ url })).items.map((c) => c.id)).toEqual([item.id]);
     });
@@ -215,7 +229,10 @@ forEachStorage((kind) => {
       expect((await withdraw(crypto.randomUUID(), 'a'.repeat(43))).status).toBe(404);
       expect((await withdraw(item.id, 'short')).status).toBe(422);
       const [bad] = await client.submitBatch([onPage(freshPage(), { withdrawalKeyHash: 'not-a-hash' })]);
-      expect(bad?.problem?.errors?.[0]).toMatchObject({ pointer: '/items/0/withdrawalKeyHash', code: 'withdrawal-key.format' });
+      expect(bad?.problem?.errors?.[0]).toMatchObject({
+        pointer: '/items/0/withdrawalKeyHash',
+        code: 'withdrawal-key.format',
+      });
     });
   });
 });

@@ -33,14 +33,24 @@ describe.skipIf(!postgresAdminUrl)('several platform processes on one PostgreSQL
         clients.flatMap((client, n) => [client.submitBatch(orders[n]!), client.submitBatch(orders[(n + 1) % 3]!)]),
       );
       const outcomes = new Map<string, BatchItemResult['outcome'][]>();
-      for (const result of answers.flat()) outcomes.set(result.id!, [...(outcomes.get(result.id!) ?? []), result.outcome]);
+      for (const result of answers.flat())
+        outcomes.set(result.id!, [...(outcomes.get(result.id!) ?? []), result.outcome]);
       expect(outcomes.size).toBe(40);
       for (const [id, list] of outcomes) {
-        expect(list.filter((o) => o === 'created'), id).toHaveLength(1);
-        expect(list.filter((o) => o === 'duplicate'), id).toHaveLength(5);
+        expect(
+          list.filter((o) => o === 'created'),
+          id,
+        ).toHaveLength(1);
+        expect(
+          list.filter((o) => o === 'duplicate'),
+          id,
+        ).toHaveLength(5);
       }
       const ids = items.map((i) => i.id);
-      const rows = await platforms[0]!.rows('SELECT id, count(*) AS n FROM contributions WHERE id = ANY(?) GROUP BY id', [ids]);
+      const rows = await platforms[0]!.rows(
+        'SELECT id, count(*) AS n FROM contributions WHERE id = ANY(?) GROUP BY id',
+        [ids],
+      );
       expect(rows).toHaveLength(40);
       expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
     }
@@ -51,7 +61,10 @@ describe.skipIf(!postgresAdminUrl)('several platform processes on one PostgreSQL
     const item = aContribution();
     await createVigieClient({ baseUrl: a!.url }).submitBatch([item]);
     for (const p of [a!, b!]) {
-      const answer = await send('POST', `${p.url}/v1/contributions/${item.id}/reports`, { body: { reason: 'spam' }, from: '127.0.0.21' });
+      const answer = await send('POST', `${p.url}/v1/contributions/${item.id}/reports`, {
+        body: { reason: 'spam' },
+        from: '127.0.0.21',
+      });
       expect(answer.status).toBe(204);
     }
     const reports = await a!.rows('SELECT count(*) AS n FROM reports WHERE contribution_id = ?', [item.id]);

@@ -181,7 +181,8 @@ async function runScenario(scenario: Scenario) {
     }
     const pending = await current.store.list({ state: ['queued', 'sending'] }).catch(() => null);
     if (pending !== null && pending.length === 0 && !(crashed && !replaced)) break;
-    if (Date.now() > deadline) throw new Error(`Scenario did not settle: ${JSON.stringify(pending?.map((d) => [d.state, d.lastError]))}`);
+    if (Date.now() > deadline)
+      throw new Error(`Scenario did not settle: ${JSON.stringify(pending?.map((d) => [d.state, d.lastError]))}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   proxy.decide = () => ({ kind: 'pass' });
@@ -200,7 +201,9 @@ async function runScenario(scenario: Scenario) {
   const db = new Database(path.join(dataDir, 'vigie.sqlite'), { readonly: true, fileMustExist: true });
   try {
     for (const draft of drafts) {
-      const rows = db.prepare('SELECT * FROM contributions WHERE id = ?').all(draft.id) as Array<Record<string, string>>;
+      const rows = db.prepare('SELECT * FROM contributions WHERE id = ?').all(draft.id) as Array<
+        Record<string, string>
+      >;
       if (draft.state === 'draft') {
         expect(rows).toHaveLength(0);
         continue;
@@ -237,10 +240,11 @@ async function runScenario(scenario: Scenario) {
 }
 
 it('whatever the network and the platform do, every queued draft is synced, and stored exactly once', async () => {
-  await fc.assert(
-    fc.asyncProperty(scenarioArb, runScenario),
-    { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
-  );
+  await fc.assert(fc.asyncProperty(scenarioArb, runScenario), {
+    numRuns: RUNS,
+    ...(SEED === undefined ? {} : { seed: SEED }),
+    endOnFailure: true,
+  });
   console.log(
     `sync fault injection: ${totals.scenarios} scenarios, ${totals.drafts} drafts (${totals.sent} queued), ` +
       `${totals.requests} requests, ${totals.faults} injected faults, ${totals.lost} answers lost after commit, ` +

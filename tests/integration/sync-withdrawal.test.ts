@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDraftStore, createSyncEngine, NotWithdrawableError, withdrawContribution } from '../../api-client/drafts';
+import {
+  createDraftStore,
+  createSyncEngine,
+  NotWithdrawableError,
+  withdrawContribution,
+} from '../../api-client/drafts';
 import { createVigieClient, VigieHttpError } from '../../api-client/http';
 import { aContribution } from '../support/contributions';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
@@ -13,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => platform?.dispose());
 
 it('a citizen withdraws a sent contribution with the key only their device kept, without an account', async () => {
-  const store = createDraftStore({ dbName: `withdrawal-${crypto.randomUUID()}`, indexedDB: new IDBFactory(), IDBKeyRange });
+  const store = createDraftStore({
+    dbName: `withdrawal-${crypto.randomUUID()}`,
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+  });
   const client = createVigieClient({ baseUrl: platform.url });
   const engine = createSyncEngine({ store, client, schedule: null, connectivity: null });
   const { id: _unused, ...input } = aContribution();

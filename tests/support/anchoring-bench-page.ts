@@ -53,7 +53,9 @@ export function prepare(plan: QuotePlan, seed: number): Story {
   });
   const story = republish(body, ranges, plan, seededRandom(seed + 1));
   expected = story.expected;
-  kinds = ranges.map((_, i) => (story.deleted.includes(i) ? 'deleted' : story.edited.includes(i) ? 'edited' : 'untouched'));
+  kinds = ranges.map((_, i) =>
+    story.deleted.includes(i) ? 'deleted' : story.edited.includes(i) ? 'edited' : 'untouched',
+  );
   const after = buildTextModel(body);
   let moved = 0;
   expected.forEach((range, i) => {

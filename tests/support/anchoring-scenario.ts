@@ -57,8 +57,16 @@ export function pickQuotes(root: ParentNode, count: number, random: () => number
 }
 
 /** Republishes the page: inserts paragraphs, rewords some quotes, deletes the paragraphs of others. */
-export function republish(root: ParentNode, ranges: readonly Range[], plan: QuotePlan, random: () => number): Republished {
-  const order = shuffle(ranges.map((_, i) => i), random);
+export function republish(
+  root: ParentNode,
+  ranges: readonly Range[],
+  plan: QuotePlan,
+  random: () => number,
+): Republished {
+  const order = shuffle(
+    ranges.map((_, i) => i),
+    random,
+  );
   const model = buildTextModel(root as Node);
   const once = (i: number): boolean => {
     const { exact } = describe(ranges[i]!, model)[0];

@@ -30,7 +30,12 @@ export async function launchExtensionBrowser(
     headless: true,
     locale,
     offline: options.offline ?? false,
-    args: [...chromiumArgs, `--lang=${locale}`, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...chromiumArgs,
+      `--lang=${locale}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -61,7 +66,16 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
 export async function axeOnPage(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (runOnly) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly });
     return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   }, axeRules);
@@ -96,7 +110,8 @@ export class InPageUi {
     const ui = new InPageUi(page, cdp, extensionId);
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { type?: string; isDefault?: boolean } | undefined;
-      if (aux?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`) ui.isolatedContext = context.id;
+      if (aux?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`)
+        ui.isolatedContext = context.id;
     });
     cdp.on('Runtime.executionContextsCleared', () => (ui.isolatedContext = undefined));
     await cdp.send('Runtime.enable');
@@ -118,7 +133,8 @@ export class InPageUi {
       awaitPromise: true,
       returnByValue: true,
     });
-    if (result.exceptionDetails) throw new Error(`In the content script's world: ${JSON.stringify(result.exceptionDetails)}`);
+    if (result.exceptionDetails)
+      throw new Error(`In the content script's world: ${JSON.stringify(result.exceptionDetails)}`);
     return result.result.value as T;
   }
 
@@ -224,7 +240,12 @@ export async function selectText(page: Page, selector: string, exact: string): P
 }
 
 /** Polls `read` until `accept` says yes (for hooks, where expect.poll is not allowed). */
-export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

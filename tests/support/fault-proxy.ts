@@ -1,4 +1,10 @@
-import { createServer, request as forward, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as forward,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What happens to one request on its way to the platform and back. */
@@ -116,7 +122,12 @@ export async function startFaultProxy(options: { target: string; decide?: FaultP
   };
 
   const badGateway = (res: ServerResponse) => {
-    const body = JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'The platform is unreachable.' });
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+      detail: 'The platform is unreachable.',
+    });
     res.writeHead(502, { 'content-type': 'application/problem+json' }).end(body);
   };
 
@@ -158,7 +169,11 @@ export async function startFaultProxy(options: { target: string; decide?: FaultP
         entry.outcome = 'hung';
         return;
       case 'status': {
-        const problem = JSON.stringify({ type: 'about:blank', title: `Injected ${fault.status}`, status: fault.status });
+        const problem = JSON.stringify({
+          type: 'about:blank',
+          title: `Injected ${fault.status}`,
+          status: fault.status,
+        });
         res.writeHead(fault.status, {
           'content-type': 'application/problem+json',
           ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),

@@ -22,7 +22,12 @@ export interface SendOptions {
 
 /** One HTTP request to the platform, with the knobs the typed client does not have. */
 export function send(method: string, url: string, options: SendOptions = {}): Promise<Answer> {
-  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const headers: Record<string, string> = { ...options.headers };
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;

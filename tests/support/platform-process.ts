@@ -48,19 +48,23 @@ function waitForExit(child: ChildProcess): Promise<void> {
  */
 export async function startPlatformProcess(options: PlatformProcessOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vigie-platform-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'serve', ...(options.args ?? [])], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(options.port ?? 0),
-      VIGIE_DATA_DIR: dataDir,
-      VIGIE_MODERATION: 'pre',
-      // Tests send faster than any citizen; the suites about limits set their own.
-      VIGIE_RATE_LIMIT: 'off',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'serve', ...(options.args ?? [])],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(options.port ?? 0),
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_MODERATION: 'pre',
+        // Tests send faster than any citizen; the suites about limits set their own.
+        VIGIE_RATE_LIMIT: 'off',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -48,7 +48,12 @@ export async function startPlatformOn(
   const platform = await startPlatformProcess({ ...options, env });
   const cliEnv = { ...process.env, VIGIE_DATA_DIR: platform.dataDir, ...env };
   const cli = async (args: string[]) =>
-    (await run(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), ...args], { cwd: root, env: cliEnv })).stdout;
+    (
+      await run(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), ...args], {
+        cwd: root,
+        env: cliEnv,
+      })
+    ).stdout;
   return {
     ...platform,
     kind,
@@ -61,7 +66,12 @@ export async function startPlatformOn(
     },
     async rows(sql, values = []) {
       let n = 0;
-      if (database) return queryDatabase(database.url, sql.replace(/\?/g, () => `$${++n}`), values);
+      if (database)
+        return queryDatabase(
+          database.url,
+          sql.replace(/\?/g, () => `$${++n}`),
+          values,
+        );
       const db = new Database(path.join(platform.dataDir, 'vigie.sqlite'), { readonly: true });
       try {
         return db.prepare(sql).all(...values) as Array<Record<string, unknown>>;

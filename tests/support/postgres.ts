@@ -38,7 +38,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** One query against a test database, for what the API would never show (e.g. that a text is really gone). */
-export async function queryDatabase<R extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
+export async function queryDatabase<R extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -43,4 +43,7 @@ export async function startStaticServer(routes: Record<string, StaticFile>): Pro
   };
 }
 
-export const fromFile = (path: string | URL): StaticFile['body'] => () => readFile(path);
+export const fromFile =
+  (path: string | URL): StaticFile['body'] =>
+  () =>
+    readFile(path);

@@ -86,7 +86,11 @@ export function createFakePlatform(options: { now?: () => number; status?: Contr
   const requests: Array<{ ids: string[] }> = [];
   const queuedFaults: FakeFault[] = [];
   let always: FakeFault | undefined;
-  const requestRefusals: Array<{ when: (items: readonly ContributionInputType[]) => boolean; status: number; detail: string }> = [];
+  const requestRefusals: Array<{
+    when: (items: readonly ContributionInputType[]) => boolean;
+    status: number;
+    detail: string;
+  }> = [];
   const itemRefusals = new Map<string, BatchItemResult>();
   const omitted = new Set<string>();
   let inFlight = 0;
@@ -110,7 +114,13 @@ export function createFakePlatform(options: { now?: () => number; status?: Contr
         return {
           id: item.id,
           outcome: 'invalid',
-          problem: { type: '/problems/validation', title: 'Contribution invalide', status: 422, detail: errors[0]?.detail, errors },
+          problem: {
+            type: '/problems/validation',
+            title: 'Contribution invalide',
+            status: 422,
+            detail: errors[0]?.detail,
+            errors,
+          },
         };
       }
       const content = canonical(parsed.data);
@@ -120,7 +130,8 @@ export function createFakePlatform(options: { now?: () => number; status?: Contr
         stored.set(item.id, { contribution, content });
         return { id: item.id, outcome: 'created', contribution };
       }
-      if (existing.content === content) return { id: item.id, outcome: 'duplicate', contribution: existing.contribution };
+      if (existing.content === content)
+        return { id: item.id, outcome: 'duplicate', contribution: existing.contribution };
       return {
         id: item.id,
         outcome: 'conflict',

@@ -20,7 +20,8 @@ function rejectionOf(value: unknown) {
   return { codes: Object.fromEntries(errors.map((e) => [e.pointer, e.code])), first: errors[0]!.detail };
 }
 
-const withTarget = (patch: Partial<Input['target']>) => aContribution({ target: { ...aContribution().target, ...patch } });
+const withTarget = (patch: Partial<Input['target']>) =>
+  aContribution({ target: { ...aContribution().target, ...patch } });
 
 describe('a contribution', () => {
   it('accepts the example a client sends', () => {
@@ -113,8 +114,12 @@ describe('a contribution', () => {
   });
 
   it('names its commitment and campaign by well-formed ids', () => {
-    expect(rejectionOf(aContribution({ commitmentId: 'fr67' })).codes).toEqual({ '/commitmentId': 'commitment-id.format' });
-    expect(rejectionOf(aContribution({ campaignId: 'Pas Un Slug!' })).codes).toEqual({ '/campaignId': 'campaign-id.format' });
+    expect(rejectionOf(aContribution({ commitmentId: 'fr67' })).codes).toEqual({
+      '/commitmentId': 'commitment-id.format',
+    });
+    expect(rejectionOf(aContribution({ campaignId: 'Pas Un Slug!' })).codes).toEqual({
+      '/campaignId': 'campaign-id.format',
+    });
     expect(ContributionInput.safeParse(aContribution({ campaignId: 'transparence-2026' })).success).toBe(true);
   });
 

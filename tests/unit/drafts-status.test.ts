@@ -15,9 +15,18 @@ import { aDraftInput, createFakePlatform, freshStore } from '../support/sync-fak
 let n = 0;
 function aDraft(state: DraftState, extra: Partial<Draft> = {}): Draft {
   n++;
-  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, input: {}, state, attempts: 0, createdAt: n, updatedAt: n, ...extra };
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    input: {},
+    state,
+    attempts: 0,
+    createdAt: n,
+    updatedAt: n,
+    ...extra,
+  };
 }
-const many = (count: number, state: DraftState, extra: Partial<Draft> = {}) => Array.from({ length: count }, () => aDraft(state, extra));
+const many = (count: number, state: DraftState, extra: Partial<Draft> = {}) =>
+  Array.from({ length: count }, () => aDraft(state, extra));
 
 const engineState = (patch: Partial<SyncEngineState> = {}): SyncEngineState => ({
   started: true,
@@ -48,18 +57,22 @@ describe('the status line, in French and English', () => {
     expect(describeSyncStatus(two, busy, 'fr').text).toBe('2 contributions en attente de la plateforme');
     expect(describeSyncStatus(two, busy, 'en').text).toBe('2 contributions waiting for the platform');
     expect(describeSyncStatus(two, engineState(), 'fr').text).toBe("2 contributions en attente d'envoi");
-    expect(describeSyncStatus(two, engineState({ online: false }), 'en').text).toBe('2 contributions waiting for the network');
-    // Without an engine (another tab pushes), the drafts' own last error speaks.
-    expect(describeSyncStatus(many(2, 'queued', { lastError: { sentence: '', code: 'timeout' } }), null, 'en').text).toBe(
+    expect(describeSyncStatus(two, engineState({ online: false }), 'en').text).toBe(
       '2 contributions waiting for the network',
     );
+    // Without an engine (another tab pushes), the drafts' own last error speaks.
+    expect(
+      describeSyncStatus(many(2, 'queued', { lastError: { sentence: '', code: 'timeout' } }), null, 'en').text,
+    ).toBe('2 contributions waiting for the network');
   });
 
   it('gives the reason when one contribution was refused, in the reader’s language whatever the platform spoke', () => {
     const refused = [aDraft('rejected', { lastError: emptyText })];
     expect(describeSyncStatus(refused, engineState(), 'fr').text).toBe('1 contribution refusée : le texte est vide');
     expect(describeSyncStatus(refused, engineState(), 'en').text).toBe('1 contribution refused: the text is empty');
-    expect(describeSyncStatus(many(2, 'rejected', { lastError: emptyText }), engineState(), 'fr').text).toBe('2 contributions refusées');
+    expect(describeSyncStatus(many(2, 'rejected', { lastError: emptyText }), engineState(), 'fr').text).toBe(
+      '2 contributions refusées',
+    );
     expect(describeSyncStatus(refused, engineState(), 'fr').tone).toBe('problem');
   });
 
@@ -95,8 +108,12 @@ describe('the status line, in French and English', () => {
     expect(describeSyncStatus(many(1, 'synced'), null, 'en').text).toBe('1 contribution sent');
     expect(describeSyncStatus([], null, 'fr')).toMatchObject({ text: 'Aucune contribution', tone: 'idle' });
     expect(describeSyncStatus([], null, 'en').text).toBe('No contributions');
-    expect(describeSyncStatus(many(1200, 'queued'), engineState(), 'en').text).toBe('1,200 contributions waiting to be sent');
-    expect(describeSyncStatus(many(1200, 'queued'), engineState(), 'fr').text).toMatch(/^1\s200 contributions en attente d'envoi$/);
+    expect(describeSyncStatus(many(1200, 'queued'), engineState(), 'en').text).toBe(
+      '1,200 contributions waiting to be sent',
+    );
+    expect(describeSyncStatus(many(1200, 'queued'), engineState(), 'fr').text).toMatch(
+      /^1\s200 contributions en attente d'envoi$/,
+    );
   });
 });
 
@@ -114,11 +131,15 @@ describe('one draft in words', () => {
       'Refusée : une autre contribution a déjà été reçue sous cet identifiant',
     );
     // A reason we have no code for is shown as the platform said it.
-    expect(describeDraft(aDraft('rejected', { lastError: { sentence: 'Campagne close.' } }), 'en')).toBe('Refused: campagne close');
+    expect(describeDraft(aDraft('rejected', { lastError: { sentence: 'Campagne close.' } }), 'en')).toBe(
+      'Refused: campagne close',
+    );
     expect(describeDraft(aDraft('draft'), 'fr')).toBe('Brouillon enregistré');
     expect(describeDraft(aDraft('sending'), 'en')).toBe('Sending…');
     expect(describeDraft(aDraft('queued'), 'fr')).toBe("En attente d'envoi");
-    expect(describeDraft(aDraft('queued', { lastError: { sentence: '', code: 'network' } }), 'en')).toBe('Waiting for the network');
+    expect(describeDraft(aDraft('queued', { lastError: { sentence: '', code: 'network' } }), 'en')).toBe(
+      'Waiting for the network',
+    );
   });
 });
 

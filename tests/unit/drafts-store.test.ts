@@ -27,7 +27,11 @@ describe('a draft is saved as the citizen types', () => {
     const drafts = store();
     const draft = await drafts.create({ body: 'Le lien' });
     expect(draft.id).toMatch(uuid);
-    expect(draft).toMatchObject({ state: 'draft', attempts: 0, input: { body: 'Le lien', source: 'widget', locale: 'fr' } });
+    expect(draft).toMatchObject({
+      state: 'draft',
+      attempts: 0,
+      input: { body: 'Le lien', source: 'widget', locale: 'fr' },
+    });
     expect(draft.input.createdAt).toBe(new Date(draft.createdAt).toISOString());
     expect(await drafts.get(draft.id)).toEqual(draft);
   });
@@ -126,7 +130,9 @@ describe('pressing send', () => {
     const result = await drafts.queue(id);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.pointer)).toEqual(expect.arrayContaining(['/kind', '/target', '/locale', '/source']));
+    expect(result.problems.map((p) => p.pointer)).toEqual(
+      expect.arrayContaining(['/kind', '/target', '/locale', '/source']),
+    );
     expect(result.problems.find((p) => p.pointer === '/kind')?.sentences.en).toBe('This field is required.');
   });
 
@@ -138,7 +144,10 @@ describe('pressing send', () => {
     const { id } = await drafts.create(aDraftInput());
     clock.advance(10_000);
     const result = await drafts.queue(id);
-    expect(result).toMatchObject({ ok: true, draft: { id, state: 'queued', queuedAt: clock.now(), nextAttemptAt: clock.now() } });
+    expect(result).toMatchObject({
+      ok: true,
+      draft: { id, state: 'queued', queuedAt: clock.now(), nextAttemptAt: clock.now() },
+    });
     expect(heard).toEqual([id]);
   });
 
@@ -189,7 +198,9 @@ describe('what left the citizen’s hands is not silently changed', () => {
     await drafts.queue(id);
     await drafts.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-push' });
     const error = await drafts.update(id, { body: 'x' }).catch((e: unknown) => e);
-    expect((error as DraftLockedError).sentences.fr).toBe("Cette contribution est en cours d'envoi : elle ne peut plus être modifiée.");
+    expect((error as DraftLockedError).sentences.fr).toBe(
+      "Cette contribution est en cours d'envoi : elle ne peut plus être modifiée.",
+    );
     await expect(drafts.remove(id)).rejects.toBeInstanceOf(DraftLockedError);
     expect(await drafts.get(id)).toMatchObject({ state: 'sending', input: { body: aDraftInput().body } });
   });
@@ -202,7 +213,9 @@ describe('what left the citizen’s hands is not silently changed', () => {
     await drafts.outbox.settle({
       claim: 'p',
       ids: [id],
-      settlements: new Map([[id, { kind: 'synced', receipt: { status: 'pending', receivedAt: '2026-11-27T10:00:00.000Z' } }]]),
+      settlements: new Map([
+        [id, { kind: 'synced', receipt: { status: 'pending', receivedAt: '2026-11-27T10:00:00.000Z' } }],
+      ]),
       failure: undefined,
       now: Date.now(),
       answered: true,
@@ -228,7 +241,13 @@ describe('after a crash', () => {
     before.close(); // the crash: nothing else is written
 
     const clock = createClock(Date.now() + 60_000);
-    const after = createDraftStore({ dbName, indexedDB, IDBKeyRange, now: clock.now, lock: createInProcessLock('fresh') });
+    const after = createDraftStore({
+      dbName,
+      indexedDB,
+      IDBKeyRange,
+      now: clock.now,
+      lock: createInProcessLock('fresh'),
+    });
     opened.push(after);
     expect(await after.recover()).toBe(1);
     const recovered = await after.get(sending.id);
@@ -308,9 +327,9 @@ describe('persistent storage', () => {
     const already = vi.fn(async () => true);
     expect(await requestPersistentStorage({ persist: already, persisted: async () => true })).toBe('granted');
     expect(already).not.toHaveBeenCalled();
-    expect(await requestPersistentStorage({ persist: async () => Promise.reject(new TypeError('opaque origin')) })).toBe(
-      'unavailable',
-    );
+    expect(
+      await requestPersistentStorage({ persist: async () => Promise.reject(new TypeError('opaque origin')) }),
+    ).toBe('unavailable');
     expect(await requestPersistentStorage({})).toBe('unavailable');
     // Node has no StorageManager.
     expect(await requestPersistentStorage()).toBe('unavailable');

@@ -89,7 +89,11 @@ describe('the promise: never lose a word, never send twice', () => {
     const { platform, store, engine } = setup();
     const id = await queued(store, { body: '  Le jeu de données manque.  ' });
     await engine.syncNow();
-    expect(platform.stored.get(id)?.contribution).toMatchObject({ id, body: 'Le jeu de données manque.', kind: 'comment' });
+    expect(platform.stored.get(id)?.contribution).toMatchObject({
+      id,
+      body: 'Le jeu de données manque.',
+      kind: 'comment',
+    });
   });
 });
 
@@ -114,15 +118,27 @@ describe('per-item outcomes', () => {
       syncedAt: clock.now(),
       server: { status: 'published', receivedAt: new Date(clock.now()).toISOString() },
     });
-    expect(await store.get(already)).toMatchObject({ state: 'synced', server: { status: 'published', receivedAt: heldSince } });
+    expect(await store.get(already)).toMatchObject({
+      state: 'synced',
+      server: { status: 'published', receivedAt: heldSince },
+    });
     expect(await store.get(clash)).toMatchObject({
       state: 'rejected',
       input: { body: 'Ma version' },
-      lastError: { code: 'conflict', status: 409, sentence: 'Une autre contribution a déjà été reçue sous cet identifiant.' },
+      lastError: {
+        code: 'conflict',
+        status: 409,
+        sentence: 'Une autre contribution a déjà été reçue sous cet identifiant.',
+      },
     });
     expect(await store.get(refused)).toMatchObject({
       state: 'rejected',
-      lastError: { code: 'body.empty', status: 422, sentence: 'Le texte est vide.', errors: [{ pointer: '/items/0/body' }] },
+      lastError: {
+        code: 'body.empty',
+        status: 422,
+        sentence: 'Le texte est vide.',
+        errors: [{ pointer: '/items/0/body' }],
+      },
     });
   });
 
@@ -131,7 +147,11 @@ describe('per-item outcomes', () => {
     const id = await queued(store, { body: 'Trop court' });
     platform.refuseItem(id, 'body.empty', 'Le texte est vide.');
     expect(counts(await engine.syncNow()).rejected).toBe(1);
-    expect(await store.get(id)).toMatchObject({ state: 'rejected', input: { body: 'Trop court' }, lastError: { code: 'body.empty' } });
+    expect(await store.get(id)).toMatchObject({
+      state: 'rejected',
+      input: { body: 'Trop court' },
+      lastError: { code: 'body.empty' },
+    });
 
     platform.acceptItem(id);
     // While the citizen edits, the reason stays on screen.
@@ -151,7 +171,10 @@ describe('per-item outcomes', () => {
     const report = counts(await engine.syncNow());
     expect(report).toMatchObject({ requests: 0, rejected: 1 });
     expect(platform.requests).toHaveLength(0);
-    expect(await store.get(id)).toMatchObject({ state: 'rejected', lastError: { code: 'body.empty', sentence: 'Le texte est vide.' } });
+    expect(await store.get(id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'body.empty', sentence: 'Le texte est vide.' },
+    });
   });
 
   it('an item missing from the answer stays queued and is tried again later', async () => {
@@ -195,7 +218,11 @@ describe('batches', () => {
   it('an item too large on its own is rejected with the platform’s sentence; the others go', async () => {
     const { platform, store, engine } = setup();
     const ids = [await queued(store), await queued(store), await queued(store)];
-    platform.refuseRequests((items) => items.some((i) => i.id === ids[1]), 413, 'Le corps de la requête dépasse 4096 octets.');
+    platform.refuseRequests(
+      (items) => items.some((i) => i.id === ids[1]),
+      413,
+      'Le corps de la requête dépasse 4096 octets.',
+    );
     const report = counts(await engine.syncNow());
     expect(report).toMatchObject({ synced: 2, rejected: 1 });
     expect(await store.get(ids[1]!)).toMatchObject({
@@ -214,7 +241,10 @@ describe('batches', () => {
     expect(report).toMatchObject({ synced: 7, rejected: 1 });
     // 8 → 4 + 4, the bad half → 2 + 2, the bad pair → 1 + 1: bounded by 2n − 1, and it never repeats.
     expect(report.requests).toBeLessThanOrEqual(2 * 8 - 1);
-    expect(await store.get(ids[5]!)).toMatchObject({ state: 'rejected', lastError: { status: 422, sentence: 'Le lot est mal formé.' } });
+    expect(await store.get(ids[5]!)).toMatchObject({
+      state: 'rejected',
+      lastError: { status: 422, sentence: 'Le lot est mal formé.' },
+    });
     expect(counts(await engine.syncNow()).requests).toBe(0);
   });
 });
@@ -308,7 +338,12 @@ describe('failures of the whole request', () => {
       const id = await queued(store);
       platform.fail({ kind: 'http', status });
       const report = counts(await engine.syncNow());
-      expect(report).toMatchObject({ requests: 1, rejected: 0, retryLater: 1, nextAttemptAt: clock.now() + 10 * 60_000 });
+      expect(report).toMatchObject({
+        requests: 1,
+        rejected: 0,
+        retryLater: 1,
+        nextAttemptAt: clock.now() + 10 * 60_000,
+      });
       expect(await store.get(id)).toMatchObject({ state: 'queued', lastError: { code: 'platform-refused', status } });
       clock.advance(10 * 60_000 - 1);
       expect(counts(await engine.syncNow()).requests).toBe(0);
@@ -450,7 +485,10 @@ describe('one pusher at a time', () => {
     const lock = createInProcessLock(`vigie-sync:${dbName}`);
     const tabA = freshStore({ dbName, lock, now: clock.now });
     const tabB = freshStore({ dbName, lock, now: clock.now });
-    cleanups.push(() => tabA.close(), () => tabB.close());
+    cleanups.push(
+      () => tabA.close(),
+      () => tabB.close(),
+    );
     const engineA = engineFor(tabA, platform.client, { now: clock.now });
     const engineB = engineFor(tabB, platform.client, { now: clock.now });
 
@@ -494,7 +532,10 @@ describe('one pusher at a time', () => {
     const dbName = `drafts-test-${crypto.randomUUID()}`;
     const old = freshStore({ dbName, lock: createInProcessLock('old-process') });
     const fresh = freshStore({ dbName, lock: createInProcessLock('new-process') });
-    cleanups.push(() => old.close(), () => fresh.close());
+    cleanups.push(
+      () => old.close(),
+      () => fresh.close(),
+    );
     const id = await queued(old);
 
     let answerLate!: () => void;

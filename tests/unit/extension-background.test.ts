@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Commitment, Contribution } from '../../api-client/contract';
-import { alarmSchedule, armHeartbeat, HEARTBEAT_ALARM, isSyncAlarm, RETRY_ALARM } from '../../extension/background/alarm-schedule';
+import {
+  alarmSchedule,
+  armHeartbeat,
+  HEARTBEAT_ALARM,
+  isSyncAlarm,
+  RETRY_ALARM,
+} from '../../extension/background/alarm-schedule';
 import { createDraftAccess, memoryArea } from '../../extension/background/draft-access';
 import { isNewBrowserSession } from '../../extension/background/session-start';
 import { createPageData } from '../../extension/background/page-data';
@@ -95,12 +101,18 @@ describe('page data', () => {
     const client = {
       async listContributions(query: { url?: string; cursor?: string }) {
         calls.push(`contributions ${query.url} ${query.cursor ?? ''}`);
-        const items: Contribution[] = [{ ...aContribution(), status: 'published', receivedAt: '2026-11-27T09:30:00.000Z' }];
+        const items: Contribution[] = [
+          { ...aContribution(), status: 'published', receivedAt: '2026-11-27T09:30:00.000Z' },
+        ];
         return { items, nextCursor: query.cursor ? null : 'next' };
       },
       async listCommitments() {
         calls.push('commitments');
-        return [commitment('FR0054'), commitment('FR0067'), commitment('FR0100', ['https://www.example.gouv.fr/plan?utm_source=x'])];
+        return [
+          commitment('FR0054'),
+          commitment('FR0067'),
+          commitment('FR0100', ['https://www.example.gouv.fr/plan?utm_source=x']),
+        ];
       },
     };
     return { calls, data: createPageData({ client: () => client, allowList: async () => allowList }) };
@@ -108,8 +120,12 @@ describe('page data', () => {
 
   it('asks nothing of the platform for a page outside the allow-list', async () => {
     const { calls, data } = setUp(['*.gouv.fr']);
-    expect(await data.lookup('https://www.example.gouv.fr/plan', 'https://blog.example/plan')).toEqual({ allowed: false });
-    expect(await data.commitments('https://www.example.gouv.fr/plan', 'https://blog.example/plan', ['FR0067'])).toEqual([]);
+    expect(await data.lookup('https://www.example.gouv.fr/plan', 'https://blog.example/plan')).toEqual({
+      allowed: false,
+    });
+    expect(await data.commitments('https://www.example.gouv.fr/plan', 'https://blog.example/plan', ['FR0067'])).toEqual(
+      [],
+    );
     expect(calls).toEqual([]);
   });
 
@@ -117,8 +133,14 @@ describe('page data', () => {
     const { calls, data } = setUp(['*.gouv.fr']);
     const result = await data.lookup('https://www.example.gouv.fr/plan', 'https://www.example.gouv.fr/plan');
     expect(result.allowed && result.contributions).toHaveLength(2);
-    expect(calls).toEqual(['contributions https://www.example.gouv.fr/plan ', 'contributions https://www.example.gouv.fr/plan next']);
-    const found = await data.commitments('https://www.example.gouv.fr/plan', 'https://www.example.gouv.fr/plan', ['FR0067', 'FR9999']);
+    expect(calls).toEqual([
+      'contributions https://www.example.gouv.fr/plan ',
+      'contributions https://www.example.gouv.fr/plan next',
+    ]);
+    const found = await data.commitments('https://www.example.gouv.fr/plan', 'https://www.example.gouv.fr/plan', [
+      'FR0067',
+      'FR9999',
+    ]);
     expect(found.map((c) => c.id)).toEqual(['FR0100', 'FR0067']);
     await data.commitments('https://www.example.gouv.fr/plan', 'https://www.example.gouv.fr/plan', []);
     expect(calls.filter((c) => c === 'commitments')).toHaveLength(1); // cached

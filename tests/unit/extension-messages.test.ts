@@ -6,7 +6,13 @@ import { createDraftsService, type DraftsService } from '../../extension/backgro
 import { createLiveUpdates, type PortLike } from '../../extension/background/live-updates';
 import type { PageData } from '../../extension/background/page-data';
 import { createRouter, RefusedMessage } from '../../extension/background/router';
-import { DRAFT_PORT, DRAFTS_PORT, DraftsSnapshot, DraftView, type DraftCreateRequest } from '../../extension/messaging/protocol';
+import {
+  DRAFT_PORT,
+  DRAFTS_PORT,
+  DraftsSnapshot,
+  DraftView,
+  type DraftCreateRequest,
+} from '../../extension/messaging/protocol';
 import { identifySender, type SenderLike } from '../../extension/messaging/sender';
 
 const self = { id: 'vigie-extension-id', baseUrl: 'chrome-extension://vigie-extension-id/' };
@@ -62,7 +68,10 @@ describe('who may speak to the background', () => {
       url: 'https://www.service-public.fr/page#x',
       origin: 'https://www.service-public.fr',
     });
-    expect(identifySender(page('sidepanel.html'), self)).toEqual({ kind: 'extension-page', url: `${self.baseUrl}sidepanel.html` });
+    expect(identifySender(page('sidepanel.html'), self)).toEqual({
+      kind: 'extension-page',
+      url: `${self.baseUrl}sidepanel.html`,
+    });
   });
 
   it('refuses another extension, a sender without a tab, and pages that are not http(s)', () => {
@@ -80,16 +89,34 @@ describe('every request is checked before it runs', () => {
     const { router } = setUp();
     const web = { url: 'https://evil.example/', tab: { id: 1 } };
     await expect(router.handle('draft:create', aRequest(), web)).rejects.toBeInstanceOf(RefusedMessage);
-    await expect(router.handle('draft:delete', { id: crypto.randomUUID() }, { ...page('x.html'), id: 'other' })).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      router.handle('draft:delete', { id: crypto.randomUUID() }, { ...page('x.html'), id: 'other' }),
+    ).rejects.toBeInstanceOf(RefusedMessage);
   });
 
   it('refuses data that does not match its schema, unknown fields included', async () => {
     const { router, drafts } = setUp();
     const from = tab(1, 'https://www.example.gouv.fr/plan');
-    await expect(router.handle('draft:create', { ...aRequest(), extra: true }, from)).rejects.toBeInstanceOf(RefusedMessage);
-    await expect(router.handle('draft:create', aRequest({ target: { url: 'javascript:alert(1)', title: '', selectors: [] } }), from)).rejects.toBeInstanceOf(RefusedMessage);
-    await expect(router.handle('draft:save', { id: 'not-a-uuid', fields: aRequest().fields }, from)).rejects.toBeInstanceOf(RefusedMessage);
-    await expect(router.handle('draft:create', aRequest({ fields: { kind: 'comment', body: 'x'.repeat(20_001), pseudonym: '' } }), from)).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(router.handle('draft:create', { ...aRequest(), extra: true }, from)).rejects.toBeInstanceOf(
+      RefusedMessage,
+    );
+    await expect(
+      router.handle(
+        'draft:create',
+        aRequest({ target: { url: 'javascript:alert(1)', title: '', selectors: [] } }),
+        from,
+      ),
+    ).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      router.handle('draft:save', { id: 'not-a-uuid', fields: aRequest().fields }, from),
+    ).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      router.handle(
+        'draft:create',
+        aRequest({ fields: { kind: 'comment', body: 'x'.repeat(20_001), pseudonym: '' } }),
+        from,
+      ),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     await expect(router.handle('nope' as 'draft:create', aRequest(), from)).rejects.toBeInstanceOf(RefusedMessage);
     expect(await drafts.store.list()).toEqual([]);
   });
@@ -99,13 +126,19 @@ describe('every request is checked before it runs', () => {
     const from = tab(1, 'https://www.example.gouv.fr/plan');
     const view = await router.handle('draft:create', aRequest(), from);
     await expect(router.handle('draft:delete', { id: view.id }, from)).rejects.toThrow(/not accepted from a content/);
-    await expect(router.handle('commitments:find', { url: 'https://a.gouv.fr/', readingAt: 'https://a.gouv.fr/', ids: [] }, from)).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(
+      router.handle('commitments:find', { url: 'https://a.gouv.fr/', readingAt: 'https://a.gouv.fr/', ids: [] }, from),
+    ).rejects.toBeInstanceOf(RefusedMessage);
     expect(await router.handle('draft:delete', { id: view.id }, page('sidepanel.html'))).toBe(true);
   });
 
   it('asks for a page lookup in the name of the page being read, not of the address given', async () => {
     const { router, lookups } = setUp();
-    await router.handle('page:lookup', { url: 'https://www.example.gouv.fr/plan' }, tab(2, 'https://evil.example/copy'));
+    await router.handle(
+      'page:lookup',
+      { url: 'https://www.example.gouv.fr/plan' },
+      tab(2, 'https://evil.example/copy'),
+    );
     expect(lookups).toEqual(['https://evil.example/copy']);
   });
 });
@@ -114,8 +147,16 @@ describe('a content script reaches only the drafts of its own tab and origin', (
   it('writes, saves and sends its own draft, filed as an extension contribution in its language', async () => {
     const { router, drafts } = setUp();
     const from = tab(1, 'https://www.example.gouv.fr/plan');
-    const created = await router.handle('draft:create', aRequest({ fields: { kind: 'comment', body: 'L', pseudonym: '' }, locale: 'en' }), from);
-    const saved = await router.handle('draft:save', { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' } }, from);
+    const created = await router.handle(
+      'draft:create',
+      aRequest({ fields: { kind: 'comment', body: 'L', pseudonym: '' }, locale: 'en' }),
+      from,
+    );
+    const saved = await router.handle(
+      'draft:save',
+      { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' } },
+      from,
+    );
     expect(DraftView.parse(saved).fields).toEqual({ kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' });
     const sent = await router.handle('draft:send', { id: created.id }, from);
     expect(sent).toMatchObject({ ok: true, view: { state: 'queued' } });
@@ -131,9 +172,13 @@ describe('a content script reaches only the drafts of its own tab and origin', (
     const { router, drafts } = setUp();
     const created = await router.handle('draft:create', aRequest(), tab(1, 'https://www.example.gouv.fr/plan'));
     for (const other of [tab(2, 'https://www.example.gouv.fr/plan'), tab(1, 'https://evil.example/')]) {
-      await expect(router.handle('draft:save', { id: created.id, fields: { kind: 'comment', body: 'volé', pseudonym: '' } }, other)).rejects.toThrow(
-        /n'existe pas/,
-      );
+      await expect(
+        router.handle(
+          'draft:save',
+          { id: created.id, fields: { kind: 'comment', body: 'volé', pseudonym: '' } },
+          other,
+        ),
+      ).rejects.toThrow(/n'existe pas/);
       await expect(router.handle('draft:send', { id: created.id }, other)).rejects.toThrow(/n'existe pas/);
     }
     expect((await drafts.store.get(created.id))?.state).toBe('draft');
@@ -143,7 +188,11 @@ describe('a content script reaches only the drafts of its own tab and origin', (
   it('sends field errors in both languages when the contract refuses a draft', async () => {
     const { router } = setUp();
     const from = tab(1, 'https://www.example.gouv.fr/plan');
-    const created = await router.handle('draft:create', aRequest({ fields: { kind: 'gap', body: '', pseudonym: '' } }), from);
+    const created = await router.handle(
+      'draft:create',
+      aRequest({ fields: { kind: 'gap', body: '', pseudonym: '' } }),
+      from,
+    );
     const result = await router.handle('draft:send', { id: created.id }, from);
     expect(result).toEqual({
       ok: false,
@@ -238,7 +287,11 @@ describe('the words each page says about a draft', () => {
     };
     expect(draftStateText(waiting, 'fr')).toBe('En attente du réseau');
     expect(draftStateText(waiting, 'en')).toBe('Waiting for the network');
-    const refused = { ...waiting, state: 'rejected' as const, lastError: { sentence: 'Le texte est vide.', code: 'body.empty' } };
+    const refused = {
+      ...waiting,
+      state: 'rejected' as const,
+      lastError: { sentence: 'Le texte est vide.', code: 'body.empty' },
+    };
     expect(draftStateText(refused, 'en')).toBe('Refused: the text is empty');
     const summary = { ...waiting, updatedAt: 0, canEdit: false, canRetry: true, canDelete: true };
     expect(syncStatusText({ drafts: [summary], link: { online: false, lastFailure: null } }, 'fr').text).toBe(

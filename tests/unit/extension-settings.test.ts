@@ -12,7 +12,13 @@ describe('the allow-list', () => {
 
   it('"*.gouv.fr" covers gouv.fr and every host under it, never a look-alike', () => {
     const list = ['*.gouv.fr'];
-    for (const host of ['gouv.fr', 'www.gouv.fr', 'www.service-public.gouv.fr', 'WWW.Economie.Gouv.FR', 'www.gouv.fr.']) {
+    for (const host of [
+      'gouv.fr',
+      'www.gouv.fr',
+      'www.service-public.gouv.fr',
+      'WWW.Economie.Gouv.FR',
+      'www.gouv.fr.',
+    ]) {
       expect(hostAllowed(host, list), host).toBe(true);
     }
     for (const host of ['evilgouv.fr', 'gouv.fr.evil.example', 'gouv.frx', 'www.service-public.fr', '']) {
@@ -49,7 +55,10 @@ describe('settings', () => {
     expect(settingsFromStorage(undefined)).toEqual(defaultSettings());
     expect(settingsFromStorage({ allowList: '*' }).allowList).toEqual(defaultSettings().allowList);
     expect(settingsFromStorage({ allowList: [1, 2] }).allowList).toEqual(defaultSettings().allowList);
-    expect(settingsFromStorage({ allowList: ['127.0.0.1'], language: 'en' })).toMatchObject({ allowList: ['127.0.0.1'], language: 'en' });
+    expect(settingsFromStorage({ allowList: ['127.0.0.1'], language: 'en' })).toMatchObject({
+      allowList: ['127.0.0.1'],
+      language: 'en',
+    });
     expect(settingsFromStorage({ language: 'xx' }).language).toBe('auto');
   });
 });

@@ -17,7 +17,8 @@ void browser.windows.getCurrent().then((w) => (windowId = w.id));
 
 function openSidePanel() {
   const apis = browser as unknown as PanelApis;
-  if (apis.sidebarAction) void apis.sidebarAction.open(); // Firefox
+  if (apis.sidebarAction)
+    void apis.sidebarAction.open(); // Firefox
   else if (apis.sidePanel && windowId !== undefined) void apis.sidePanel.open({ windowId }); // Chrome
   window.close();
 }

@@ -17,7 +17,10 @@ function toLocalInput(iso: string): string {
 }
 
 function date(iso: string): string {
-  return new Date(iso).toLocaleString(lang.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(lang.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 
 function field(id: string, label: string, error: string | undefined, control: ComponentChildren) {
@@ -45,15 +48,24 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
       title: text('title'),
       question: text('question'),
       targets: {
-        commitmentIds: text('commitments').split(',').map((v) => v.trim()).filter(Boolean),
-        urlPatterns: text('patterns').split('\n').map((v) => v.trim()).filter(Boolean),
+        commitmentIds: text('commitments')
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+        urlPatterns: text('patterns')
+          .split('\n')
+          .map((v) => v.trim())
+          .filter(Boolean),
       },
       opensAt: when('opensAt'),
       closesAt: when('closesAt'),
     };
     try {
       const saved = c
-        ? await callJson<Campaign>(`/v1/campaigns/${c.id}`, { method: 'PATCH', body: JSON.stringify(fields satisfies CampaignPatch) })
+        ? await callJson<Campaign>(`/v1/campaigns/${c.id}`, {
+            method: 'PATCH',
+            body: JSON.stringify(fields satisfies CampaignPatch),
+          })
         : await callJson<Campaign>('/v1/campaigns', {
             method: 'POST',
             body: JSON.stringify({ id: text('id'), ...fields } satisfies CampaignInput),
@@ -62,26 +74,111 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
     } catch (e) {
       if (e instanceof ApiError) {
         failure.value = e.message;
-        errors.value = Object.fromEntries((e.problem?.errors ?? []).map((fe) => [fe.pointer.split('/')[1] ?? '', fe.detail]));
+        errors.value = Object.fromEntries(
+          (e.problem?.errors ?? []).map((fe) => [fe.pointer.split('/')[1] ?? '', fe.detail]),
+        );
       } else failure.value = String(e);
     }
   }
 
   const err = (name: string) => errors.value[name];
-  const described = (name: string) => (err(name) ? { 'aria-invalid': 'true', 'aria-describedby': `campaign-${name}-error` } : {});
+  const described = (name: string) =>
+    err(name) ? { 'aria-invalid': 'true', 'aria-describedby': `campaign-${name}-error` } : {};
   return h(
     'form',
     { class: 'card campaign-form', onSubmit: submit, 'aria-labelledby': 'campaign-form-title' },
     h('h2', { id: 'campaign-form-title' }, c ? s.editCampaign : s.newCampaign),
-    c ? null : field('campaign-id', s.fieldId, err('id'), h('input', { id: 'campaign-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9\\-]{1,62}[a-z0-9]', ...described('id') })),
-    field('campaign-title', s.fieldTitle, err('title'), h('input', { id: 'campaign-title', name: 'title', required: true, maxLength: 200, value: c?.title ?? '', ...described('title') })),
-    field('campaign-question', s.fieldQuestion, err('question'), h('textarea', { id: 'campaign-question', name: 'question', required: true, rows: 3, maxLength: 1000, value: c?.question ?? '', ...described('question') })),
-    field('campaign-commitments', s.fieldCommitments, err('targets'), h('input', { id: 'campaign-commitments', name: 'commitments', value: c?.targets.commitmentIds.join(', ') ?? '' })),
-    field('campaign-patterns', s.fieldPatterns, undefined, h('textarea', { id: 'campaign-patterns', name: 'patterns', rows: 3, value: c?.targets.urlPatterns.join('\n') ?? '' })),
-    field('campaign-opensAt', s.fieldOpens, err('opensAt'), h('input', { id: 'campaign-opensAt', name: 'opensAt', type: 'datetime-local', required: true, value: c ? toLocalInput(c.opensAt) : '', ...described('opensAt') })),
-    field('campaign-closesAt', s.fieldCloses, err('closesAt'), h('input', { id: 'campaign-closesAt', name: 'closesAt', type: 'datetime-local', required: true, value: c ? toLocalInput(c.closesAt) : '', ...described('closesAt') })),
+    c
+      ? null
+      : field(
+          'campaign-id',
+          s.fieldId,
+          err('id'),
+          h('input', {
+            id: 'campaign-id',
+            name: 'id',
+            required: true,
+            pattern: '[a-z0-9][a-z0-9\\-]{1,62}[a-z0-9]',
+            ...described('id'),
+          }),
+        ),
+    field(
+      'campaign-title',
+      s.fieldTitle,
+      err('title'),
+      h('input', {
+        id: 'campaign-title',
+        name: 'title',
+        required: true,
+        maxLength: 200,
+        value: c?.title ?? '',
+        ...described('title'),
+      }),
+    ),
+    field(
+      'campaign-question',
+      s.fieldQuestion,
+      err('question'),
+      h('textarea', {
+        id: 'campaign-question',
+        name: 'question',
+        required: true,
+        rows: 3,
+        maxLength: 1000,
+        value: c?.question ?? '',
+        ...described('question'),
+      }),
+    ),
+    field(
+      'campaign-commitments',
+      s.fieldCommitments,
+      err('targets'),
+      h('input', { id: 'campaign-commitments', name: 'commitments', value: c?.targets.commitmentIds.join(', ') ?? '' }),
+    ),
+    field(
+      'campaign-patterns',
+      s.fieldPatterns,
+      undefined,
+      h('textarea', {
+        id: 'campaign-patterns',
+        name: 'patterns',
+        rows: 3,
+        value: c?.targets.urlPatterns.join('\n') ?? '',
+      }),
+    ),
+    field(
+      'campaign-opensAt',
+      s.fieldOpens,
+      err('opensAt'),
+      h('input', {
+        id: 'campaign-opensAt',
+        name: 'opensAt',
+        type: 'datetime-local',
+        required: true,
+        value: c ? toLocalInput(c.opensAt) : '',
+        ...described('opensAt'),
+      }),
+    ),
+    field(
+      'campaign-closesAt',
+      s.fieldCloses,
+      err('closesAt'),
+      h('input', {
+        id: 'campaign-closesAt',
+        name: 'closesAt',
+        type: 'datetime-local',
+        required: true,
+        value: c ? toLocalInput(c.closesAt) : '',
+        ...described('closesAt'),
+      }),
+    ),
     failure.value ? h('p', { class: 'error', role: 'alert' }, failure.value) : null,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, s.save), h('button', { type: 'button', onClick: () => props.onDone(null) }, s.cancel)),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, s.save),
+      h('button', { type: 'button', onClick: () => props.onDone(null) }, s.cancel),
+    ),
   );
 }
 
@@ -117,8 +214,14 @@ export function Campaigns() {
     'section',
     { 'aria-labelledby': 'campaigns-title' },
     h('h1', { id: 'campaigns-title' }, s.campaignsTitle),
-    h('p', { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' }, message.value?.text ?? ''),
-    editing.value === null ? h('button', { type: 'button', onClick: () => (editing.value = 'new') }, s.newCampaign) : null,
+    h(
+      'p',
+      { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' },
+      message.value?.text ?? '',
+    ),
+    editing.value === null
+      ? h('button', { type: 'button', onClick: () => (editing.value = 'new') }, s.newCampaign)
+      : null,
     editing.value !== null
       ? h(CampaignForm, {
           editing: editing.value === 'new' ? null : editing.value,
@@ -143,12 +246,35 @@ export function Campaigns() {
               { key: campaign.id, class: 'card', 'data-id': campaign.id },
               h('h2', null, campaign.title, ' ', h('span', { class: `badge ${state}` }, s.state[state])),
               h('p', null, campaign.question),
-              h('p', { class: 'meta' }, `${campaign.id} · ${date(campaign.opensAt)} → ${date(campaign.closesAt)}`, campaign.owner ? ` · ${s.by} ${campaign.owner}` : ''),
+              h(
+                'p',
+                { class: 'meta' },
+                `${campaign.id} · ${date(campaign.opensAt)} → ${date(campaign.closesAt)}`,
+                campaign.owner ? ` · ${s.by} ${campaign.owner}` : '',
+              ),
               h(
                 'div',
                 { class: 'actions' },
-                h('button', { type: 'button', onClick: () => (editing.value = campaign), 'aria-label': `${s.edit} : ${campaign.title}` }, s.edit),
-                state === 'closed' ? null : h('button', { type: 'button', onClick: () => close(campaign), 'aria-label': `${s.close} : ${campaign.title}` }, s.close),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    onClick: () => (editing.value = campaign),
+                    'aria-label': `${s.edit} : ${campaign.title}`,
+                  },
+                  s.edit,
+                ),
+                state === 'closed'
+                  ? null
+                  : h(
+                      'button',
+                      {
+                        type: 'button',
+                        onClick: () => close(campaign),
+                        'aria-label': `${s.close} : ${campaign.title}`,
+                      },
+                      s.close,
+                    ),
               ),
             );
           }),

@@ -68,17 +68,45 @@ export function Exports() {
     h(
       'form',
       { class: 'card export-form', onSubmit: submit },
-      field('export-format', s.format, h('select', { id: 'export-format', name: 'format' }, formats.map((f) => h('option', { value: f }, s.formats[f])))),
+      field(
+        'export-format',
+        s.format,
+        h(
+          'select',
+          { id: 'export-format', name: 'format' },
+          formats.map((f) => h('option', { value: f }, s.formats[f])),
+        ),
+      ),
       field(
         'export-campaign',
         s.campaign,
-        h('select', { id: 'export-campaign', name: 'campaignId' }, h('option', { value: '' }, '—'), campaigns.value.map((c) => h('option', { value: c.id }, c.title))),
+        h(
+          'select',
+          { id: 'export-campaign', name: 'campaignId' },
+          h('option', { value: '' }, '—'),
+          campaigns.value.map((c) => h('option', { value: c.id }, c.title)),
+        ),
       ),
-      field('export-commitment', s.commitment, h('input', { id: 'export-commitment', name: 'commitmentId', placeholder: 'FR0067', pattern: '[A-Z]{2}[0-9]{4}' })),
+      field(
+        'export-commitment',
+        s.commitment,
+        h('input', {
+          id: 'export-commitment',
+          name: 'commitmentId',
+          placeholder: 'FR0067',
+          pattern: '[A-Z]{2}[0-9]{4}',
+        }),
+      ),
       field(
         'export-kind',
         s.kind,
-        h('select', { id: 'export-kind', name: 'kind' }, h('option', { value: '' }, s.kinds.any), h('option', { value: 'comment' }, s.kinds.comment), h('option', { value: 'gap' }, s.kinds.gap)),
+        h(
+          'select',
+          { id: 'export-kind', name: 'kind' },
+          h('option', { value: '' }, s.kinds.any),
+          h('option', { value: 'comment' }, s.kinds.comment),
+          h('option', { value: 'gap' }, s.kinds.gap),
+        ),
       ),
       field(
         'export-status',
@@ -87,13 +115,19 @@ export function Exports() {
           'select',
           { id: 'export-status', name: 'status' },
           h('option', { value: '' }, s.anyStatus),
-          (['pending', 'published', 'hidden', 'rejected'] as const).map((value) => h('option', { value }, s.statuses[value])),
+          (['pending', 'published', 'hidden', 'rejected'] as const).map((value) =>
+            h('option', { value }, s.statuses[value]),
+          ),
         ),
       ),
       field('export-from', s.from, h('input', { id: 'export-from', name: 'from', type: 'date' })),
       field('export-to', s.to, h('input', { id: 'export-to', name: 'to', type: 'date' })),
       h('div', { class: 'actions' }, h('button', { type: 'submit', disabled: busy.value }, s.download)),
     ),
-    h('p', { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' }, message.value?.text ?? ''),
+    h(
+      'p',
+      { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' },
+      message.value?.text ?? '',
+    ),
   );
 }

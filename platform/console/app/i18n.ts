@@ -16,7 +16,8 @@ const fr = {
   switchLang: 'English',
   switchLangLabel: 'Switch to English',
   signInTitle: 'Se connecter',
-  signInHelp: 'Collez le jeton d’accès reçu de l’administrateur de la plateforme. Il reste dans cet onglet et disparaît à sa fermeture.',
+  signInHelp:
+    'Collez le jeton d’accès reçu de l’administrateur de la plateforme. Il reste dans cet onglet et disparaît à sa fermeture.',
   tokenLabel: 'Jeton d’accès',
   signIn: 'Se connecter',
   signOut: 'Se déconnecter',
@@ -26,7 +27,8 @@ const fr = {
   tabCampaigns: 'Campagnes',
   tabExports: 'Exports',
   queueTitle: 'File de modération',
-  shortcuts: 'Raccourcis clavier : j et k pour passer d’une contribution à l’autre, p pour publier, h pour masquer, r pour rejeter (choisissez d’abord un motif).',
+  shortcuts:
+    'Raccourcis clavier : j et k pour passer d’une contribution à l’autre, p pour publier, h pour masquer, r pour rejeter (choisissez d’abord un motif).',
   statusFilter: 'Statut affiché',
   queueEmpty: 'Aucune contribution dans cette file.',
   loadMore: 'Afficher plus',
@@ -42,7 +44,12 @@ const fr = {
   hide: 'Masquer (h)',
   reject: 'Rejeter (r)',
   needReason: 'Choisissez un motif avant de masquer ou de rejeter.',
-  decided: { published: 'Contribution publiée.', hidden: 'Contribution masquée.', rejected: 'Contribution rejetée.', pending: 'Contribution remise en attente.' },
+  decided: {
+    published: 'Contribution publiée.',
+    hidden: 'Contribution masquée.',
+    rejected: 'Contribution rejetée.',
+    pending: 'Contribution remise en attente.',
+  },
   selected: 'Contribution sélectionnée',
   campaignsTitle: 'Campagnes',
   campaignsEmpty: 'Aucune campagne pour l’instant.',
@@ -78,7 +85,10 @@ const fr = {
   to: 'Reçues avant le',
   download: 'Télécharger',
   downloaded: 'Export téléchargé.',
-  statuses: { pending: 'en attente', published: 'publiée', hidden: 'masquée', rejected: 'rejetée' } satisfies Record<ContributionStatus, string>,
+  statuses: { pending: 'en attente', published: 'publiée', hidden: 'masquée', rejected: 'rejetée' } satisfies Record<
+    ContributionStatus,
+    string
+  >,
   reasons: {
     spam: 'spam',
     offensive: 'propos injurieux',
@@ -110,7 +120,8 @@ const en: Strings = {
   switchLang: 'Français',
   switchLangLabel: 'Passer en français',
   signInTitle: 'Sign in',
-  signInHelp: 'Paste the access token the platform’s administrator gave you. It stays in this tab and is gone when the tab closes.',
+  signInHelp:
+    'Paste the access token the platform’s administrator gave you. It stays in this tab and is gone when the tab closes.',
   tokenLabel: 'Access token',
   signIn: 'Sign in',
   signOut: 'Sign out',
@@ -120,7 +131,8 @@ const en: Strings = {
   tabCampaigns: 'Campaigns',
   tabExports: 'Exports',
   queueTitle: 'Moderation queue',
-  shortcuts: 'Keyboard shortcuts: j and k to move between contributions, p to publish, h to hide, r to reject (choose a reason first).',
+  shortcuts:
+    'Keyboard shortcuts: j and k to move between contributions, p to publish, h to hide, r to reject (choose a reason first).',
   statusFilter: 'Status shown',
   queueEmpty: 'No contribution in this queue.',
   loadMore: 'Show more',
@@ -136,7 +148,12 @@ const en: Strings = {
   hide: 'Hide (h)',
   reject: 'Reject (r)',
   needReason: 'Choose a reason before hiding or rejecting.',
-  decided: { published: 'Contribution published.', hidden: 'Contribution hidden.', rejected: 'Contribution rejected.', pending: 'Contribution back in the queue.' },
+  decided: {
+    published: 'Contribution published.',
+    hidden: 'Contribution hidden.',
+    rejected: 'Contribution rejected.',
+    pending: 'Contribution back in the queue.',
+  },
   selected: 'Selected contribution',
   campaignsTitle: 'Campaigns',
   campaignsEmpty: 'No campaign yet.',
@@ -173,7 +190,13 @@ const en: Strings = {
   download: 'Download',
   downloaded: 'Export downloaded.',
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden', rejected: 'rejected' },
-  reasons: { spam: 'spam', offensive: 'offensive', 'off-topic': 'off-topic', 'personal-data': 'personal data', other: 'other' },
+  reasons: {
+    spam: 'spam',
+    offensive: 'offensive',
+    'off-topic': 'off-topic',
+    'personal-data': 'personal data',
+    other: 'other',
+  },
   roles: { admin: 'admin', moderator: 'moderator', ngo: 'NGO' },
   gapTypes: {
     'missing-information': 'missing information',

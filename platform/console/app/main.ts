@@ -29,10 +29,32 @@ function Header() {
     h(
       'div',
       { class: 'session' },
-      account.value ? h('span', null, s.signedInAs, h('strong', null, account.value.name), ` (${s.roles[account.value.role]})`) : null,
-      h('button', { type: 'button', lang: lang.value === 'fr' ? 'en' : 'fr', 'aria-label': s.switchLangLabel, onClick: () => setLang(lang.value === 'fr' ? 'en' : 'fr') }, s.switchLang),
       account.value
-        ? h('button', { type: 'button', onClick: () => { keepToken(null); account.value = null; section.value = null; } }, s.signOut)
+        ? h('span', null, s.signedInAs, h('strong', null, account.value.name), ` (${s.roles[account.value.role]})`)
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          lang: lang.value === 'fr' ? 'en' : 'fr',
+          'aria-label': s.switchLangLabel,
+          onClick: () => setLang(lang.value === 'fr' ? 'en' : 'fr'),
+        },
+        s.switchLang,
+      ),
+      account.value
+        ? h(
+            'button',
+            {
+              type: 'button',
+              onClick: () => {
+                keepToken(null);
+                account.value = null;
+                section.value = null;
+              },
+            },
+            s.signOut,
+          )
         : null,
     ),
   );
@@ -42,7 +64,11 @@ function Console(props: { account: Account }) {
   const s = t();
   const sections = sectionsFor[props.account.role];
   const current = section.value && sections.includes(section.value) ? section.value : sections[0]!;
-  const label: Record<Section, string> = { moderation: s.tabModeration, campaigns: s.tabCampaigns, exports: s.tabExports };
+  const label: Record<Section, string> = {
+    moderation: s.tabModeration,
+    campaigns: s.tabCampaigns,
+    exports: s.tabExports,
+  };
   return h(
     'div',
     null,
@@ -53,11 +79,27 @@ function Console(props: { account: Account }) {
         'ul',
         { class: 'tabs' },
         sections.map((name) =>
-          h('li', { key: name }, h('button', { type: 'button', 'aria-current': name === current ? 'page' : undefined, onClick: () => (section.value = name) }, label[name])),
+          h(
+            'li',
+            { key: name },
+            h(
+              'button',
+              {
+                type: 'button',
+                'aria-current': name === current ? 'page' : undefined,
+                onClick: () => (section.value = name),
+              },
+              label[name],
+            ),
+          ),
         ),
       ),
     ),
-    h('main', { id: 'main', tabIndex: -1 }, current === 'moderation' ? h(Moderation, null) : current === 'campaigns' ? h(Campaigns, null) : h(Exports, null)),
+    h(
+      'main',
+      { id: 'main', tabIndex: -1 },
+      current === 'moderation' ? h(Moderation, null) : current === 'campaigns' ? h(Campaigns, null) : h(Exports, null),
+    ),
   );
 }
 
@@ -81,7 +123,9 @@ function App() {
     { class: 'app' },
     h('a', { class: 'skip', href: '#main' }, s.skip),
     h(Header, null),
-    account.value ? h(Console, { account: account.value }) : h('main', { id: 'main', tabIndex: -1 }, token.value ? h('p', null, s.loading) : h(SignIn, null)),
+    account.value
+      ? h(Console, { account: account.value })
+      : h('main', { id: 'main', tabIndex: -1 }, token.value ? h('p', null, s.loading) : h(SignIn, null)),
   );
 }
 

@@ -1,7 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Contribution, ModerationDecision, ModerationItem, ModerationQueue, ModerationReason } from '../../../api-client/contract';
+import type {
+  Contribution,
+  ModerationDecision,
+  ModerationItem,
+  ModerationQueue,
+  ModerationReason,
+} from '../../../api-client/contract';
 import { ApiError, callJson } from './api';
 import { lang, t } from './i18n';
 
@@ -10,11 +16,16 @@ const queueStatuses: QueueStatus[] = ['pending', 'published', 'hidden', 'rejecte
 
 /** Keys typed into a field are text, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 function date(iso: string): string {
-  return new Date(iso).toLocaleString(lang.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(lang.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 
 function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => void }) {
@@ -42,11 +53,22 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
       h('strong', null, c.kind === 'gap' ? `${s.kindGap} : ${c.gapType ? s.gapTypes[c.gapType] : ''}` : s.kindComment),
       ` · ${s.receivedOn} ${date(c.receivedAt)}`,
       c.author ? ` · ${c.author.pseudonym}` : '',
-      reports.count > 0 ? h('span', { class: 'reports' }, ` · ${s.reports(reports.count)} (${reports.reasons.map((r) => s.reasons[r]).join(', ')})`) : null,
+      reports.count > 0
+        ? h(
+            'span',
+            { class: 'reports' },
+            ` · ${s.reports(reports.count)} (${reports.reasons.map((r) => s.reasons[r]).join(', ')})`,
+          )
+        : null,
     ),
     h('p', { class: 'body' }, c.body),
     quote && quote.type === 'TextQuoteSelector' ? h('blockquote', { 'aria-label': s.quote }, quote.exact) : null,
-    h('p', { class: 'page' }, `${s.page} : `, h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url)),
+    h(
+      'p',
+      { class: 'page' },
+      `${s.page} : `,
+      h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url),
+    ),
     c.reply ? h('p', { class: 'reply' }, c.reply.body) : null,
   );
 }
@@ -99,7 +121,10 @@ export function Moderation() {
       });
       message.value = { text: t().decided[updated.status], error: false };
       const rest = items.value.filter((item) => item.contribution.id !== updated.id);
-      items.value = updated.status === status.value ? items.value.map((item) => (item.contribution.id === updated.id ? { ...item, contribution: updated } : item)) : rest;
+      items.value =
+        updated.status === status.value
+          ? items.value.map((item) => (item.contribution.id === updated.id ? { ...item, contribution: updated } : item))
+          : rest;
       selected.value = Math.min(selected.value, Math.max(0, items.value.length - 1));
       reason.value = '';
       reply.value = '';
@@ -148,7 +173,11 @@ export function Moderation() {
         queueStatuses.map((value) => h('option', { value }, s.statuses[value])),
       ),
     ),
-    h('p', { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' }, message.value?.text ?? ''),
+    h(
+      'p',
+      { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' },
+      message.value?.text ?? '',
+    ),
     loading.value && items.value.length === 0
       ? h('p', null, s.loading)
       : items.value.length === 0
@@ -157,7 +186,12 @@ export function Moderation() {
             'ol',
             { class: 'queue', 'aria-label': s.queueTitle, 'aria-describedby': 'shortcuts' },
             items.value.map((item, index) =>
-              h(Item, { key: item.contribution.id, item, selected: index === selected.value, onSelect: () => (selected.value = index) }),
+              h(Item, {
+                key: item.contribution.id,
+                item,
+                selected: index === selected.value,
+                onSelect: () => (selected.value = index),
+              }),
             ),
           ),
     cursor.value ? h('button', { type: 'button', onClick: () => load(true) }, s.loadMore) : null,
@@ -172,7 +206,8 @@ export function Moderation() {
               id: 'decision-reason',
               ref: reasonRef,
               value: reason.value,
-              onChange: (e: Event) => (reason.value = (e.currentTarget as HTMLSelectElement).value as ModerationReason | ''),
+              onChange: (e: Event) =>
+                (reason.value = (e.currentTarget as HTMLSelectElement).value as ModerationReason | ''),
             },
             h('option', { value: '' }, s.reasonNone),
             (Object.keys(s.reasons) as ModerationReason[]).map((value) => h('option', { value }, s.reasons[value])),

@@ -4,7 +4,9 @@ import type { Database } from '../schema';
 import type { Storage } from '../storage';
 
 /** API tokens (stored hashed) and the settings every platform process shares. */
-export function accessQueries(db: Kysely<Database>): Pick<Storage, 'createToken' | 'findToken' | 'listTokens' | 'revokeToken' | 'setting'> {
+export function accessQueries(
+  db: Kysely<Database>,
+): Pick<Storage, 'createToken' | 'findToken' | 'listTokens' | 'revokeToken' | 'setting'> {
   return {
     async createToken(token, tokenHash) {
       await db

@@ -4,7 +4,9 @@ import type { Database } from '../schema';
 import type { Storage } from '../storage';
 
 /** NGOs' campaigns. */
-export function campaignsQueries(db: Kysely<Database>): Pick<Storage, 'createCampaign' | 'updateCampaign' | 'getCampaign' | 'listCampaigns'> {
+export function campaignsQueries(
+  db: Kysely<Database>,
+): Pick<Storage, 'createCampaign' | 'updateCampaign' | 'getCampaign' | 'listCampaigns'> {
   return {
     async createCampaign(campaign) {
       const result = await db

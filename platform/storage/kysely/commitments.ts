@@ -4,7 +4,9 @@ import type { Database } from '../schema';
 import type { Storage } from '../storage';
 
 /** The open-government commitments, seeded at start-up. */
-export function commitmentsQueries(db: Kysely<Database>): Pick<Storage, 'upsertCommitments' | 'listCommitments' | 'getCommitment'> {
+export function commitmentsQueries(
+  db: Kysely<Database>,
+): Pick<Storage, 'upsertCommitments' | 'listCommitments' | 'getCommitment'> {
   return {
     async upsertCommitments(commitments) {
       await db.transaction().execute(async (trx) => {

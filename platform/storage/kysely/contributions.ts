@@ -6,7 +6,18 @@ import type { Storage, PublishedQuery, StoredContribution } from '../storage';
 import { pastCursor, exportConditions } from './conditions';
 
 /** Contributions as citizens sent them: idempotent insertion, public listings, exports. */
-export function contributionsQueries(db: Kysely<Database>): Pick<Storage, 'insertContributions' | 'getContribution' | 'listPublished' | 'countContributions' | 'storedHashes' | 'exportContributions' | 'countExport'> {
+export function contributionsQueries(
+  db: Kysely<Database>,
+): Pick<
+  Storage,
+  | 'insertContributions'
+  | 'getContribution'
+  | 'listPublished'
+  | 'countContributions'
+  | 'storedHashes'
+  | 'exportContributions'
+  | 'countExport'
+> {
   return {
     async insertContributions(items) {
       if (items.length === 0) return [];
@@ -15,7 +26,9 @@ export function contributionsQueries(db: Kysely<Database>): Pick<Storage, 'inser
       // (PostgreSQL); ON CONFLICT DO NOTHING makes check-and-insert one atomic step.
       const firstOfId = new Map<string, StoredContribution>();
       for (const item of items) if (!firstOfId.has(item.contribution.id)) firstOfId.set(item.contribution.id, item);
-      const rows = [...firstOfId.values()].map(contributionToRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const rows = [...firstOfId.values()]
+        .map(contributionToRow)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('contributions')
@@ -28,7 +41,10 @@ export function contributionsQueries(db: Kysely<Database>): Pick<Storage, 'inser
         const existing = new Map(
           others.length === 0
             ? []
-            : (await trx.selectFrom('contributions').selectAll().where('id', 'in', others).execute()).map((row) => [row.id, row]),
+            : (await trx.selectFrom('contributions').selectAll().where('id', 'in', others).execute()).map((row) => [
+                row.id,
+                row,
+              ]),
         );
         return items.map((item) => {
           const id = item.contribution.id;
@@ -65,7 +81,11 @@ export function contributionsQueries(db: Kysely<Database>): Pick<Storage, 'inser
 
     async storedHashes(ids) {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('contributions').select(['id', 'content_hash']).where('id', 'in', [...ids]).execute();
+      const rows = await db
+        .selectFrom('contributions')
+        .select(['id', 'content_hash'])
+        .where('id', 'in', [...ids])
+        .execute();
       return new Map(rows.map((r) => [r.id, r.content_hash]));
     },
 
@@ -73,7 +93,9 @@ export function contributionsQueries(db: Kysely<Database>): Pick<Storage, 'inser
       const rows = await db
         .selectFrom('contributions')
         .selectAll()
-        .where((eb) => (after ? eb.and([exportConditions(eb, filter), pastCursor(eb, after, '>')]) : exportConditions(eb, filter)))
+        .where((eb) =>
+          after ? eb.and([exportConditions(eb, filter), pastCursor(eb, after, '>')]) : exportConditions(eb, filter),
+        )
         .orderBy('received_at', 'asc')
         .orderBy('id', 'asc')
         .limit(limit)

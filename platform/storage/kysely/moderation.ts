@@ -6,7 +6,9 @@ import type { Storage } from '../storage';
 import { pastCursor } from './conditions';
 
 /** What happens to a contribution after it arrives: moderators' decisions, readers' reports, authors' withdrawals. */
-export function moderationQueries(db: Kysely<Database>): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdraw' | 'withdrawnIds'> {
+export function moderationQueries(
+  db: Kysely<Database>,
+): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdraw' | 'withdrawnIds'> {
   return {
     async listForModeration(query) {
       let q = db.selectFrom('contributions').selectAll().where('status', '=', query.status);
@@ -55,7 +57,8 @@ export function moderationQueries(db: Kysely<Database>): Pick<Storage, 'listForM
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return undefined;
         // Once reviewed and published, earlier reports are settled: new ones count afresh.
-        if (decision.status === 'published') await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
+        if (decision.status === 'published')
+          await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
         const row = await trx.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         return contributionFromRow(row);
       });
@@ -101,7 +104,11 @@ export function moderationQueries(db: Kysely<Database>): Pick<Storage, 'listForM
     },
 
     async withdrawalKeyHash(id) {
-      const row = await db.selectFrom('contributions').select('withdrawal_key_hash').where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('contributions')
+        .select('withdrawal_key_hash')
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row === undefined ? undefined : row.withdrawal_key_hash;
     },
 
@@ -119,7 +126,11 @@ export function moderationQueries(db: Kysely<Database>): Pick<Storage, 'listForM
 
     async withdrawnIds(ids) {
       if (ids.length === 0) return new Set();
-      const rows = await db.selectFrom('withdrawals').select('id').where('id', 'in', [...ids]).execute();
+      const rows = await db
+        .selectFrom('withdrawals')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute();
       return new Set(rows.map((r) => r.id));
     },
   };
