@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { pickLocale, type ContributionStatus } from '../api-client/contract';
+import { platformMessage } from '../api-client/contract/platform-messages';
 import type { RateLimit } from './config';
 import { consoleRoutes } from './console/routes';
 import { identifyClient } from './http/client-address';
@@ -96,10 +97,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       `[vigie] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     return problemResponse(c, 'internal', {
-      detail:
-        c.get('locale') === 'fr'
-          ? 'Une erreur inattendue est survenue sur la plateforme ; réessayez plus tard.'
-          : 'Something unexpected went wrong on the platform; try again later.',
+      detail: platformMessage('platform.unexpected', c.get('locale')),
     });
   });
 
