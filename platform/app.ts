@@ -80,10 +80,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) =>
     problemResponse(c, 'notFound', {
-      detail:
-        c.get('locale') === 'fr'
-          ? "Cette adresse n'existe pas sur la plateforme."
-          : 'This address does not exist on the platform.',
+      detail: platformMessage('route.not-found', c.get('locale')),
     }),
   );
 
