@@ -34,6 +34,8 @@ export interface AppOptions {
   /** Secret salt of hashed client addresses. */
   addressSalt: string;
   trustProxy: boolean;
+  /** The platform's public address, base of every absolute link (never the request's Host). */
+  publicUrl: () => string;
   version: string;
   log?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   citizenActionRoutes(app, doc, { storage, reportThreshold: options.reportThreshold, publicWrite });
   campaignRoutes(app, doc, storage);
   moderationRoutes(app, doc, storage);
-  exportRoutes(app, doc, storage);
+  exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
   consoleRoutes(app);
 

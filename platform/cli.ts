@@ -18,7 +18,8 @@ ${tokenUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
 VIGIE_MAX_BODY_BYTES (4194304), VIGIE_CORS_ORIGINS (comma-separated, * for any), DATABASE_URL (postgres://…),
-VIGIE_RATE_LIMIT (60/min, or off), VIGIE_REPORT_THRESHOLD (3), VIGIE_ADDRESS_SALT, VIGIE_TRUST_PROXY (0|1).`;
+VIGIE_RATE_LIMIT (60/min, or off), VIGIE_REPORT_THRESHOLD (3), VIGIE_ADDRESS_SALT, VIGIE_TRUST_PROXY (0|1),
+VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset).`;
 
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);

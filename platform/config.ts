@@ -18,6 +18,11 @@ export interface PlatformConfig {
   addressSalt: string | undefined;
   /** Behind a reverse proxy, the client is the last address of X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * The platform's public address (VIGIE_PUBLIC_URL), the base of every absolute link it
+   * writes; unset, http://localhost:<port>. Never taken from a request's Host header.
+   */
+  publicUrl: string | undefined;
 }
 
 export interface RateLimit {
@@ -74,6 +79,23 @@ function origins(raw: string): string[] {
   return list;
 }
 
+function publicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(
+      `VIGIE_PUBLIC_URL must be an http or https address such as https://vigie.example.gouv.fr; it is "${raw}".`,
+    );
+  }
+  // Links are joined onto it: keep a path prefix, drop the trailing slash.
+  return url.href.replace(/\/+$/, '');
+}
+
 /**
  * Reads the platform's settings from the environment. `demo` is what `npm start`
  * runs: contributions are published on arrival unless VIGIE_MODERATION says otherwise.
@@ -96,5 +118,6 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
     reportThreshold: integer('VIGIE_REPORT_THRESHOLD', env.VIGIE_REPORT_THRESHOLD, 3, 1, 1000),
     addressSalt: env.VIGIE_ADDRESS_SALT || undefined,
     trustProxy: env.VIGIE_TRUST_PROXY === '1' || env.VIGIE_TRUST_PROXY === 'true',
+    publicUrl: publicUrl(env.VIGIE_PUBLIC_URL),
   };
 }

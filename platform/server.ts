@@ -28,6 +28,8 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   // Made once per database when not configured, so every process hashes an address alike.
   const addressSalt =
     config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
+  // Unconfigured, the public address is the loopback one, known once the port is bound.
+  let publicUrl = config.publicUrl;
   const app = createApp({
     storage,
     moderation: config.moderation,
@@ -37,6 +39,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     reportThreshold: config.reportThreshold,
     addressSalt,
     trustProxy: config.trustProxy,
+    publicUrl: () => publicUrl ?? '',
     version: packageVersion(),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -44,6 +47,7 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  publicUrl ??= `http://localhost:${port}`;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,

@@ -8,7 +8,7 @@ import type { OpenApiDocument } from '../http/openapi';
 import { mountRoute } from '../http/route';
 import type { ExportFilter, Storage } from '../storage/storage';
 
-export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage): void {
+export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage, publicUrl: () => string): void {
   mountRoute(
     app,
     doc,
@@ -48,10 +48,12 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
         to: query.to,
       };
       const format = query.format ?? 'csv';
+      // Absolute ids come from the configured public address, never from the Host header.
+      const base = publicUrl();
       const self = new URL(c.req.url);
       const writer = exportWriter(format, {
-        baseUrl: self.origin,
-        selfUrl: self.href,
+        baseUrl: base,
+        selfUrl: `${base}${self.pathname}${self.search}`,
         total: format === 'jsonld' ? await storage.countExport(filter) : 0,
       });
       const day = new Date().toISOString().slice(0, 10);

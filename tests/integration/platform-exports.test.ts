@@ -74,7 +74,9 @@ forEachStorage((kind) => {
     }
 
     beforeAll(async () => {
-      platform = await startPlatformOn(kind, { env: { VIGIE_MODERATION: 'post' } });
+      platform = await startPlatformOn(kind, {
+        env: { VIGIE_MODERATION: 'post', VIGIE_PUBLIC_URL: 'https://vigie.example.gouv.fr/' },
+      });
       client = createVigieClient({ baseUrl: platform.url });
       [tokens.admin, tokens.ngo, tokens.otherNgo, tokens.moderator] = await Promise.all([
         platform.token('admin', 'DITP'),
@@ -166,6 +168,19 @@ forEachStorage((kind) => {
       const empty = (await exportOf('format=jsonld&commitmentId=FR0001')).json();
       expect(empty.first.items).toEqual([]);
       expectWebAnnotationCollection(empty, stored);
+    });
+
+    it('JSON-LD: absolute ids come from VIGIE_PUBLIC_URL, never from the request’s Host header', async () => {
+      const answer = await send('GET', `${platform.url}/v1/exports/contributions?format=jsonld`, {
+        token: tokens.admin,
+        headers: { host: 'attacker.example' },
+      });
+      const doc = answer.json();
+      expect(doc.id).toBe('https://vigie.example.gouv.fr/v1/exports/contributions?format=jsonld');
+      for (const annotation of doc.first.items) {
+        expect(annotation.id).toMatch(/^https:\/\/vigie\.example\.gouv\.fr\/v1\/contributions\/[0-9a-f-]{36}$/);
+      }
+      expect(answer.text).not.toContain('attacker.example');
     });
 
     it('filters by campaign, commitment, kind, status and arrival date', async () => {
