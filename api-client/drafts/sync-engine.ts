@@ -220,6 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         failure,
         now: now(),
         answered: batch.answered,
+        serverFailed: batch.serverFailed,
       });
       for (const draft of claimed) {
         const settlement = settlements.get(draft.id);

@@ -219,6 +219,7 @@ describe('what left the citizen’s hands is not silently changed', () => {
       failure: undefined,
       now: Date.now(),
       answered: true,
+      serverFailed: new Set(),
     });
     const error = await drafts.update(id, { body: 'corrigé' }).catch((e: unknown) => e);
     expect((error as DraftLockedError).sentences.en).toBe('This contribution was sent: it can no longer be changed.');
