@@ -11,6 +11,7 @@ export {
 } from './lock';
 export type { Watchable } from './observable';
 export { requestPersistentStorage, type PersistenceResult } from './persist';
+export { timeoutSchedule, timerDelay } from './schedule';
 export {
   draftStates,
   type Draft,

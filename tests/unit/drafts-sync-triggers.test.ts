@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createInProcessLock, type SyncEngineOptions } from '../../api-client/drafts';
+import { createInProcessLock, timerDelay, type SyncEngineOptions } from '../../api-client/drafts';
+import { internalsOf } from '../../api-client/drafts/store';
 import { cleanups, counts, engineFor, queued, setup } from '../support/sync-harness';
 import { createClock, createFakePlatform, freshStore } from '../support/sync-fakes';
 
@@ -21,7 +22,7 @@ describe('triggers', () => {
   it('start() recovers drafts a crash left sending, and sends them once', async () => {
     const { platform, store, engine } = setup();
     const id = await queued(store);
-    await store.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-dead-engine' });
+    await internalsOf(store).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-dead-engine' });
     expect(counts(await engine.start())).toMatchObject({ synced: 1 });
     expect(platform.timesSent(id)).toBe(1);
   });
@@ -75,6 +76,14 @@ describe('triggers', () => {
     await vi.waitFor(async () => expect((await store.get(id))?.state).toBe('synced'));
   });
 
+  it('never asks setTimeout for a delay it cannot keep: past times wake at once, far ones re-arm later', () => {
+    const now = Date.UTC(2026, 10, 27);
+    expect(timerDelay(now - 5_000, now)).toBe(0);
+    expect(timerDelay(now + 5_000, now)).toBe(5_000);
+    // Beyond 2^31 − 1 ms setTimeout would fire at once: the engine would spin instead of waiting.
+    expect(timerDelay(now + 40 * 24 * 3_600_000, now)).toBe(2 ** 31 - 1);
+  });
+
   it('an online event ends the backoff: waiting drafts go at once', async () => {
     const { clock, platform, store } = setup();
     const network = new EventTarget();
@@ -123,7 +132,7 @@ describe('triggers', () => {
     await engine.stop();
     expect(await pushing).toMatchObject({ skipped: false, synced: 0, retryLater: 1 });
     expect(await store.get(id)).toMatchObject({ state: 'queued', attempts: 1 });
-    expect((await store.outbox.readLink()).failures).toBe(0);
+    expect((await internalsOf(store).outbox.readLink()).failures).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { counts, queued, setup } from '../support/sync-harness';
 import { aDraftInput } from '../support/sync-fakes';
+import { internalsOf } from '../../api-client/drafts/store';
 
 describe('the promise: never lose a word, never send twice', () => {
   it('a draft typed offline is sent once when the network returns', async () => {
@@ -121,7 +122,7 @@ describe('per-item outcomes', () => {
     const { platform, store, engine } = setup();
     const id = await queued(store);
     // As if a newer contract tightened a rule after the draft was queued.
-    await store.db.drafts.update(id, { 'input.body': '' } as never);
+    await internalsOf(store).db.drafts.update(id, { 'input.body': '' } as never);
     const report = counts(await engine.syncNow());
     expect(report).toMatchObject({ requests: 0, rejected: 1 });
     expect(platform.requests).toHaveLength(0);
@@ -239,7 +240,7 @@ describe('failures of the whole request', () => {
     platform.heal();
     expect(counts(await engine.syncNow()).synced).toBe(1);
     // The first answer resets the backoff.
-    expect((await store.outbox.readLink()).failures).toBe(0);
+    expect((await internalsOf(store).outbox.readLink()).failures).toBe(0);
   });
 
   it('never tries again before the Retry-After the platform asked for', async () => {
