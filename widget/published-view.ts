@@ -47,7 +47,7 @@ export function renderPublished(
   list: ListState,
   t: Strings,
   locale: WidgetLocale,
-  on: { show(): void; more(): void },
+  on: { show: () => void; more: () => void },
 ): TemplateResult {
   let content: TemplateResult;
   if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;

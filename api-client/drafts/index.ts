@@ -1,4 +1,16 @@
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+export {
+  fieldErrors,
+  fieldErrorsIn,
+  fieldOfPointer,
+  formFieldNames,
+  formFieldsOf,
+  inputOfFormFields,
+  targetTitle,
+  type FieldErrors,
+  type FieldName,
+  type FormFields,
+} from './draft-form';
 export { DraftLockedError, DraftNotFoundError, type Sentences } from './errors';
 export { syncFailureCodes, type SyncFailureCode } from './failures';
 export {

@@ -1,4 +1,4 @@
-import { DraftLockedError, DraftNotFoundError } from '../../api-client/drafts';
+import { DraftLockedError, DraftNotFoundError, fieldErrors, inputOfFormFields } from '../../api-client/drafts';
 import {
   backgroundRequests,
   type BackgroundAnswers,
@@ -7,7 +7,7 @@ import {
 } from '../messaging/protocol';
 import { identifySender, type Caller, type SelfIdentity, type SenderLike } from '../messaging/sender';
 import type { DraftAccess, DraftOwner } from './draft-access';
-import { fieldErrors, inputOfFields, inputOfNewDraft, viewOf } from './draft-views';
+import { inputOfNewDraft, viewOf } from './draft-views';
 import type { DraftsService } from './drafts-service';
 import type { PageData } from './page-data';
 
@@ -84,7 +84,7 @@ export function createRouter(deps: RouterDeps) {
       from: ['content', 'extension-page'],
       async handle(data, caller) {
         await mayTouch(data.id, caller);
-        return viewOf(await store.update(data.id, inputOfFields(data.fields)));
+        return viewOf(await store.update(data.id, inputOfFormFields(data.fields)));
       },
     },
     'draft:send': {
