@@ -91,9 +91,10 @@ export function ceilingWith(errors: number, quoteLength: number): number {
   return (weights.quote * (1 - errors / quoteLength) + context) / totalWeight;
 }
 
-export type Pick = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
+/** The one candidate to anchor to, or why there is none: a tie, only weak ones, none at all. */
+export type PickedMatch = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
 
-export function pick(candidates: readonly Candidate[]): Pick {
+export function pick(candidates: readonly Candidate[]): PickedMatch {
   const usable = candidates.filter((c) => c.supported);
   if (usable.length === 0) return { kind: candidates.length === 0 ? 'none' : 'weak' };
   let best = usable[0]!;

@@ -148,7 +148,7 @@ export function createRouter(deps: RouterDeps) {
       try {
         return await route.handle(parsed.data as BackgroundRequests[K], caller);
       } catch (error) {
-        throw sayIt(error);
+        throw errorForSender(error);
       }
     },
   };
@@ -160,7 +160,7 @@ export type Router = ReturnType<typeof createRouter>;
  * The drafts' own errors cross to the sender with their sentences in every
  * language (`sentences`), for the page to say in its own; the rest as they are.
  */
-function sayIt(error: unknown): unknown {
+function errorForSender(error: unknown): unknown {
   if (error instanceof DraftNotFoundError || error instanceof DraftLockedError) {
     const said = Object.assign(new Error(error.sentences.fr), { sentences: { ...error.sentences } });
     said.name = error.name;
