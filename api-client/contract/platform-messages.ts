@@ -4,6 +4,7 @@ import type { Locale } from './messages';
  * Sentences only the platform says (problem details of its routes, its refusals),
  * kept apart from `messages.ts` so the widget and the extension, which import the
  * citizens' catalogue, do not carry them. Same shape: a stable code, French first.
+ * `{name}` stands for a value given when the sentence is said.
  */
 const platformCatalogue = {
   'route.not-found': {
@@ -14,10 +15,127 @@ const platformCatalogue = {
     fr: 'Une erreur inattendue est survenue sur la plateforme ; réessayez plus tard.',
     en: 'Something unexpected went wrong on the platform; try again later.',
   },
+
+  // Titles of problem details (RFC 9457), one per kind of problem.
+  'problem.validation': { fr: 'Requête invalide', en: 'Invalid request' },
+  'problem.malformed-json': { fr: 'JSON mal formé', en: 'Malformed JSON' },
+  'problem.encoding': { fr: 'Encodage invalide', en: 'Invalid encoding' },
+  'problem.too-large': { fr: 'Requête trop volumineuse', en: 'Payload too large' },
+  'problem.unsupported-media-type': { fr: 'Type de contenu non pris en charge', en: 'Unsupported media type' },
+  'problem.not-found': { fr: 'Introuvable', en: 'Not found' },
+  'problem.method-not-allowed': { fr: 'Méthode non autorisée', en: 'Method not allowed' },
+  'problem.conflict': { fr: 'Conflit', en: 'Conflict' },
+  'problem.rate-limited': { fr: 'Trop de requêtes', en: 'Too many requests' },
+  'problem.unauthorized': { fr: 'Authentification requise', en: 'Authentication required' },
+  'problem.forbidden': { fr: 'Accès refusé', en: 'Forbidden' },
+  'problem.internal': { fr: 'Erreur interne', en: 'Internal error' },
+
+  // The request itself.
+  'request.media-type': {
+    fr: 'Envoyez du JSON, avec l’en-tête Content-Type: application/json.',
+    en: 'Send JSON, with the header Content-Type: application/json.',
+  },
+  'request.too-large': {
+    fr: 'Le corps de la requête dépasse {limit} octets.',
+    en: 'The request body is larger than {limit} bytes.',
+  },
+  'request.encoding': {
+    fr: 'Le corps de la requête doit être du texte UTF-8 valide.',
+    en: 'The request body must be valid UTF-8 text.',
+  },
+  'request.malformed-json': {
+    fr: "Le corps de la requête n'est pas du JSON valide : {reason}",
+    en: 'The request body is not valid JSON: {reason}',
+  },
+  'request.origin-not-allowed': {
+    fr: "Le site {origin} n'est pas autorisé à envoyer des contributions à cette plateforme.",
+    en: 'The site {origin} is not allowed to send contributions to this platform.',
+  },
+  'request.rate-limited': {
+    fr: "Trop d'envois depuis votre connexion : réessayez dans {seconds} s. Rien n'est perdu, vos brouillons restent enregistrés.",
+    en: 'Too many submissions from your connection: try again in {seconds} s. Nothing is lost; your drafts are kept.',
+  },
+
+  // Access tokens.
+  'token.missing': {
+    fr: 'Cette adresse demande un jeton d’accès : envoyez l’en-tête Authorization: Bearer suivi du jeton.',
+    en: 'This address needs an access token: send the header Authorization: Bearer followed by the token.',
+  },
+  'token.invalid': {
+    fr: "Ce jeton d'accès n'est pas reconnu ou a été révoqué.",
+    en: 'This access token is not recognised or was revoked.',
+  },
+  'token.not-allowed': {
+    fr: "Votre jeton d'accès ne permet pas cette action.",
+    en: 'Your access token does not allow this action.',
+  },
+
+  // Contributions, per item of a batch and per route.
+  'item.invalid-title': { fr: 'Contribution invalide', en: 'Invalid contribution' },
+  'item.withdrawn-title': { fr: 'Contribution retirée', en: 'Contribution withdrawn' },
+  'item.conflict-title': { fr: 'Identifiant déjà utilisé', en: 'Identifier already used' },
+  'item.conflict': {
+    fr: 'Une autre contribution a déjà été reçue sous cet identifiant.',
+    en: 'Another contribution was already received under this identifier.',
+  },
+  'contribution.not-found': { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
+  'contribution.not-visible': {
+    fr: "Cette contribution n'existe pas ou n'est plus visible.",
+    en: 'This contribution does not exist or is no longer visible.',
+  },
+  'contribution.not-reportable': {
+    fr: "Cette contribution n'existe pas ou n'est pas publiée : elle ne peut pas être signalée.",
+    en: 'This contribution does not exist or is not published: it cannot be reported.',
+  },
+  'withdrawal.no-key': {
+    fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
+    en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
+  },
+  'withdrawal.wrong-secret': {
+    fr: 'Ce secret ne permet pas de retirer cette contribution.',
+    en: 'This secret does not withdraw this contribution.',
+  },
+  'moderation.not-found': {
+    fr: "Cette contribution n'existe pas (ou plus).",
+    en: 'This contribution does not exist (any more).',
+  },
+
+  // Commitments and campaigns.
+  'commitment.not-found': { fr: "Cet engagement n'existe pas.", en: 'This commitment does not exist.' },
+  'campaign.id-taken': {
+    fr: 'Une campagne porte déjà cet identifiant.',
+    en: 'A campaign with this identifier exists already.',
+  },
+  'campaign.not-yours': {
+    fr: 'Cette campagne appartient à une autre organisation.',
+    en: 'This campaign belongs to another organisation.',
+  },
+
+  // The moderation console's page and files.
+  'console.needs-javascript': { fr: 'La console a besoin de JavaScript.', en: 'The console needs JavaScript.' },
+  'console.file-not-found': {
+    fr: "Ce fichier de la console n'existe pas.",
+    en: 'This console file does not exist.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;
 
-export function platformMessage(code: PlatformMessageCode, locale: Locale = 'fr'): string {
-  return platformCatalogue[code][locale];
+/** The `{name}`s of a sentence. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+type ValuesOf<C extends PlatformMessageCode> = Placeholders<(typeof platformCatalogue)[C]['fr']>;
+
+export const platformMessageCodes = Object.keys(platformCatalogue) as PlatformMessageCode[];
+
+/** The sentence of `code` in `locale`; a sentence with `{name}`s takes their values, and the compiler asks for each. */
+export function platformMessage<C extends PlatformMessageCode>(
+  code: C,
+  locale: Locale = 'fr',
+  ...values: [ValuesOf<C>] extends [never] ? [] : [Record<ValuesOf<C>, string | number>]
+): string {
+  const sentence: string = platformCatalogue[code][locale];
+  const given = values[0] as Record<string, string | number> | undefined;
+  return given ? sentence.replace(/\{(\w+)\}/g, (whole, name: string) => String(given[name] ?? whole)) : sentence;
 }

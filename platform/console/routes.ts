@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problems';
 import { prepareConsole } from './bundle';
@@ -34,10 +35,7 @@ export function consoleRoutes(app: Hono<AppEnv>): void {
   app.get('/console/assets/:file', async (c) => {
     const asset = (await prepareConsole()).get(c.req.param('file'));
     if (!asset) {
-      throw new ProblemError('notFound', {
-        detail:
-          c.get('locale') === 'fr' ? "Ce fichier de la console n'existe pas." : 'This console file does not exist.',
-      });
+      throw new ProblemError('notFound', { detail: platformMessage('console.file-not-found', c.get('locale')) });
     }
     return c.body(asset.body as string, 200, { ...headers, 'content-type': asset.type });
   });

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
@@ -43,11 +44,8 @@ export function corsPolicy(writeOrigins: readonly string[]): MiddlewareHandler<A
       return new Response(null, { status: 204, headers });
     }
     if (write && allow === null) {
-      const fr = c.get('locale') === 'fr';
       throw new ProblemError('forbidden', {
-        detail: fr
-          ? `Le site ${origin} n'est pas autorisé à envoyer des contributions à cette plateforme.`
-          : `The site ${origin} is not allowed to send contributions to this platform.`,
+        detail: platformMessage('request.origin-not-allowed', c.get('locale'), { origin }),
       });
     }
     await next();

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimit } from '../config';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
@@ -49,11 +50,8 @@ export function rateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv
   return async (c, next) => {
     const wait = limiter?.take(c.get('clientHash')) ?? 0;
     if (wait > 0) {
-      const fr = c.get('locale') === 'fr';
       throw new ProblemError('rateLimited', {
-        detail: fr
-          ? `Trop d'envois depuis votre connexion : réessayez dans ${wait} s. Rien n'est perdu, vos brouillons restent enregistrés.`
-          : `Too many submissions from your connection: try again in ${wait} s. Nothing is lost; your drafts are kept.`,
+        detail: platformMessage('request.rate-limited', c.get('locale'), { seconds: wait }),
         headers: { 'retry-after': String(wait) },
       });
     }

@@ -10,6 +10,7 @@ import {
   message,
   Problem,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { notYours, requireRole } from '../auth/require-role';
 import { openCampaignsFor } from '../campaigns/lookup';
 import type { AppEnv } from '../http/env';
@@ -127,10 +128,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
     async (c, { body }) => {
       const campaign: Campaign = { ...body, owner: c.get('account').name };
       if (!(await storage.createCampaign(campaign))) {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('conflict', {
-          detail: fr ? 'Une campagne porte déjà cet identifiant.' : 'A campaign with this identifier exists already.',
-        });
+        throw new ProblemError('conflict', { detail: platformMessage('campaign.id-taken', c.get('locale')) });
       }
       return c.json(campaign satisfies Campaign, 201);
     },

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { Problem, ReportInput, WithdrawalRequest } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
@@ -14,22 +15,6 @@ export interface CitizenActionOptions {
   /** Identifies the client and applies the rate limit: what every public write goes through. */
   publicWrite: MiddlewareHandler<AppEnv>[];
 }
-
-const sentences = {
-  notReportable: {
-    fr: "Cette contribution n'existe pas ou n'est pas publiée : elle ne peut pas être signalée.",
-    en: 'This contribution does not exist or is not published: it cannot be reported.',
-  },
-  notFound: { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
-  noKey: {
-    fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
-    en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
-  },
-  wrongSecret: {
-    fr: 'Ce secret ne permet pas de retirer cette contribution.',
-    en: 'This secret does not withdraw this contribution.',
-  },
-} as const;
 
 const idParam = z.object({ id: z.uuid({ error: 'id.not-uuid' }) });
 
@@ -73,7 +58,8 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
         at: new Date().toISOString(),
         threshold: options.reportThreshold,
       });
-      if (!outcome.found) throw new ProblemError('notFound', { detail: sentences.notReportable[c.get('locale')] });
+      if (!outcome.found)
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-reportable', c.get('locale')) });
       return c.body(null, 204);
     },
   );
@@ -105,11 +91,12 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
       const keyHash = await storage.withdrawalKeyHash(params.id);
       if (keyHash === undefined) {
         if ((await storage.withdrawnIds([params.id])).has(params.id)) return c.body(null, 204);
-        throw new ProblemError('notFound', { detail: sentences.notFound[locale] });
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-found', locale) });
       }
-      if (keyHash === null) throw new ProblemError('forbidden', { detail: sentences.noKey[locale] });
+      if (keyHash === null)
+        throw new ProblemError('forbidden', { detail: platformMessage('withdrawal.no-key', locale) });
       if (!sameHash(body.secret, keyHash))
-        throw new ProblemError('forbidden', { detail: sentences.wrongSecret[locale] });
+        throw new ProblemError('forbidden', { detail: platformMessage('withdrawal.wrong-secret', locale) });
       await storage.withdraw(params.id, new Date().toISOString());
       return c.body(null, 204);
     },

@@ -13,6 +13,7 @@ import {
   Problem,
   type ContributionStatus,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { decodeCursor, encodeCursor } from '../contributions/cursor';
 import { ingestBatch } from '../contributions/ingest';
 import type { AppEnv } from '../http/env';
@@ -92,12 +93,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       const contribution = await storage.getContribution(params.id);
       // A hidden contribution was taken out of public view, and its id may have been public.
       if (!contribution || contribution.status === 'hidden') {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('notFound', {
-          detail: fr
-            ? "Cette contribution n'existe pas ou n'est plus visible."
-            : 'This contribution does not exist or is no longer visible.',
-        });
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-visible', c.get('locale')) });
       }
       return c.json(contribution satisfies Contribution);
     },

@@ -10,6 +10,7 @@ import {
   Problem,
   type ContributionStatus,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { requireRole } from '../auth/require-role';
 import { decodeCursor, encodeCursor } from '../contributions/cursor';
 import type { AppEnv } from '../http/env';
@@ -100,10 +101,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         at,
       });
       if (!contribution) {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('notFound', {
-          detail: fr ? "Cette contribution n'existe pas (ou plus)." : 'This contribution does not exist (any more).',
-        });
+        throw new ProblemError('notFound', { detail: platformMessage('moderation.not-found', c.get('locale')) });
       }
       return c.json(contribution satisfies Contribution);
     },

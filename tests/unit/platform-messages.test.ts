@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { platformMessage, platformMessageCodes } from '../../api-client/contract/platform-messages';
+
+const placeholders = (sentence: string) => [...sentence.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Said without values: the sentence as written, `{name}`s and all. */
+const raw = (code: (typeof platformMessageCodes)[number], locale: 'fr' | 'en') =>
+  (platformMessage as (code: string, locale: string) => string)(code, locale);
+
+describe('the platform’s own sentences', () => {
+  it('every code says it in French and English, with the same values in both', () => {
+    expect(platformMessageCodes.length).toBeGreaterThan(30);
+    for (const code of platformMessageCodes) {
+      const fr = raw(code, 'fr');
+      const en = raw(code, 'en');
+      expect(fr.trim(), code).not.toBe('');
+      expect(en.trim(), code).not.toBe('');
+      expect(placeholders(fr), code).toEqual(placeholders(en));
+    }
+  });
+
+  it('puts the values given in their place', () => {
+    expect(platformMessage('request.too-large', 'en', { limit: 4096 })).toBe(
+      'The request body is larger than 4096 bytes.',
+    );
+    expect(platformMessage('request.origin-not-allowed', 'fr', { origin: 'https://ailleurs.example' })).toBe(
+      "Le site https://ailleurs.example n'est pas autorisé à envoyer des contributions à cette plateforme.",
+    );
+  });
+
+  it('no French or English sentence is written inline in the platform’s code any more (the console’s own UI catalogue aside)', () => {
+    const root = fileURLToPath(new URL('../../platform', import.meta.url));
+    const inline = /=== 'fr'|=== 'en'|\bfr: ['"`]/;
+    const offenders: string[] = [];
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (
+        !entry.isFile() ||
+        !/\.tsx?$/.test(entry.name) ||
+        file.includes(`${path.sep}console${path.sep}app${path.sep}`)
+      )
+        continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (inline.test(line)) offenders.push(`${path.relative(root, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
