@@ -52,7 +52,7 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
   if (items.length > BATCH_MAX_ITEMS) throw new RangeError('batch larger than the contract allows');
   const { storage, locale } = options;
   const receivedAt = (options.now?.() ?? new Date()).toISOString();
-  const results: Array<BatchItemResult | undefined> = new Array(items.length);
+  const results = new Array<BatchItemResult | undefined>(items.length);
   let valid: Array<{ index: number; stored: StoredContribution }> = [];
 
   items.forEach((item, index) => {

@@ -4,7 +4,6 @@ import * as platform from './002-platform';
 
 /** Migrations live in code, in order, so a bundled or tsx-run platform finds them alike. */
 export const migrationProvider: MigrationProvider = {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001-initial': initial, '002-platform': platform };
-  },
+  getMigrations: (): Promise<Record<string, Migration>> =>
+    Promise.resolve({ '001-initial': initial, '002-platform': platform }),
 };
