@@ -133,7 +133,7 @@ suite('anchor', () => {
 
     const paragraph = textNodeWith(body, 'La date de publication');
     paragraph.data = 'Un tableau de bord de suivi sera mis à disposition du public.';
-    [...body.querySelectorAll('li')].find((li) => li.textContent!.startsWith('Jalon 2'))!.remove();
+    [...body.querySelectorAll('li')].find((li) => li.textContent.startsWith('Jalon 2'))!.remove();
 
     expect(anchor(body, sentence)).toBeNull();
     expect(anchor(body, milestone)).toBeNull();

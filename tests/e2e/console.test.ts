@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Campaign, ModerationQueue } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
@@ -118,9 +119,9 @@ describe('the console', () => {
     await page.locator('.queue li').first().focus();
     await page.keyboard.press('r');
     await page.getByText('Contribution rejetée.').waitFor();
-    const queue = (
-      await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })
-    ).json();
+    const queue = ModerationQueue.parse(
+      (await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })).json(),
+    );
     expect(queue.items[0]).toMatchObject({
       contribution: { id: order[1], reply: { body: 'Message publicitaire.' } },
       decision: { reason: 'spam' },
@@ -163,7 +164,9 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Clore : Marchés publics 2026' }).click();
     await page.getByText('Campagne close.').waitFor();
     expect(
-      Date.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().closesAt),
+      Date.parse(
+        Campaign.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json()).closesAt,
+      ),
     ).toBeLessThanOrEqual(Date.now());
 
     await createVigieClient({ baseUrl: platform.url }).submitBatch([
@@ -176,7 +179,7 @@ describe('the console', () => {
       page.getByRole('button', { name: 'Télécharger' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^vigie-contributions-.*\.csv$/);
-    const file = await readFile((await download.path())!);
+    const file = await readFile(await download.path());
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.toString('utf8')).toContain('id,receivedAt');
     await page.close();

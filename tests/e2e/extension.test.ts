@@ -122,7 +122,7 @@ async function draftsInExtension(): Promise<Array<{ id: string; state: string; b
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('vigie-extension');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const all = open.result.transaction('drafts').objectStore('drafts').getAll();
           all.onsuccess = () => {
@@ -159,7 +159,7 @@ beforeAll(async () => {
   site = await startStaticServer({
     '/plan-2021-2023': { body: fromFile(fixture) },
     '/ailleurs': { body: elsewhere },
-    '/hostile': { body: async () => hostile(extensionId) },
+    '/hostile': { body: () => hostile(extensionId) },
   });
   browser = await launchExtensionBrowser(profileDir, build.chromeDir);
   extensionId = browser.extensionId;
@@ -180,8 +180,12 @@ describe('the content script', () => {
     const kb = (build.contentScriptGzip / 1024).toFixed(1);
     console.log(`extension: content script first load ${kb} KB gzip (${build.contentScriptGzip} bytes)`);
     expect(build.contentScriptGzip).toBeLessThanOrEqual(10 * 1024);
-    const manifest = JSON.parse(readFileSync(path.join(build.chromeDir, 'manifest.json'), 'utf8'));
-    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
+    const manifest = JSON.parse(readFileSync(path.join(build.chromeDir, 'manifest.json'), 'utf8')) as {
+      content_scripts: Array<{ js: string[] }>;
+      web_accessible_resources: unknown[];
+      externally_connectable?: unknown;
+    };
+    expect(manifest.content_scripts[0]?.js).toEqual(['content-scripts/content.js']);
     expect(manifest.web_accessible_resources[0]).toMatchObject({
       resources: ['content-ui.js', 'content-highlights.js'],
       use_dynamic_url: true,

@@ -224,7 +224,7 @@ describe('quote mode', () => {
     const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
     await page.evaluate((text) => {
       const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) =>
-        p.textContent!.includes(text),
+        p.textContent.includes(text),
       )!;
       const node = paragraph.firstChild as Text;
       const start = node.data.indexOf(text);

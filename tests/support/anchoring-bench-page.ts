@@ -129,7 +129,7 @@ export function judge(library: 'ours' | 'peer'): Verdict {
   const describeMistake = (i: number, outcome: 'wrong place' | 'missed', got: Range | null): string => {
     const quote = ours[i]![0] as { exact: string };
     const place = got ? ` at ${at(got)[0]}: "${referee.text.slice(at(got)[0], at(got)[1])}"` : '';
-    const want = expected[i] ? ` (expected at ${at(expected[i]!)[0]})` : '';
+    const want = expected[i] ? ` (expected at ${at(expected[i])[0]})` : '';
     return `#${i} ${kinds[i]} quote "${quote.exact}": ${outcome}${place}${want}`;
   };
   expected.forEach((want, i) => {

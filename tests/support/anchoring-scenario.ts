@@ -67,7 +67,7 @@ export function republish(
     ranges.map((_, i) => i),
     random,
   );
-  const model = buildTextModel(root as Node);
+  const model = buildTextModel(root);
   const once = (i: number): boolean => {
     const { exact } = describe(ranges[i]!, model)[0];
     const first = model.text.indexOf(exact);

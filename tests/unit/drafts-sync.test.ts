@@ -122,7 +122,7 @@ describe('per-item outcomes', () => {
     const { platform, store, engine } = setup();
     const id = await queued(store);
     // As if a newer contract tightened a rule after the draft was queued.
-    await internalsOf(store).db.drafts.update(id, { 'input.body': '' } as never);
+    await internalsOf(store).db.drafts.update(id, { 'input.body': '' });
     const report = counts(await engine.syncNow());
     expect(report).toMatchObject({ requests: 0, rejected: 1 });
     expect(platform.requests).toHaveLength(0);
