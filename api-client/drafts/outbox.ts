@@ -21,8 +21,8 @@ export interface LinkFailure {
 const LINK_KEY = 'link' as const;
 const freshLink = (): LinkState => ({ key: LINK_KEY, failures: 0, retryAfterUntil: 0 });
 
-/** Queued drafts with nextAttemptAt in [from, to] (to excluded unless toIncluded). */
-function queuedBetween(db: DraftsDatabase, from: number | typeof Dexie.minKey, to: number, toIncluded: boolean) {
+/** Queued drafts with nextAttemptAt in [from, to] (to excluded unless toIncluded); `from` may be Dexie.minKey. */
+function queuedBetween(db: DraftsDatabase, from: number, to: number, toIncluded: boolean) {
   return db.drafts.where('[state+nextAttemptAt]').between(['queued', from], ['queued', to], true, toIncluded);
 }
 

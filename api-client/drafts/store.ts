@@ -86,7 +86,7 @@ const isConflicted = (draft: Draft | undefined) => draft?.state === 'rejected' &
 
 /** Drops keys set to undefined, so clearing a field leaves no trace in the stored object. */
 function withoutUndefined(input: DraftInput): DraftInput {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as DraftInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
 function statesOf(filter: DraftFilter | undefined): readonly DraftState[] {

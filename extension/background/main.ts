@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ConnectivityEvents } from '../../api-client/drafts';
 import { onMessage, sendMessage } from '../messaging/messenger';
 import { backgroundRequests } from '../messaging/protocol';
 import { defaultSettings } from '../settings/defaults';
@@ -26,7 +25,7 @@ export function startBackground(): void {
   watchSettings((changed) => (settings = changed));
 
   const client = clientFor(() => settings.platformUrl);
-  const connectivity = createConnectivity(globalThis as unknown as ConnectivityEvents);
+  const connectivity = createConnectivity(globalThis);
   const drafts = createDraftsService({
     client,
     schedule: alarmSchedule(browser.alarms),

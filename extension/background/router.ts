@@ -124,8 +124,9 @@ export function createRouter(deps: RouterDeps) {
     },
     'network:online': {
       from: ['content', 'extension-page'],
-      async handle() {
+      handle() {
         connectivity.announceOnline();
+        return Promise.resolve();
       },
     },
   };

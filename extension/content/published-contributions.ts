@@ -44,8 +44,8 @@ export function startPublishedContributions(options: PublishedContributionsOptio
     const quoted = answer.contributions.filter((c) => c.target.selectors.length > 0);
     if (quoted.length === 0) return;
     facts.anchoring = true;
-    const { startHighlighter } = await loadChunk('highlights');
-    await startHighlighter({
+    const highlights = await loadChunk('highlights');
+    await highlights.startHighlighter({
       host: options.host(),
       contributions: quoted,
       locale: options.locale,
