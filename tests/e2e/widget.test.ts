@@ -1,31 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVigieClient } from '../../api-client/http';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
+import { axeViolationsIn, probeWidgetPage } from '../support/widget-page';
 import { startWidgetSite, type WidgetSite } from '../support/widget-site';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: WidgetSite;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-/** Watches what the page reports: CSP violations, script errors, widget events. */
-const probe = () => {
-  const w = window as unknown as { __violations: string[]; __events: Array<{ type: string; id: string }> };
-  w.__violations = [];
-  w.__events = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-  );
-  for (const type of ['vigie-draft-saved', 'vigie-queued', 'vigie-synced', 'vigie-rejected']) {
-    document.addEventListener(type, (e) => w.__events.push({ type, id: (e as CustomEvent<{ id: string }>).detail.id }));
-  }
-};
 
 async function openDemo(target: Page = page): Promise<void> {
   await target.goto(site.pageUrl);
@@ -43,22 +27,7 @@ const status = (target: Page = page) => target.locator('vigie-feedback').getByRo
 const events = (target: Page = page) =>
   target.evaluate(() => (window as unknown as { __events: Array<{ type: string; id: string }> }).__events);
 
-async function axeViolations(target: Page = page): Promise<string[]> {
-  // axe is evaluated, not added as a script tag: the demo page's CSP forbids inline scripts.
-  await target.evaluate(axeSource);
-  return target.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: [['vigie-feedback']] },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    );
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
+const axeViolations = (target: Page = page) => axeViolationsIn(target);
 
 beforeAll(async () => {
   site = await startWidgetSite();
@@ -72,7 +41,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ locale: 'fr-FR' });
-  await context.addInitScript(probe);
+  await context.addInitScript(probeWidgetPage);
   page = await context.newPage();
 });
 
@@ -397,9 +366,9 @@ describe('two tabs of the same page', () => {
 });
 
 describe('size', () => {
-  it('loads at most 20 KB gzip before the first interaction', () => {
-    // The whole widget's size is printed by `npm run bench` beside its 60 KB budget.
+  it('loads at most 15 KB gzip before the first interaction', () => {
+    // The whole widget's size is printed by `npx tsx tests/bench/widget-size.bench.ts` beside its 64 KB budget.
     expect(site.sizes.firstLoad).toBeGreaterThan(0);
-    expect(site.sizes.firstLoad).toBeLessThanOrEqual(20 * 1024);
+    expect(site.sizes.firstLoad).toBeLessThanOrEqual(15 * 1024);
   });
 });
