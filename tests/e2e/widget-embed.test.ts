@@ -133,6 +133,18 @@ describe('the widget on another origin, loaded from the platform', () => {
 
 describe('the console’s Intégrer page', () => {
   it('builds the snippet from choices made with the keyboard, copies it, and its SRI pin works with the lazy chunks', async () => {
+    const campaign = await send('POST', `${platform.url}/v1/campaigns`, {
+      token: adminToken,
+      body: {
+        id: 'donnees-commande-publique',
+        title: 'Données de la commande publique',
+        question: 'Quelles données manquent ?',
+        targets: { commitmentIds: ['FR0067'], urlPatterns: [] },
+        opensAt: '2026-01-01T00:00:00.000Z',
+        closesAt: '2099-01-01T00:00:00.000Z',
+      },
+    });
+    expect(campaign.status).toBe(201);
     const context = await browser.newContext({ locale: 'fr-FR' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.url });
     try {
@@ -154,6 +166,8 @@ describe('the console’s Intégrer page', () => {
       // Commitment, language and quote mode, from the keyboard.
       await page.getByLabel('Engagement').focus();
       await page.keyboard.type('FR0067');
+      await page.getByLabel('Campagne').focus();
+      await page.keyboard.press('ArrowDown');
       await page.getByLabel('Langue du module').focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
@@ -161,7 +175,7 @@ describe('the console’s Intégrer page', () => {
       await page.keyboard.press('Space');
       const pinned = await snippetField.inputValue();
       expect(pinned).toMatch(
-        /^<script type="module" src="http:\/\/localhost:\d+\/widget\/vigie-feedback\.[0-9a-f]{12}\.js" integrity="sha384-[\w+/=]{64}" crossorigin="anonymous"><\/script>\n<vigie-feedback platform="http:\/\/localhost:\d+" commitment="FR0067" lang="en" quote-mode><\/vigie-feedback>$/,
+        /^<script type="module" src="http:\/\/localhost:\d+\/widget\/vigie-feedback\.[0-9a-f]{12}\.js" integrity="sha384-[\w+/=]{64}" crossorigin="anonymous"><\/script>\n<vigie-feedback platform="http:\/\/localhost:\d+" commitment="FR0067" campaign="donnees-commande-publique" lang="en" quote-mode><\/vigie-feedback>$/,
       );
       await expectAccessible(page, 'Intégrer, pinned');
 
@@ -196,6 +210,7 @@ describe('the console’s Intégrer page', () => {
       expect((await send('GET', `${platform.url}/v1/contributions/${id}`)).json()).toMatchObject({
         body: 'Sent through the pinned widget.',
         locale: 'en',
+        campaignId: 'donnees-commande-publique',
       });
       // The lazily imported chunks loaded (SRI covers the entry only, and does not stop them).
       expect(requested.some((path) => /^\/widget\/chunks\/runtime-[\w-]+\.js$/.test(path))).toBe(true);
