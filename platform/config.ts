@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { logLevels, type LogLevel } from './logger';
 
 export interface PlatformConfig {
   port: number;
@@ -23,6 +24,8 @@ export interface PlatformConfig {
    * writes; unset, http://localhost:<port>. Never taken from a request's Host header.
    */
   publicUrl: string | undefined;
+  /** VIGIE_LOG_LEVEL: info by default (a line per request); warn under `npm start`, whose terminal a person reads. */
+  logLevel: LogLevel;
 }
 
 export interface RateLimit {
@@ -96,6 +99,12 @@ function publicUrl(raw: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+function logLevel(raw: string): LogLevel {
+  const level = logLevels.find((known) => known === raw);
+  if (!level) throw new ConfigError(`VIGIE_LOG_LEVEL must be one of ${logLevels.join(', ')}; it is "${raw}".`);
+  return level;
+}
+
 /**
  * Reads the platform's settings from the environment. `demo` is what `npm start`
  * runs: contributions are published on arrival unless VIGIE_MODERATION says otherwise.
@@ -119,5 +128,6 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
     addressSalt: env.VIGIE_ADDRESS_SALT || undefined,
     trustProxy: env.VIGIE_TRUST_PROXY === '1' || env.VIGIE_TRUST_PROXY === 'true',
     publicUrl: publicUrl(env.VIGIE_PUBLIC_URL),
+    logLevel: logLevel(env.VIGIE_LOG_LEVEL || (demo ? 'warn' : 'info')),
   };
 }

@@ -14,6 +14,26 @@ const platformCatalogue = {
     fr: 'Une erreur inattendue est survenue sur la plateforme ; réessayez plus tard.',
     en: 'Something unexpected went wrong on the platform; try again later.',
   },
+  'platform.storage-unavailable': {
+    fr: 'La base de données de la plateforme ne répond pas ; réessayez dans un instant.',
+    en: 'The platform’s database does not answer; try again in a moment.',
+  },
+  'widget.not-built': {
+    fr: "Le module vigie-feedback n'est pas construit sur cette plateforme : son exploitant doit lancer npm run build.",
+    en: 'The vigie-feedback widget is not built on this platform: its operator must run npm run build.',
+  },
+  'widget.file-not-found': {
+    fr: "Ce fichier du module vigie-feedback n'existe pas.",
+    en: 'This file of the vigie-feedback widget does not exist.',
+  },
+  'console.not-built': {
+    fr: "La console n'est pas construite sur cette plateforme : son exploitant doit lancer npm run build.",
+    en: 'The console is not built on this platform: its operator must run npm run build.',
+  },
+  'console.file-not-found': {
+    fr: "Ce fichier de la console n'existe pas.",
+    en: 'This console file does not exist.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;

@@ -5,6 +5,8 @@ import type { ApiToken } from '../storage/storage';
 export interface AppEnv {
   Variables: {
     locale: Locale;
+    /** This request's id, echoed in X-Request-Id and written in its log line. */
+    requestId: string;
     jsonBody: unknown;
     /** The caller's address, salted and hashed: never the address itself. Set on public writes. */
     clientHash: string;

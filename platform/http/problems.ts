@@ -24,6 +24,7 @@ const titles: Record<ProblemKind, Record<Locale, string>> = {
   unauthorized: { fr: 'Authentification requise', en: 'Authentication required' },
   forbidden: { fr: 'Accès refusé', en: 'Forbidden' },
   internal: { fr: 'Erreur interne', en: 'Internal error' },
+  unavailable: { fr: 'Service indisponible', en: 'Service unavailable' },
 };
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
@@ -39,6 +40,7 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ProblemOptions {

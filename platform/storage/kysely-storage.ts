@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { accessQueries } from './kysely/access';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
@@ -22,6 +22,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error } = await migrator.migrateToLatest();
       if (error) throw error;
+    },
+
+    async ping() {
+      await sql`select 1`.execute(db);
     },
 
     async close() {

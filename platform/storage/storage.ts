@@ -125,5 +125,7 @@ export interface Storage {
 
   /** A setting made once and shared by every process on this database (e.g. the address salt). */
   setting(key: string, make: () => string): Promise<string>;
+  /** Resolves when the database answers a trivial query (readiness); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVigieClient } from '../../api-client/http';
+import { builtConsoleDir } from '../support/built-assets';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
@@ -16,7 +17,10 @@ const tokens = { moderator: '', ngo: '' };
 const problems: string[] = [];
 
 beforeAll(async () => {
-  platform = await startPlatformOn('sqlite', { env: { VIGIE_MODERATION: 'pre' } });
+  platform = await startPlatformOn('sqlite', {
+    env: { VIGIE_MODERATION: 'pre' },
+    args: ['--console', await builtConsoleDir()],
+  });
   [tokens.moderator, tokens.ngo] = await Promise.all([
     platform.token('moderator', 'Modération DITP'),
     platform.token('ngo', 'Regards Citoyens'),
