@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { pickLocale, type ContributionStatus } from '../api-client/contract';
@@ -10,12 +10,13 @@ import { corsPolicy } from './http/cors';
 import type { AppEnv } from './http/env';
 import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
-import { RateLimiter, rateLimit } from './http/rate-limit';
+import { chargeWrites, RateLimiter, rateLimit } from './http/rate-limit';
 import { accountRoutes } from './routes/account';
 import { campaignRoutes } from './routes/campaigns';
 import { citizenActionRoutes } from './routes/citizen-actions';
 import { exportRoutes } from './routes/exports';
 import { moderationRoutes } from './routes/moderation';
+import { ownStatusRoutes } from './routes/own-status';
 import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
@@ -31,14 +32,23 @@ export interface AppOptions {
   /** Public writes per client and window; null: no limit. */
   rateLimit: RateLimit | null;
   reportThreshold: number;
-  /** Secret salt of hashed client addresses. */
-  addressSalt: string;
+  /** The operator's secret behind every hashed client address; never stored in the data. */
+  addressSecret: string;
   trustProxy: boolean;
   /** The platform's public address, base of every absolute link (never the request's Host). */
   publicUrl: () => string;
   version: string;
   log?: (line: string) => void;
 }
+
+/** Answers for a token's holder, or for a device proving its secrets: no cache may keep them. */
+const privateAnswers = /^\/v1\/contributions\/status$/;
+const noStoreForPrivateAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.header('authorization') !== undefined || privateAnswers.test(c.req.path)) {
+    c.res.headers.set('cache-control', 'no-store');
+  }
+};
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -50,17 +60,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
   app.use('*', secureHeaders());
-  app.use('*', corsPolicy(options.corsOrigins));
+  app.use('*', corsPolicy({ writeOrigins: options.corsOrigins, publicUrl: options.publicUrl }));
+  app.use('*', noStoreForPrivateAnswers);
 
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
-  const publicWrite = [identifyClient(options.addressSalt, options.trustProxy), rateLimit(limiter)];
+  const charge = chargeWrites(options.rateLimit ? new RateLimiter(options.rateLimit) : null);
+  const identify = [identifyClient(options.addressSecret, options.trustProxy)];
+  const publicWrite = [...identify, rateLimit(charge)];
   const { storage } = options;
 
   const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
   healthRoutes(app, doc, options.storage, options.version);
   commitmentRoutes(app, doc, options.storage);
-  contributionRoutes(app, doc, { storage, initialStatus, maxBodyBytes: options.maxBodyBytes, publicWrite });
-  citizenActionRoutes(app, doc, { storage, reportThreshold: options.reportThreshold, publicWrite });
+  // Before /v1/contributions/{id}/…: the status route is a fixed path.
+  ownStatusRoutes(app, doc, { storage, publicWrite });
+  contributionRoutes(app, doc, { storage, initialStatus, maxBodyBytes: options.maxBodyBytes, identify, charge });
+  citizenActionRoutes(app, doc, {
+    storage,
+    reportThreshold: options.reportThreshold,
+    addressSecret: options.addressSecret,
+    publicWrite,
+  });
   campaignRoutes(app, doc, storage);
   moderationRoutes(app, doc, storage);
   exportRoutes(app, doc, storage, options.publicUrl);

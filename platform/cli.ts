@@ -18,7 +18,9 @@ ${tokenUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
 VIGIE_MAX_BODY_BYTES (4194304), VIGIE_CORS_ORIGINS (comma-separated, * for any), DATABASE_URL (postgres://…),
-VIGIE_RATE_LIMIT (60/min, or off), VIGIE_REPORT_THRESHOLD (3), VIGIE_ADDRESS_SALT, VIGIE_TRUST_PROXY (0|1),
+VIGIE_RATE_LIMIT (60/min, or off: a batch counts its items), VIGIE_REPORT_THRESHOLD (3 networks),
+VIGIE_ADDRESS_SECRET (the secret behind hashed client addresses, 16+ characters, shared by every process;
+unset, each process makes its own; VIGIE_ADDRESS_SALT is its older name), VIGIE_TRUST_PROXY (0|1),
 VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset).`;
 
 function optionValue(args: string[], name: string): string | undefined {
@@ -54,6 +56,9 @@ async function serveCommand(args: string[]): Promise<void> {
       `  Console         ${shown}/console (sign in with a token: npm run platform -- token create)`,
       `  Data            ${where}`,
       `  Moderation      ${config.moderation === 'post' ? 'post: contributions are published on arrival' : 'pre: contributions wait for a moderator'}`,
+      ...(config.addressSecret
+        ? []
+        : ['  Addresses       hashed with a secret made for this process only (set VIGIE_ADDRESS_SECRET to keep it)']),
       ...(site ? [`  Demo page       ${site.url}/ (a government page with <vigie-feedback>, strict CSP)`] : []),
       ...(siteDir && !site ? [`  Demo page       not built: run npm run build`] : []),
       ...(extension

@@ -6,8 +6,10 @@ export interface AppEnv {
   Variables: {
     locale: Locale;
     jsonBody: unknown;
-    /** The caller's address, salted and hashed: never the address itself. Set on public writes. */
+    /** The caller's address under the day's key: never the address itself. Set on public writes. */
     clientHash: string;
+    /** The caller's network (IPv4 /24, IPv6 /48), in memory only: reports hash it. Set on public writes. */
+    network: string;
     /** The API token's holder, on routes behind a token. */
     account: ApiToken;
   };

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimit } from '../config';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
@@ -19,18 +19,21 @@ export class RateLimiter {
 
   constructor(readonly setting: RateLimit) {}
 
-  /** Counts one request; returns 0 when allowed, else the seconds to wait. */
-  take(client: string, now = Date.now()): number {
+  /**
+   * Counts `cost` writes (a batch costs its items), all or none; returns 0 when allowed,
+   * else the seconds to wait. A batch larger than the whole limit passes only on a fresh
+   * window and uses it up: otherwise a client with a full batch could never send it.
+   */
+  take(client: string, cost = 1, now = Date.now()): number {
     this.#sweep(now);
     let window = this.#windows.get(client);
     if (!window || now - window.startedAt >= this.setting.windowMs) {
       window = { startedAt: now, count: 0 };
       this.#windows.set(client, window);
     }
-    if (window.count >= this.setting.limit) {
-      return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
-    }
-    window.count++;
+    const fits = window.count + cost <= this.setting.limit || (window.count === 0 && cost > this.setting.limit);
+    if (!fits) return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
+    window.count += cost;
     return 0;
   }
 
@@ -44,10 +47,12 @@ export class RateLimiter {
   }
 }
 
-/** 429 with Retry-After once a client has used its requests for the window. Needs `clientHash`. */
-export function rateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const wait = limiter?.take(c.get('clientHash')) ?? 0;
+/** Charges `cost` writes to the client (needs `clientHash`), or throws 429 with Retry-After. */
+export type ChargeWrites = (c: Context<AppEnv>, cost: number) => void;
+
+export function chargeWrites(limiter: RateLimiter | null): ChargeWrites {
+  return (c, cost) => {
+    const wait = limiter?.take(c.get('clientHash'), cost) ?? 0;
     if (wait > 0) {
       const fr = c.get('locale') === 'fr';
       throw new ProblemError('rateLimited', {
@@ -57,6 +62,13 @@ export function rateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv
         headers: { 'retry-after': String(wait) },
       });
     }
+  };
+}
+
+/** One write per request: reports, withdrawals, status requests. A batch charges its items itself. */
+export function rateLimit(charge: ChargeWrites): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    charge(c, 1);
     await next();
   };
 }
