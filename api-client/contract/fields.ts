@@ -15,6 +15,7 @@ export function rule(code: MessageCode) {
  * return (PostgreSQL cannot even store NUL), and no lone surrogate (half a character,
  * which no encoding can write). In `u` mode `\p{Cs}` matches only unpaired halves.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafeText = /[\0-\x08\x0B\x0C\x0E-\x1F]|\p{Cs}/u;
 export const safeText = z.refine<string>((s) => !unsafeText.test(s), { error: 'text.control' });
 /** Text is kept in NFC, so the same words typed on two systems are the same text (and a retry, a duplicate). */

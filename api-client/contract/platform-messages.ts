@@ -26,10 +26,6 @@ const platformCatalogue = {
     fr: "Les signalements ne sont acceptés que depuis les sites autorisés et l'extension Vigie.",
     en: 'Reports are accepted only from the allowed sites and the Vigie extension.',
   },
-  'campaign.approve-admin': {
-    fr: "Seul un compte d'administration approuve une campagne.",
-    en: 'Only an admin account approves a campaign.',
-  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;

@@ -89,9 +89,9 @@ forEachStorage((kind) => {
           id: refused!.id,
           status: 'rejected',
           moderationReason: 'personal-data',
-          reply: { body: 'Votre adresse était visible.', at: expect.any(String) },
+          reply: { body: 'Votre adresse était visible.', at: expect.any(String) as string },
         },
-        { id: gone!.id, status: 'withdrawn', withdrawn: expect.any(String) },
+        { id: gone!.id, status: 'withdrawn', withdrawn: expect.any(String) as string },
       ]);
       // A wrong secret is told apart from an unknown id by nothing at all.
       const wrong = await statuses([{ id: waiting!.id, secret: 'x'.repeat(43) }]);
@@ -202,18 +202,12 @@ forEachStorage((kind) => {
       await client.submitBatch([shown!, hidden!, waiting!]);
       await decide(shown!.id, { decision: 'publish' });
       await decide(hidden!.id, { decision: 'hide', reason: 'personal-data' });
-      const exported = async (token: string, query = '') =>
-        (
-          (
-            await send(
-              'GET',
-              `${platform.url}/v1/exports/contributions?format=json&campaignId=${campaign.id}${query}`,
-              {
-                token,
-              },
-            )
-          ).json() as { items: Array<{ id: string }> }
-        ).items.map((c) => c.id);
+      const exported = async (token: string, query = '') => {
+        const path = `/v1/exports/contributions?format=json&campaignId=${campaign.id}${query}`;
+        return (await send('GET', platform.url + path, { token }))
+          .json<{ items: Array<{ id: string }> }>()
+          .items.map((c) => c.id);
+      };
       expect(await exported(tokens.ngo)).toEqual([shown!.id]);
       expect(await exported(tokens.ngo, '&status=hidden')).toEqual([]);
       expect(await exported(tokens.ngo, '&status=pending')).toEqual([]);
