@@ -10,7 +10,7 @@ import { corsPolicy } from './http/cors';
 import type { AppEnv } from './http/env';
 import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
-import { chargeWrites, RateLimiter, rateLimit } from './http/rate-limit';
+import { batchRateLimit, chargeWrites, RateLimiter, rateLimit } from './http/rate-limit';
 import { accountRoutes } from './routes/account';
 import { campaignRoutes } from './routes/campaigns';
 import { citizenActionRoutes } from './routes/citizen-actions';
@@ -63,9 +63,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', corsPolicy({ writeOrigins: options.corsOrigins, publicUrl: options.publicUrl }));
   app.use('*', noStoreForPrivateAnswers);
 
-  const charge = chargeWrites(options.rateLimit ? new RateLimiter(options.rateLimit) : null);
-  const identify = [identifyClient(options.addressSecret, options.trustProxy)];
-  const publicWrite = [...identify, rateLimit(charge)];
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
+  const charge = chargeWrites(limiter);
+  const identify = identifyClient(options.addressSecret, options.trustProxy);
+  const publicWrite = [identify, rateLimit(charge)];
   const { storage } = options;
 
   const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
@@ -73,7 +74,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   commitmentRoutes(app, doc, options.storage);
   // Before /v1/contributions/{id}/…: the status route is a fixed path.
   ownStatusRoutes(app, doc, { storage, publicWrite });
-  contributionRoutes(app, doc, { storage, initialStatus, maxBodyBytes: options.maxBodyBytes, identify, charge });
+  contributionRoutes(app, doc, {
+    storage,
+    initialStatus,
+    maxBodyBytes: options.maxBodyBytes,
+    identify: [identify, batchRateLimit(limiter)],
+    charge,
+  });
   citizenActionRoutes(app, doc, {
     storage,
     reportThreshold: options.reportThreshold,

@@ -10,6 +10,8 @@ export interface AppEnv {
     clientHash: string;
     /** The caller's network (IPv4 /24, IPv6 /48), in memory only: reports hash it. Set on public writes. */
     network: string;
+    /** Whether this request was charged against the rate limit already. */
+    charged: boolean;
     /** The API token's holder, on routes behind a token. */
     account: ApiToken;
   };

@@ -37,6 +37,13 @@ export class RateLimiter {
     return 0;
   }
 
+  /** The seconds to wait before one more write is allowed; 0 when it is. Counts nothing. */
+  peek(client: string, now = Date.now()): number {
+    const window = this.#windows.get(client);
+    if (!window || now - window.startedAt >= this.setting.windowMs || window.count < this.setting.limit) return 0;
+    return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
+  }
+
   // Forget finished windows now and then, so memory follows the active clients only.
   #sweep(now: number): void {
     if (now - this.#lastSweep < this.setting.windowMs) return;
@@ -50,25 +57,42 @@ export class RateLimiter {
 /** Charges `cost` writes to the client (needs `clientHash`), or throws 429 with Retry-After. */
 export type ChargeWrites = (c: Context<AppEnv>, cost: number) => void;
 
+function tooMany(c: Context<AppEnv>, wait: number): ProblemError {
+  const fr = c.get('locale') === 'fr';
+  return new ProblemError('rateLimited', {
+    detail: fr
+      ? `Trop d'envois depuis votre connexion : réessayez dans ${wait} s. Rien n'est perdu, vos brouillons restent enregistrés.`
+      : `Too many submissions from your connection: try again in ${wait} s. Nothing is lost; your drafts are kept.`,
+    headers: { 'retry-after': String(wait) },
+  });
+}
+
 export function chargeWrites(limiter: RateLimiter | null): ChargeWrites {
   return (c, cost) => {
+    c.set('charged', true);
     const wait = limiter?.take(c.get('clientHash'), cost) ?? 0;
-    if (wait > 0) {
-      const fr = c.get('locale') === 'fr';
-      throw new ProblemError('rateLimited', {
-        detail: fr
-          ? `Trop d'envois depuis votre connexion : réessayez dans ${wait} s. Rien n'est perdu, vos brouillons restent enregistrés.`
-          : `Too many submissions from your connection: try again in ${wait} s. Nothing is lost; your drafts are kept.`,
-        headers: { 'retry-after': String(wait) },
-      });
-    }
+    if (wait > 0) throw tooMany(c, wait);
   };
 }
 
-/** One write per request: reports, withdrawals, status requests. A batch charges its items itself. */
+/** One write per request: reports, withdrawals, status requests. */
 export function rateLimit(charge: ChargeWrites): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     charge(c, 1);
     await next();
+  };
+}
+
+/**
+ * For the batch, whose handler charges its items once the envelope is read: refused at
+ * once when the window is used up, and charged one write when it never reached the
+ * handler (a malformed body counts too, or it could be sent without end).
+ */
+export function batchRateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const wait = limiter?.peek(c.get('clientHash')) ?? 0;
+    if (wait > 0) throw tooMany(c, wait);
+    await next();
+    if (!c.get('charged')) limiter?.take(c.get('clientHash'), 1);
   };
 }

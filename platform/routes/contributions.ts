@@ -27,7 +27,7 @@ export interface ContributionRouteOptions {
   storage: Storage;
   initialStatus: ContributionStatus;
   maxBodyBytes: number;
-  /** Identifies the client: what every public write goes through. */
+  /** Identifies the client and refuses it once its window is used up; the items are charged by `charge`. */
   identify?: MiddlewareHandler<AppEnv>[];
   /** The rate limit, charged with a batch's items once the envelope is read. */
   charge?: ChargeWrites;

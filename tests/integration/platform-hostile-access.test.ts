@@ -244,6 +244,17 @@ forEachStorage((kind) => {
       expect((await batch(1, '127.0.9.1')).answer.status).toBe(429);
     });
 
+    it('counts a malformed batch as one write, so bad bodies cannot be sent without end', async () => {
+      for (let i = 0; i < 5; i++) {
+        const bad = await send('POST', `${platform.url}/v1/contributions:batch`, {
+          body: '{"items": [',
+          from: '127.0.9.3',
+        });
+        expect(bad.status).toBe(400);
+      }
+      expect((await batch(1, '127.0.9.3')).answer.status).toBe(429);
+    });
+
     it('lets a batch larger than the whole limit through once the window is fresh, and only then', async () => {
       const big = await batch(8, '127.0.9.2');
       expect(big.answer.status).toBe(200);
