@@ -56,6 +56,18 @@ forEachStorage((kind) => {
       expect(first?.contribution.status).toBe('published');
       expect(first?.reports.count).toBe(1);
       expect((await queue()).items.map((i) => i.contribution.id)).toContain(waiting.id);
+      // Page by page, the order holds: the reported one first, each once.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const path: string = `/v1/moderation/queue?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = ModerationQueue.parse((await send('GET', platform.url + path, { token: moderator })).json());
+        seen.push(...page.items.map((i) => i.contribution.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen[0]).toBe(item.id);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toContain(waiting.id);
 
       expect((await report(item.id, '127.0.4.1')).status).toBe(204);
       expect(await isPublic(item.id)).toBe(true);
