@@ -33,6 +33,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Shorter names must be a whole word: "DITP" should not forbid "Editpro".
 const SHORT = 5;
+const MIN_LETTERS = 3;
 
 interface Reserved {
   /** Matches where the name starts, each letter in either case's look ("I" looks like "l"). */
@@ -42,7 +43,8 @@ interface Reserved {
 
 function reserved(name: string): Reserved | null {
   const letters = [...name.normalize('NFKD').replace(/\p{M}/gu, '')].filter((ch) => /[\p{L}\p{N}]/u.test(ch));
-  if (letters.length === 0) return null;
+  // A token named "A" or "CI" would forbid every pseudonym holding that word: too little to impersonate.
+  if (letters.length < MIN_LETTERS) return null;
   const classes = letters.map((ch) => {
     const forms = [...new Set([looks(ch.toLowerCase()), looks(ch.toUpperCase())])].filter(Boolean);
     return `(?:${forms.map(escape).join('|')})`;

@@ -97,6 +97,10 @@ describe('pseudonyms that impersonate', () => {
     'équipe ditp',
   ])('refuses %s', (pseudonym) => expect(impersonates(pseudonym, names)).toBe(true));
 
+  it('ignores names too short to impersonate', () => {
+    expect(impersonates('Camille A', ['A', 'CI'])).toBe(false);
+  });
+
   it.each(['Zoé', 'Camille ❤️', 'Modeste', 'Adèle M.', 'Editpro', 'Maladministration', 'Citoyen engagé'])(
     'keeps %s',
     (pseudonym) => expect(impersonates(pseudonym, names)).toBe(false),
