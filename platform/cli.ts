@@ -23,7 +23,9 @@ ${backupUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
 VIGIE_MAX_BODY_BYTES (4194304), VIGIE_CORS_ORIGINS (comma-separated, * for any), DATABASE_URL (postgres://…),
-VIGIE_RATE_LIMIT (60/min, or off), VIGIE_REPORT_THRESHOLD (3), VIGIE_ADDRESS_SALT, VIGIE_TRUST_PROXY (0|1),
+VIGIE_RATE_LIMIT (60/min, or off: a batch counts its items), VIGIE_REPORT_THRESHOLD (3 networks),
+VIGIE_ADDRESS_SECRET (the secret behind hashed client addresses, 16+ characters, shared by every process;
+unset, each process makes its own; VIGIE_ADDRESS_SALT is its older name), VIGIE_TRUST_PROXY (0|1),
 VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset),
 VIGIE_LOG_LEVEL (info; warn under --demo).`;
 
@@ -69,6 +71,9 @@ async function serveCommand(args: string[]): Promise<void> {
         : `  Widget          not built in ${widgetDir}: run npm run build`,
       `  Data            ${where}`,
       `  Moderation      ${config.moderation === 'post' ? 'post: contributions are published on arrival' : 'pre: contributions wait for a moderator'}`,
+      ...(config.addressSecret
+        ? []
+        : ['  Addresses       hashed with a secret made for this process only (set VIGIE_ADDRESS_SECRET to keep it)']),
       ...(site ? [`  Demo page       ${site.url}/ (a government page with <vigie-feedback>, strict CSP)`] : []),
       ...(siteDir && !site ? [`  Demo page       not built: run npm run build`] : []),
       ...(extension

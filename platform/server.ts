@@ -38,9 +38,8 @@ function packageVersion(): string {
 export async function startPlatform(config: PlatformConfig, runtime: PlatformRuntime = {}): Promise<RunningPlatform> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await storage.upsertCommitments(seedCommitments());
-  // Made once per database when not configured, so every process hashes an address alike.
-  const addressSalt =
-    config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
+  // Never stored: unset, a secret for this process alone (the README says what that means).
+  const addressSecret = config.addressSecret ?? randomBytes(32).toString('base64url');
   // Unconfigured, the public address is the loopback one, known once the port is bound.
   let publicUrl = config.publicUrl;
   const app = createApp({
@@ -50,7 +49,7 @@ export async function startPlatform(config: PlatformConfig, runtime: PlatformRun
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     reportThreshold: config.reportThreshold,
-    addressSalt,
+    addressSecret,
     trustProxy: config.trustProxy,
     publicUrl: () => publicUrl ?? '',
     version: packageVersion(),

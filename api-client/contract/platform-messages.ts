@@ -34,6 +34,18 @@ const platformCatalogue = {
     fr: "Ce fichier de la console n'existe pas.",
     en: 'This console file does not exist.',
   },
+  'pseudonym.reserved': {
+    fr: 'Ce pseudonyme ressemble au nom de la modération, de la plateforme ou d’une organisation : choisissez-en un autre.',
+    en: 'This pseudonym looks like the name of the moderators, the platform or an organisation: choose another one.',
+  },
+  'contribution.not-public': {
+    fr: "Cette contribution n'existe pas ou n'est pas publiée.",
+    en: 'This contribution does not exist or is not published.',
+  },
+  'report.origin': {
+    fr: "Les signalements ne sont acceptés que depuis les sites autorisés et l'extension Vigie.",
+    en: 'Reports are accepted only from the allowed sites and the Vigie extension.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;

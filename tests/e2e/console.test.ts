@@ -13,7 +13,7 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-cor
 
 let platform: StoragePlatform;
 let browser: Browser;
-const tokens = { moderator: '', ngo: '' };
+const tokens = { moderator: '', ngo: '', admin: '' };
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -21,9 +21,10 @@ beforeAll(async () => {
     env: { VIGIE_MODERATION: 'pre' },
     args: ['--console', await builtConsoleDir()],
   });
-  [tokens.moderator, tokens.ngo] = await Promise.all([
+  [tokens.moderator, tokens.ngo, tokens.admin] = await Promise.all([
     platform.token('moderator', 'Modération DITP'),
     platform.token('ngo', 'Regards Citoyens'),
+    platform.token('admin', 'DITP'),
   ]);
   browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
 });
@@ -160,8 +161,28 @@ describe('the console', () => {
     await expectAccessible(page, 'campaign form');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Campagne enregistrée.').waitFor();
-    const stored = (await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json();
-    expect(stored).toMatchObject({ owner: 'Regards Citoyens', targets: { commitmentIds: ['FR0067', 'FR0068'] } });
+    // An NGO's new campaign waits for an admin: the console says so, and no citizen sees it yet.
+    await page.locator('[data-id="marches-publics-2026"]').getByText('en attente d’approbation').waitFor();
+    expect((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).status).toBe(404);
+    const mine = (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.ngo })).json();
+    expect(mine.items[0]).toMatchObject({
+      id: 'marches-publics-2026',
+      owner: 'Regards Citoyens',
+      approval: 'pending',
+      targets: { commitmentIds: ['FR0067', 'FR0068'] },
+    });
+    expect(await page.getByRole('button', { name: 'Approuver : Marchés publics 2026' }).count()).toBe(0);
+
+    // An admin approves it from the console.
+    const adminPage = await openConsole();
+    await signIn(adminPage, tokens.admin);
+    await adminPage.getByRole('button', { name: 'Campagnes' }).click();
+    await adminPage.getByRole('button', { name: 'Approuver : Marchés publics 2026' }).click();
+    await adminPage.getByText('Campagne approuvée : les citoyens la voient.').waitFor();
+    await adminPage.locator('[data-id="marches-publics-2026"]').getByText('approuvée', { exact: true }).waitFor();
+    await expectAccessible(adminPage, 'campaigns as an admin');
+    await adminPage.close();
+    expect((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().approval).toBe('approved');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Clore : Marchés publics 2026' }).click();

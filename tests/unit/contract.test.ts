@@ -113,6 +113,50 @@ describe('a contribution', () => {
     });
   });
 
+  it('refuses C0 controls but tab and line breaks, and lone surrogates, in every text field, with one sentence', () => {
+    for (const bad of ['\u0000', '\u0007', '\u001b', '\ud800', '\udc00']) {
+      expect(rejectionOf(aContribution({ body: `avant${bad}après` }))).toEqual({
+        codes: { '/body': 'text.control' },
+        first: 'Le texte contient un caractère de contrôle ou mal encodé ; retirez-le.',
+      });
+      expect(rejectionOf(withTarget({ title: `T${bad}` })).codes).toEqual({ '/target/title': 'text.control' });
+      expect(
+        rejectionOf(withTarget({ selectors: [{ type: 'TextQuoteSelector', exact: 'a', prefix: bad, suffix: bad }] }))
+          .codes,
+      ).toEqual({ '/target/selectors/0/prefix': 'text.control', '/target/selectors/0/suffix': 'text.control' });
+    }
+    // A pair of surrogates is one character (an emoji), not a broken half.
+    expect(ContributionInput.parse(aContribution({ body: 'a\tb\r\nc 😀' })).body).toBe('a\tb\r\nc 😀');
+  });
+
+  it('keeps text in NFC, so the same words typed in NFD are the same contribution', () => {
+    const parsed = ContributionInput.parse(
+      aContribution({ body: 'Re\u0301sume\u0301', author: { pseudonym: 'Zoe\u0301' } }),
+    );
+    expect(parsed.body).toBe('Résumé');
+    expect(parsed.author?.pseudonym).toBe('Zoé');
+  });
+
+  it('refuses invisible and bidirectional characters in a pseudonym, but not emoji', () => {
+    for (const pseudonym of [
+      '\u200b',
+      'Mod\u200bération',
+      '\u202enoitarédoM',
+      'Zoé\u2066',
+      'a\u00adb',
+      '\u3164',
+      '\u2800',
+    ]) {
+      expect(rejectionOf(aContribution({ author: { pseudonym } })), pseudonym).toEqual({
+        codes: { '/author/pseudonym': 'pseudonym.invisible' },
+        first: 'Le pseudonyme contient un caractère invisible ou qui inverse le sens de lecture ; retirez-le.',
+      });
+    }
+    for (const pseudonym of ['Camille ❤️', 'Jean-Luc 👩‍💻', '👍🏽 Ana']) {
+      expect(ContributionInput.safeParse(aContribution({ author: { pseudonym } })).success, pseudonym).toBe(true);
+    }
+  });
+
   it('names its commitment and campaign by well-formed ids', () => {
     expect(rejectionOf(aContribution({ commitmentId: 'fr67' })).codes).toEqual({
       '/commitmentId': 'commitment-id.format',

@@ -1,6 +1,8 @@
 import { signal } from '@preact/signals';
 import type { ContributionStatus, GapType, Locale, ModerationReason, Role } from '../../../api-client/contract';
 
+type CampaignApproval = 'pending' | 'approved';
+
 /** The console speaks French first; the choice is kept for the tab's session. */
 export const lang = signal<Locale>(sessionStorage.getItem('vigie.lang') === 'en' ? 'en' : 'fr');
 
@@ -68,6 +70,11 @@ const fr = {
   fieldOpens: 'Ouverture',
   fieldCloses: 'Clôture',
   state: { open: 'ouverte', upcoming: 'à venir', closed: 'close' },
+  approval: { pending: 'en attente d’approbation', approved: 'approuvée' } satisfies Record<CampaignApproval, string>,
+  approvalHelp:
+    'Une campagne nouvelle ou modifiée par une association n’est montrée aux citoyens qu’une fois approuvée par un compte d’administration.',
+  approve: 'Approuver',
+  approvedDone: 'Campagne approuvée : les citoyens la voient.',
   by: 'par',
   saved: 'Campagne enregistrée.',
   closed: 'Campagne close.',
@@ -193,6 +200,10 @@ const en: Strings = {
   fieldOpens: 'Opens',
   fieldCloses: 'Closes',
   state: { open: 'open', upcoming: 'upcoming', closed: 'closed' },
+  approval: { pending: 'waiting for approval', approved: 'approved' },
+  approvalHelp: 'A campaign an NGO creates or changes is shown to citizens once an admin account approved it.',
+  approve: 'Approve',
+  approvedDone: 'Campaign approved: citizens see it.',
   by: 'by',
   saved: 'Campaign saved.',
   closed: 'Campaign closed.',
