@@ -116,6 +116,9 @@ forEachStorage((kind) => {
       }
       await send('GET', `${platform.url}/v1/contributions/${item.id}?lang=${marker}`, { from: '127.0.0.4' });
 
+      // The logger writes asynchronously: wait for the nine request lines rather than race them.
+      const requestLines = () => logLines(platform.output()).filter((line) => line.msg === 'request');
+      await expect.poll(() => requestLines().length).toBeGreaterThanOrEqual(9);
       const output = platform.output();
       const lines = logLines(output);
       const requests = lines.filter((line) => line.msg === 'request');
