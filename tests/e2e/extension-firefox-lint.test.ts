@@ -11,7 +11,7 @@ interface LintMessage {
 }
 
 it('the Firefox build passes addons-linter, Mozilla’s own review linter, with no error', async () => {
-  const { firefoxDir } = await buildExtension({ ifStale: true });
+  const { firefoxMv2Dir: firefoxDir } = await buildExtension({ ifStale: true });
   const linter = createRequire(import.meta.url).resolve('addons-linter/bin/addons-linter');
   // The linter exits non-zero when it finds errors; its JSON report is what we read either way.
   const { stdout } = await promisify(execFile)(process.execPath, [linter, firefoxDir, '--output', 'json'], {
