@@ -9,11 +9,14 @@ import { axeOnPage } from '../support/axe';
 import {
   expectHighlightedOnReload,
   inPageWords,
+  reopenByClickingWords,
   sendAndExpectHeldOnce,
+  useToolbarByKeyboard,
   writeComment as writeCommentIn,
 } from '../support/citizen-flows';
 import { PLAN_CANONICAL as CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
 import { InPageUi, launchExtensionBrowser, tabIdOf, type ExtensionBrowser } from '../support/extension-browser';
+import { expectHostilePageHarmless, hostilePage } from '../support/hostile-page';
 import { waitUntil } from '../support/wait';
 
 const fr = inPageWords.fr;
@@ -21,50 +24,6 @@ const fr = inPageWords.fr;
 /** A page outside the allow-list, on a host the extension has no reason to know. */
 const elsewhere = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Un blog</title></head>
 <body><main><h1>Notes de lecture</h1><p id="texte">Le rapport annuel sur la qualité des données n'a jamais été publié.</p></main></body></html>`;
-
-/**
- * A hostile page: it looks for Vigie's drafts in its own IndexedDB, reaches for
- * the extension's messaging, forges messages on the window (including the one
- * WXT uses to retire old content scripts) and tries to read our shadow root.
- */
-const hostile = (
-  extensionId: string,
-) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page hostile</title></head>
-<body><main><h1>Bienvenue</h1><p id="texte">Les engagements de cette page sont tenus, circulez.</p></main>
-<script>
-window.__attack = (async () => {
-  const report = {};
-  report.databases = (await indexedDB.databases()).map((d) => d.name);
-  report.draftsInPageDb = await new Promise((resolve) => {
-    const open = indexedDB.open('vigie-extension');
-    open.onsuccess = () => {
-      const db = open.result;
-      const names = [...db.objectStoreNames];
-      if (!names.includes('drafts')) { db.close(); resolve(0); return; }
-      const count = db.transaction('drafts').objectStore('drafts').count();
-      count.onsuccess = () => { db.close(); resolve(count.result); };
-    };
-    open.onerror = () => resolve(-1);
-  });
-  report.runtime = typeof chrome === 'undefined' || !chrome.runtime ? 'unreachable' : typeof chrome.runtime.sendMessage;
-  if (typeof chrome !== 'undefined' && chrome.runtime && chrome.runtime.sendMessage) {
-    try {
-      await chrome.runtime.sendMessage(${JSON.stringify(extensionId)}, { id: 1, type: 'draft:delete', data: { id: '00000000-0000-4000-8000-000000000000' }, timestamp: Date.now() });
-      report.sent = 'answered';
-    } catch (e) { report.sent = 'refused'; }
-  }
-  const forged = { id: 1, type: 'draft:create', timestamp: Date.now(), data: {
-    fields: { kind: 'comment', body: 'forgé', pseudonym: '' },
-    target: { url: location.href, title: 'x', selectors: [] } } };
-  window.postMessage(forged, '*');
-  window.postMessage({ type: 'network:online', timestamp: Date.now(), id: 2 }, '*');
-  document.dispatchEvent(new CustomEvent(${JSON.stringify(extensionId)} + ':content:wxt:content-script-started',
-    { detail: { contentScriptName: 'content', messageId: 'page' } }));
-  window.postMessage({ type: ${JSON.stringify(extensionId)} + ':content:wxt:content-script-started', contentScriptName: 'content', messageId: 'page' }, '*');
-  report.shadow = [...document.querySelectorAll('[data-vigie]')].map((host) => host.shadowRoot === null ? 'closed' : 'open');
-  return report;
-})();
-</script></body></html>`;
 
 let build: ExtensionBuild;
 let world: CitizenWorld;
@@ -143,7 +102,7 @@ beforeAll(async () => {
   let extensionId = '';
   world = await startCitizenWorld({
     '/ailleurs': { body: elsewhere },
-    '/hostile': { body: async () => hostile(extensionId) },
+    '/hostile': { body: () => Promise.resolve(hostilePage(extensionId)) },
   });
   browser = await launchExtensionBrowser(profileDir, build.chromeDir);
   extensionId = browser.extensionId;
@@ -195,17 +154,7 @@ describe('on the government page', () => {
     await expectHighlightedOnReload(ui, fr, passage, text);
     expect(await ui.count('StaticText', text)).toBeGreaterThan(0);
     expect(await ui.axe()).toEqual([]);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => ui.count('dialog', '1 contribution sur ce passage')).toBe(0);
-
-    // Clicking the highlighted words themselves opens them too.
-    const middle = await page.evaluate((exact) => {
-      const range = [...(CSS.highlights.get('vigie') ?? [])].find((r) => (r as Range).toString() === exact) as Range;
-      const box = range.getClientRects()[0]!;
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }, passage);
-    await page.mouse.click(middle.x, middle.y);
-    await ui.find('dialog', '1 contribution sur ce passage');
+    await reopenByClickingWords(ui, fr, passage);
     await ui.detach();
     await page.close();
   });
@@ -431,24 +380,8 @@ describe('privacy', () => {
 
 describe('a hostile page', () => {
   it('finds no draft, cannot reach the messaging, forges nothing, and cannot switch Vigie off', async () => {
-    const draftsBefore = await draftsInExtension();
-    const requestsBefore = world.proxy.requests.length;
     const { page, ui } = await openPage(`${world.site.url}/hostile`);
-    const report = await page.evaluate(
-      () => (window as unknown as { __attack: Promise<Record<string, unknown>> }).__attack,
-    );
-    expect(report).toMatchObject({ draftsInPageDb: 0, runtime: 'unreachable' });
-    expect(report.databases).not.toContain('vigie-extension');
-    await page.waitForTimeout(1000);
-    expect(await draftsInExtension()).toEqual(draftsBefore);
-    expect(world.proxy.requests.slice(requestsBefore).filter((r) => r.method === 'POST')).toEqual([]);
-
-    // Still there: the toolbar answers a selection, in a root the page cannot open.
-    await ui.select('#texte', 'Les engagements de cette page sont tenus');
-    await ui.find('button', 'Commenter');
-    expect(await page.evaluate(() => [...document.querySelectorAll('[data-vigie]')].map((h) => h.shadowRoot))).toEqual([
-      null,
-    ]);
+    await expectHostilePageHarmless(world, ui, fr, draftsInExtension);
     await page.close();
     await ui.detach();
   });
@@ -490,14 +423,7 @@ describe('a hostile page', () => {
 describe('keyboard and language', () => {
   it('the toolbar is one tab stop with arrow keys, Escape closes the composer, and the words follow the options', async () => {
     const { page, ui } = await openPage(pageUrl());
-    await ui.select('#calendrier p', 'Le bilan des engagements précédents');
-    await ui.focus('button', 'Commenter');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
-    await ui.find('dialog', 'Signaler un manque de transparence');
-    expect(await ui.count('combobox', 'Type de manque')).toBe(1);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => ui.count('dialog', 'Signaler un manque de transparence')).toBe(0);
+    await useToolbarByKeyboard(ui, fr, { selector: '#calendrier p', passage: 'Le bilan des engagements précédents' });
 
     // Alt+Shift+V: the browser gives the command to the worker, which asks the tab (sent here as the worker would).
     await ui.select('#calendrier p', 'Le bilan des engagements précédents');

@@ -153,3 +153,27 @@ export async function expectHighlightedOnReload(
   expect(await ui.uiText()).toContain(text);
   return marker;
 }
+
+/** Escape closes the contributions; clicking the painted words themselves opens them again. */
+export async function reopenByClickingWords(ui: InPageDriver, words: InPageWords, passage: string): Promise<void> {
+  await ui.press('Escape');
+  await expect.poll(() => ui.count('dialog', words.contributionsTitle(1))).toBe(0);
+  await ui.clickPainted(passage);
+  await ui.find('dialog', words.contributionsTitle(1));
+}
+
+/** The toolbar is one tab stop: arrows move within it, Enter acts, Escape closes the composer. */
+export async function useToolbarByKeyboard(
+  ui: InPageDriver,
+  words: InPageWords,
+  where: { selector: string; passage: string },
+): Promise<void> {
+  await selectPassage(ui, words, where);
+  await ui.focus('button', words.comment);
+  await ui.press('ArrowRight');
+  await ui.press('Enter');
+  await ui.find('dialog', words.flagTitle);
+  expect(await ui.count('combobox', words.gapType)).toBe(1);
+  await ui.press('Escape');
+  await expect.poll(() => ui.count('dialog', words.flagTitle)).toBe(0);
+}

@@ -1,7 +1,7 @@
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { axeRules, axeSource } from './axe';
 import { chromiumArgs, findChromium } from './chromium';
-import { paintedWords, selectWords, type InPageDriver } from './in-page-driver';
+import { middleOfPainted, paintedWords, selectWords, type InPageDriver } from './in-page-driver';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -175,6 +175,15 @@ export class InPageUi implements InPageDriver {
 
   painted(): Promise<string[]> {
     return this.page.evaluate(paintedWords);
+  }
+
+  async clickPainted(exact: string): Promise<void> {
+    const { x, y } = await this.page.evaluate(middleOfPainted, exact);
+    await this.page.mouse.click(x, y);
+  }
+
+  inPage<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.page.evaluate(fn);
   }
 
   async reload(): Promise<void> {

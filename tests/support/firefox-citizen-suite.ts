@@ -2,16 +2,19 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { axeOnPage } from './axe';
 import {
-  heldByPlatform,
   expectHighlightedOnReload,
+  heldByPlatform,
   inPageWords,
+  reopenByClickingWords,
   selectPassage,
   sendAndExpectHeldOnce,
+  useToolbarByKeyboard,
   writeComment,
   writeGap,
 } from './citizen-flows';
 import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from './citizen-world';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-extension-browser';
+import { GECKO_ID, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-extension-browser';
+import { expectHostilePageHarmless, hostilePage } from './hostile-page';
 import { waitUntil } from './wait';
 
 /** The options page's names in the language it is shown in. */
@@ -53,8 +56,9 @@ async function retype(page: Page, role: string, name: string, text: string): Pro
 /**
  * The citizen's flows in a real Firefox with a build of the extension installed
  * (MV2 or MV3): the options page, a comment and a gap flag held once by the
- * platform, the highlight of what was published, and a contribution that waits
- * while the platform is out of reach. One browser for the whole suite; after
+ * platform, the highlight of what was published and the side panel, the toolbar
+ * by keyboard, a hostile page, and a contribution that waits while the platform
+ * is out of reach. One browser for the whole suite; after
  * each test, nothing may have been logged as an error, content scripts included
  * (that is where Firefox's wrappers around page objects bite).
  */
@@ -117,9 +121,27 @@ export function describeFirefoxCitizenFlows(buildDir: () => Promise<string>): vo
     }
   }
 
+  /**
+   * The WebExtension id of the page tab opened last: the highest tab id but the
+   * asking page's own (Firefox numbers tabs in the order they open).
+   */
+  async function lastPageTabId(): Promise<number> {
+    const page = await firefox.openExtensionPage('popup.html');
+    try {
+      return await page.evaluate(async () => {
+        type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; getCurrent(): Promise<{ id?: number }> };
+        const tabs = (globalThis as unknown as { browser: { tabs: Tabs } }).browser.tabs;
+        const own = (await tabs.getCurrent()).id;
+        return Math.max(...(await tabs.query({})).map((t) => t.id ?? -1).filter((id) => id !== own));
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
   beforeAll(async () => {
     const dir = await buildDir();
-    world = await startCitizenWorld();
+    world = await startCitizenWorld({ '/hostile': { body: hostilePage(GECKO_ID) } });
     firefox = await launchFirefoxWithExtension(dir);
     // Firefox's interface is in English here, and so are the options until told otherwise.
     // The test page's host (127.0.0.1) is put on the allow-list.
@@ -179,8 +201,30 @@ export function describeFirefoxCitizenFlows(buildDir: () => Promise<string>): vo
     );
 
     await expectHighlightedOnReload(ui, fr, passage, text);
-    await ui.press('Escape');
-    await expect.poll(() => ui.count('dialog', fr.contributionsTitle(1))).toBe(0);
+    await reopenByClickingWords(ui, fr, passage);
+
+    // The side panel (Firefox's sidebar, opened here as a tab for this page) asks the
+    // content script what it knows: the published contribution, and mine, sent.
+    const panel = await firefox.openExtensionPage(`sidepanel.html?tab=${await lastPageTabId()}`);
+    const headings = () => panel.$$eval('h2, h3', (all) => all.map((h) => h.textContent?.trim() ?? ''));
+    await expect.poll(headings).toContain('Contributions publiées sur cette page (1)');
+    await expect.poll(headings).toContain('Mes contributions');
+    expect(await headings()).toContain('Commentaire — Envoyée');
+    expect(await panel.$$eval('main li', (items) => items.map((li) => li.textContent ?? '').join(' '))).toContain(text);
+    expect(await axeOnPage(panel)).toEqual([]);
+    await panel.close();
+    await ui.close();
+  });
+
+  it('the toolbar is one tab stop: arrows move, Enter acts, Escape closes', async () => {
+    const ui = await firefox.openPage(world.planUrl);
+    await useToolbarByKeyboard(ui, fr, { selector: '#calendrier p', passage: 'Le bilan des engagements précédents' });
+    await ui.close();
+  });
+
+  it('a hostile page finds no draft, cannot reach the messaging, forges nothing, and cannot switch Vigie off', async () => {
+    const ui = await firefox.openPage(`${world.site.url}/hostile`);
+    await expectHostilePageHarmless(world, ui, fr, draftsInExtension);
     await ui.close();
   });
 

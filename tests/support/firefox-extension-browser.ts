@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { findFirefox } from './firefox';
-import { paintedWords, selectWords, type InPageDriver } from './in-page-driver';
+import { middleOfPainted, paintedWords, selectWords, type InPageDriver } from './in-page-driver';
 import { waitUntil } from './wait';
 
 /** The add-on id of the Firefox builds (wxt.config.ts, browser_specific_settings.gecko.id). */
@@ -150,6 +150,10 @@ export class FirefoxInPageUi implements InPageDriver {
     await (await this.find(role, name)).click();
   }
 
+  async focus(role: string, name: string): Promise<void> {
+    await (await this.find(role, name)).focus();
+  }
+
   async type(role: string, name: string, text: string): Promise<void> {
     await this.click(role, name);
     await this.page.keyboard.type(text);
@@ -182,6 +186,15 @@ export class FirefoxInPageUi implements InPageDriver {
 
   painted(): Promise<string[]> {
     return this.page.evaluate(paintedWords);
+  }
+
+  async clickPainted(exact: string): Promise<void> {
+    const { x, y } = await this.page.evaluate(middleOfPainted, exact);
+    await this.page.mouse.click(x, y);
+  }
+
+  inPage<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.page.evaluate(fn);
   }
 
   async reload(): Promise<void> {

@@ -11,6 +11,8 @@ export interface InPageDriver {
   find(role: string, name: string, timeoutMs?: number): Promise<unknown>;
   count(role: string, name: string): Promise<number>;
   click(role: string, name: string): Promise<void>;
+  /** Moves keyboard focus to the control, as Tab would. */
+  focus(role: string, name: string): Promise<void>;
   /** Clicks into a field and types, key by key. */
   type(role: string, name: string, text: string): Promise<void>;
   /** Types where focus is. */
@@ -22,6 +24,10 @@ export interface InPageDriver {
   uiText(): Promise<string>;
   /** The words Vigie's CSS highlight paints on the page. */
   painted(): Promise<string[]>;
+  /** Clicks with the mouse in the middle of the painted words `exact`. */
+  clickPainted(exact: string): Promise<void>;
+  /** Runs `fn` in the page's own world (as the page's scripts would). */
+  inPage<T>(fn: () => T | Promise<T>): Promise<T>;
   reload(): Promise<void>;
 }
 
@@ -47,4 +53,13 @@ export function selectWords({ selector, exact }: { selector: string; exact: stri
 /** In the page: the words Vigie's CSS highlight paints. */
 export function paintedWords(): string[] {
   return [...(CSS.highlights.get('vigie') ?? [])].map((range) => (range as Range).toString());
+}
+
+/** In the page: the middle of the first box of the painted words `exact`, in viewport coordinates. */
+export function middleOfPainted(exact: string): { x: number; y: number } {
+  const range = [...(CSS.highlights.get('vigie') ?? [])].find((r) => (r as Range).toString() === exact) as
+    Range | undefined;
+  if (!range) throw new Error(`"${exact}" is not painted`);
+  const box = range.getClientRects()[0]!;
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
