@@ -13,7 +13,12 @@ import {
   writeGap,
 } from './citizen-flows';
 import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from './citizen-world';
-import { GECKO_ID, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox-extension-browser';
+import {
+  GECKO_ID,
+  launchFirefoxWithExtension,
+  type FirefoxExtensionBrowser,
+  type FirefoxInPageUi,
+} from './firefox-extension-browser';
 import { expectHostilePageHarmless, hostilePage } from './hostile-page';
 import { waitUntil } from './wait';
 
@@ -62,7 +67,13 @@ async function retype(page: Page, role: string, name: string, text: string): Pro
  * each test, nothing may have been logged as an error, content scripts included
  * (that is where Firefox's wrappers around page objects bite).
  */
-export function describeFirefoxCitizenFlows(buildDir: () => Promise<string>): void {
+export function describeFirefoxCitizenFlows(
+  buildDir: () => Promise<string>,
+  options: {
+    /** A non-persistent background (MV3): Firefox suspends it after 3 s idle here, and the tests check what survives. */
+    backgroundSleeps: boolean;
+  },
+): void {
   let world: CitizenWorld;
   let firefox: FirefoxExtensionBrowser;
 
@@ -142,7 +153,7 @@ export function describeFirefoxCitizenFlows(buildDir: () => Promise<string>): vo
   beforeAll(async () => {
     const dir = await buildDir();
     world = await startCitizenWorld({ '/hostile': { body: hostilePage(GECKO_ID) } });
-    firefox = await launchFirefoxWithExtension(dir);
+    firefox = await launchFirefoxWithExtension(dir, options.backgroundSleeps ? { backgroundIdleMs: 3000 } : {});
     // Firefox's interface is in English here, and so are the options until told otherwise.
     // The test page's host (127.0.0.1) is put on the allow-list.
     const violations = await configure('en', { platformUrl: world.proxy.url, allowList: '*.gouv.fr\n127.0.0.1' });
@@ -243,37 +254,76 @@ export function describeFirefoxCitizenFlows(buildDir: () => Promise<string>): vo
     await ui.close();
   });
 
+  /**
+   * Writes a comment and presses "Envoyer" while the platform is out of reach
+   * (the proxy resets every connection): the composer says it waits, the draft is
+   * queued in the extension, and nothing reached the platform. The proxy stays cut.
+   */
+  async function sendWhileCut(ui: FirefoxInPageUi, where: { selector: string; passage: string }, text: string) {
+    await writeComment(ui, fr, where, text);
+    const refusedBefore = world.proxy.refused;
+    world.proxy.cut();
+    await ui.click('button', fr.send);
+    await expect.poll(() => ui.statusText(), { timeout: 15_000 }).toMatch(fr.waiting);
+    expect(world.proxy.refused).toBeGreaterThan(refusedBefore);
+    const queued = (await draftsInExtension()).find((d) => d.body === text);
+    expect(queued?.state).toBe('queued');
+    expect(world.posts(queued!.id)).toHaveLength(0);
+    expect(await heldByPlatform(world, text)).toEqual([]);
+  }
+
+  /** The network returns: the browser tells the page, whose content script tells the extension. */
+  async function networkReturns(ui: FirefoxInPageUi): Promise<void> {
+    world.proxy.restore();
+    await ui.inPage(() => window.dispatchEvent(new Event('online')));
+  }
+
   it('sent while the platform is out of reach, a contribution waits, then leaves once when the network returns', async () => {
     const ui = await firefox.openPage(world.planUrl);
     const text = `Hors ligne ${crypto.randomUUID()}`;
-    await writeComment(
-      ui,
-      fr,
-      {
-        selector: '#commande-publique p:nth-of-type(2)',
-        passage: 'Un tableau de bord de suivi sera mis à disposition du public.',
-      },
-      text,
-    );
-    const refusedBefore = world.proxy.refused;
-    world.proxy.cut();
+    const where = {
+      selector: '#commande-publique p:nth-of-type(2)',
+      passage: 'Un tableau de bord de suivi sera mis à disposition du public.',
+    };
     try {
-      await ui.click('button', fr.send);
-      await expect.poll(() => ui.statusText(), { timeout: 15_000 }).toMatch(fr.waiting);
-      expect(world.proxy.refused).toBeGreaterThan(refusedBefore);
-      const queued = (await draftsInExtension()).find((d) => d.body === text);
-      expect(queued?.state).toBe('queued');
-      expect(world.posts(queued!.id)).toHaveLength(0);
-      expect(await heldByPlatform(world, text)).toEqual([]);
+      await sendWhileCut(ui, where, text);
+      if (options.backgroundSleeps) {
+        // Meanwhile the background falls asleep, and the composer's line to it drops.
+        const sleeps = await firefox.backgroundSleeps();
+        await expect.poll(() => firefox.backgroundSleeps(), { timeout: 15_000 }).toBeGreaterThan(sleeps);
+      }
     } finally {
       world.proxy.restore();
     }
-    // The browser tells the page the network is back; the content script tells the extension.
-    await ui.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await networkReturns(ui);
     await expect.poll(async () => (await heldByPlatform(world, text)).length, { timeout: 20_000 }).toBe(1);
+    // The composer still follows its draft.
     await expect.poll(() => ui.statusText()).toMatch(fr.sent);
     const [stored] = await heldByPlatform(world, text);
     expect(world.posts(stored!.id)).toHaveLength(1);
     await ui.close();
   });
+
+  it.runIf(options.backgroundSleeps)(
+    'the network coming back wakes the sleeping background, which sends at once, not at its next alarm',
+    async () => {
+      const ui = await firefox.openPage(world.planUrl);
+      const text = `Reprise du réseau ${crypto.randomUUID()}`;
+      try {
+        await sendWhileCut(ui, { selector: '#calendrier p', passage: 'Les ateliers se tiennent' }, text);
+        // The citizen closes the composer and reads on; nothing of Vigie keeps the background awake.
+        await ui.press('Escape');
+        await expect.poll(() => ui.count('dialog', fr.commentTitle)).toBe(0);
+        await expect.poll(() => firefox.backgroundState(), { timeout: 15_000 }).toBe('stopped');
+      } finally {
+        world.proxy.restore();
+      }
+      await networkReturns(ui);
+      // The retry alarm is 30 s or more away: only the page's news can send it this soon.
+      await expect.poll(async () => (await heldByPlatform(world, text)).length, { timeout: 10_000 }).toBe(1);
+      const [stored] = await heldByPlatform(world, text);
+      expect(world.posts(stored!.id)).toHaveLength(1);
+      await ui.close();
+    },
+  );
 }

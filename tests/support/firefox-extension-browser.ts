@@ -33,6 +33,10 @@ export interface FirefoxExtensionBrowser {
   openPage(url: string): Promise<FirefoxInPageUi>;
   /** A new tab on one of the extension's own pages (options.html, sidepanel.html…), loaded. */
   openExtensionPage(name: string): Promise<Page>;
+  /** How many times Firefox has suspended the extension's background since launch (MV3: an event page). */
+  backgroundSleeps(): Promise<number>;
+  /** 'running', 'suspending', 'stopped'… as Firefox says. */
+  backgroundState(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,10 @@ export interface FirefoxExtensionBrowser {
  * extension's UUID is pinned by `extensions.webextensions.uuids` so those pages'
  * addresses are known before the add-on is installed.
  */
-export async function launchFirefoxWithExtension(extensionDir: string): Promise<FirefoxExtensionBrowser> {
+export async function launchFirefoxWithExtension(
+  extensionDir: string,
+  options: { backgroundIdleMs?: number } = {},
+): Promise<FirefoxExtensionBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -57,6 +64,8 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
       'browser.safebrowsing.downloads.remote.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // How long a non-persistent background (MV3) stays idle before Firefox suspends it (30 s by default).
+      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
     },
   });
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
@@ -67,6 +76,16 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
   const installed = await browser.installExtension(extensionDir);
   if (installed !== GECKO_ID) throw new Error(`The add-on installed as ${installed}, not ${GECKO_ID}`);
   const extensionUrl = (name: string) => `moz-extension://${EXTENSION_UUID}/${name}`;
+  const inChrome = await chromeEvaluator(connection);
+  // Firefox opens an extension's sidebar when it is installed; a sidebar keeps waking the
+  // background (it reconnects its feed), so it is closed: the tests open the panel as a tab.
+  // And the background's suspensions are counted, for the tests of a background that sleeps.
+  await inChrome(`(() => {
+    (globalThis.SidebarController ?? globalThis.SidebarUI)?.hide();
+    const extension = ${extensionOf(GECKO_ID)};
+    globalThis.__vigieSleeps = 0;
+    extension.on('background-script-suspend', () => globalThis.__vigieSleeps++);
+  })()`);
 
   return {
     browser,
@@ -89,7 +108,32 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
       );
       return page;
     },
+    backgroundSleeps: () => inChrome<number>('globalThis.__vigieSleeps'),
+    backgroundState: () => inChrome<string>(`${extensionOf(GECKO_ID)}.backgroundState`),
     close: () => browser.close(),
+  };
+}
+
+/** Firefox's own record of an installed add-on (Firefox internals, reached with --remote-allow-system-access). */
+const extensionOf = (id: string) =>
+  `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(id)})`;
+
+/**
+ * Evaluates in the browser window's privileged (chrome) scope, which WebDriver BiDi
+ * reaches with --remote-allow-system-access: the only place that knows whether the
+ * extension's background is running or asleep.
+ */
+async function chromeEvaluator(connection: BidiConnection): Promise<<T>(expression: string) => Promise<T>> {
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: Array<{ context: string }>;
+  };
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('Firefox shows no chrome window to WebDriver BiDi');
+  return async <T>(expression: string) => {
+    const answer = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true }))
+      .result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (answer.type === 'exception') throw new Error(`In Firefox's chrome scope: ${answer.exceptionDetails?.text}`);
+    return answer.result?.value as T;
   };
 }
 
