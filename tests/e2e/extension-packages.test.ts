@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'wxt';
-import { inProduction, root } from '../../extension/build';
+import { contentScriptGzip, inProduction, root } from '../../extension/build';
 import { packageExtension, type ExtensionPackages } from '../../extension/package';
 
 interface LintMessage {
@@ -72,9 +72,29 @@ describe('the Firefox packages', () => {
     }
     expect((await manifestOf(packages.firefoxMv3)).manifest_version).toBe(3);
     expect((await manifestOf(packages.firefoxMv2)).manifest_version).toBe(2);
-    const chrome = await manifestOf(packages.chrome);
-    expect(chrome.manifest_version).toBe(3);
-    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+});
+
+describe('the Chrome package', () => {
+  it('loads at most 10 KB gzip on every page; the UI comes on first use, from per-session addresses', async () => {
+    const gzip = contentScriptGzip();
+    console.log(`extension: content script first load ${(gzip / 1024).toFixed(1)} KB gzip (${gzip} bytes)`);
+    expect(gzip).toBeLessThanOrEqual(10 * 1024);
+    const manifest = (await manifestOf(packages.chrome)) as {
+      manifest_version: number;
+      content_scripts: Array<{ js: string[] }>;
+      web_accessible_resources: unknown[];
+      externally_connectable?: unknown;
+      browser_specific_settings?: unknown;
+    };
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.content_scripts[0]!.js).toEqual(['content-scripts/content.js']);
+    expect(manifest.web_accessible_resources[0]).toMatchObject({
+      resources: ['content-ui.js', 'content-highlights.js'],
+      use_dynamic_url: true,
+    });
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.browser_specific_settings).toBeUndefined();
   });
 });
 

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VigieHttpError } from '../../api-client/http';
 import { buildExtension, type ExtensionBuild } from '../../extension/build';
@@ -15,9 +14,17 @@ import {
   writeComment as writeCommentIn,
 } from '../support/citizen-flows';
 import { PLAN_CANONICAL as CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
-import { InPageUi, launchExtensionBrowser, tabIdOf, type ExtensionBrowser } from '../support/extension-browser';
+import {
+  configureThroughOptions,
+  draftsOf,
+  launchExtensionBrowser,
+  openPageWithUi,
+  tabIdOf,
+  type ExtensionBrowser,
+  type InPageUi,
+  type OptionValues,
+} from '../support/extension-browser';
 import { expectHostilePageHarmless, hostilePage } from '../support/hostile-page';
-import { waitUntil } from '../support/wait';
 
 const fr = inPageWords.fr;
 
@@ -36,60 +43,9 @@ const pageUrl = () => world.planUrl;
 const elsewhereUrl = () => `${world.site.url.replace('127.0.0.1', 'hors-liste.localhost')}/ailleurs`;
 const posts = (id?: string) => world.posts(id);
 
-async function openPage(url: string): Promise<{ page: Page; ui: InPageUi }> {
-  const page = await browser.context.newPage();
-  const ui = await InPageUi.attach(page, browser.extensionId);
-  await page.goto(url);
-  return { page, ui };
-}
-
-/** Sets the options through the options page, as a citizen would. */
-async function configure(values: { platformUrl?: string; allowList?: string; language?: string }): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  const platformField = page.getByRole('textbox', { name: /Adresse de la plateforme|Platform address/ });
-  await waitUntil(
-    () => platformField.inputValue(),
-    (v) => v !== '',
-    'the options to load',
-  );
-  if (values.platformUrl) await platformField.fill(values.platformUrl);
-  if (values.allowList)
-    await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
-  if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
-  await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
-  await waitUntil(
-    () => page.getByRole('status').textContent(),
-    (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''),
-    'the settings to be saved',
-  );
-  await page.close();
-}
-
-/** Every draft in the extension's own database, read in its worker. */
-async function draftsInExtension(): Promise<Array<{ id: string; state: string; body?: string }>> {
-  const worker = browser.context.serviceWorkers()[0] ?? browser.worker;
-  return worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vigie-extension');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({
-                id: d.id,
-                state: d.state,
-                body: d.input.body,
-              })),
-            );
-          };
-        };
-      }),
-  );
-}
+const openPage = (url: string) => openPageWithUi(browser, url);
+const configure = (values: OptionValues) => configureThroughOptions(browser, values);
+const draftsInExtension = () => draftsOf(browser);
 
 /** Selects a passage, opens the composer with "Commenter", types, and waits for the draft to be saved. */
 const writeComment = (ui: InPageUi, selector: string, passage: string, text: string) =>
@@ -114,21 +70,6 @@ afterAll(async () => {
   await browser?.close();
   await world?.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
-
-describe('the content script', () => {
-  it('loads at most 10 KB gzip on every page; the UI comes on first use', () => {
-    const kb = (build.contentScriptGzip / 1024).toFixed(1);
-    console.log(`extension: content script first load ${kb} KB gzip (${build.contentScriptGzip} bytes)`);
-    expect(build.contentScriptGzip).toBeLessThanOrEqual(10 * 1024);
-    const manifest = JSON.parse(readFileSync(path.join(build.chromeDir, 'manifest.json'), 'utf8'));
-    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
-    expect(manifest.web_accessible_resources[0]).toMatchObject({
-      resources: ['content-ui.js', 'content-highlights.js'],
-      use_dynamic_url: true,
-    });
-    expect(manifest.externally_connectable).toBeUndefined();
-  });
 });
 
 describe('on the government page', () => {

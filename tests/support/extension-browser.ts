@@ -1,7 +1,15 @@
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { axeRules, axeSource } from './axe';
 import { chromiumArgs, findChromium } from './chromium';
-import { middleOfPainted, paintedWords, selectWords, type InPageDriver } from './in-page-driver';
+import {
+  draftsInThisOrigin,
+  middleOfPainted,
+  paintedWords,
+  selectWords,
+  type DraftSummary,
+  type InPageDriver,
+} from './in-page-driver';
+import { waitUntil } from './wait';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -43,6 +51,49 @@ export async function launchExtensionBrowser(
     extensionUrl: (name) => `chrome-extension://${extensionId}/${name}`,
     close: () => context.close(),
   };
+}
+
+/** A new tab on `url`, with the driver of Vigie's UI in it. */
+export async function openPageWithUi(browser: ExtensionBrowser, url: string): Promise<{ page: Page; ui: InPageUi }> {
+  const page = await browser.context.newPage();
+  const ui = await InPageUi.attach(page, browser.extensionId);
+  await page.goto(url);
+  return { page, ui };
+}
+
+export interface OptionValues {
+  platformUrl?: string;
+  allowList?: string;
+  language?: string;
+}
+
+/** Sets the options through the options page, as a citizen would (in whichever language it speaks). */
+export async function configureThroughOptions(browser: ExtensionBrowser, values: OptionValues): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  const platformField = page.getByRole('textbox', { name: /Adresse de la plateforme|Platform address/ });
+  await waitUntil(
+    () => platformField.inputValue(),
+    (v) => v !== '',
+    'the options to load',
+  );
+  if (values.platformUrl) await platformField.fill(values.platformUrl);
+  if (values.allowList)
+    await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
+  if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
+  await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
+  await waitUntil(
+    () => page.getByRole('status').textContent(),
+    (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''),
+    'the settings to be saved',
+  );
+  await page.close();
+}
+
+/** Every draft in the extension's own database, read in its worker. */
+export function draftsOf(browser: ExtensionBrowser): Promise<DraftSummary[]> {
+  const worker = browser.context.serviceWorkers()[0] ?? browser.worker;
+  return worker.evaluate(draftsInThisOrigin);
 }
 
 /** The id of the tab showing `page`, as the extension knows it (for sidepanel.html?tab=). */

@@ -20,6 +20,7 @@ import {
   type FirefoxInPageUi,
 } from './firefox-extension-browser';
 import { expectHostilePageHarmless, hostilePage } from './hostile-page';
+import { draftsInThisOrigin, type DraftSummary } from './in-page-driver';
 import { waitUntil } from './wait';
 
 /** The options page's names in the language it is shown in. */
@@ -104,29 +105,10 @@ export function describeFirefoxCitizenFlows(
   }
 
   /** Every draft in the extension's own database, read from one of its pages (same origin as its background). */
-  async function draftsInExtension(): Promise<Array<{ id: string; state: string; body?: string }>> {
+  async function draftsInExtension(): Promise<DraftSummary[]> {
     const page = await firefox.openExtensionPage('popup.html');
     try {
-      return await page.evaluate(
-        () =>
-          new Promise<Array<{ id: string; state: string; body?: string }>>((resolve, reject) => {
-            const open = indexedDB.open('vigie-extension');
-            open.onerror = () => reject(open.error ?? new Error('The drafts database did not open'));
-            open.onsuccess = () => {
-              const all = open.result.transaction('drafts').objectStore('drafts').getAll();
-              all.onsuccess = () => {
-                open.result.close();
-                resolve(
-                  (all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({
-                    id: d.id,
-                    state: d.state,
-                    body: d.input.body,
-                  })),
-                );
-              };
-            };
-          }),
-      );
+      return await page.evaluate(draftsInThisOrigin);
     } finally {
       await page.close();
     }

@@ -63,3 +63,34 @@ export function middleOfPainted(exact: string): { x: number; y: number } {
   const box = range.getClientRects()[0]!;
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
+
+/** A draft as the tests look at it. */
+export interface DraftSummary {
+  id: string;
+  state: string;
+  body?: string;
+}
+
+/**
+ * In one of the extension's own contexts (its worker, or one of its pages: the same
+ * origin): every draft in its database, read directly from IndexedDB.
+ */
+export function draftsInThisOrigin(): Promise<DraftSummary[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('vigie-extension');
+    open.onerror = () => reject(open.error ?? new Error('The drafts database did not open'));
+    open.onsuccess = () => {
+      const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        resolve(
+          (all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({
+            id: d.id,
+            state: d.state,
+            body: d.input.body,
+          })),
+        );
+      };
+    };
+  });
+}
