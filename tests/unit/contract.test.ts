@@ -244,6 +244,22 @@ describe('page addresses', () => {
     );
     expect(canonicalUrl('https://www.gouv.fr:443/plan?utm_campaign=a')).toBe('https://www.gouv.fr/plan');
     expect(canonicalUrl('https://www.gouv.fr/plan?b=2&a=1')).toBe('https://www.gouv.fr/plan?b=2&a=1');
+    expect(canonicalUrl('https://www.gouv.fr/plan?UTM_Source=x&Utm%5Fmedium=y&at_medium=z&mtm_kwd=k')).toBe(
+      'https://www.gouv.fr/plan',
+    );
+  });
+
+  it('are one address for one page, with or without a campaign tag: what is kept keeps its spelling', () => {
+    for (const query of ['q=plan%20national', 'q=plan+national&lang', 'a=1&&b=%C3%A9t%C3%A9', 'x=%zz&utm=1']) {
+      const bare = canonicalUrl(`https://www.gouv.fr/recherche?${query}`);
+      expect(bare).toBe(`https://www.gouv.fr/recherche?${query}`);
+      expect(canonicalUrl(`https://www.gouv.fr/recherche?utm_source=lettre&${query}&xtor=RSS-1`)).toBe(bare);
+      expect(canonicalUrl(`https://www.gouv.fr/recherche?${query}&fbclid=abc#haut`)).toBe(bare);
+    }
+    // Not a tracking parameter: a name that merely starts like one, or a value that looks like one.
+    expect(canonicalUrl('https://www.gouv.fr/p?utm=1&ref=utm_source')).toBe(
+      'https://www.gouv.fr/p?utm=1&ref=utm_source',
+    );
   });
 });
 
