@@ -63,13 +63,39 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vigie@extension.vigie.example',
-              strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // The oldest Firefox the tests run in (ESR 153); data_collection_permissions needs 140.
+              strict_min_version: '153.0',
+              // Firefox asks the citizen's consent to these at install, in the words of Mozilla's
+              // taxonomy. On allow-listed pages Vigie asks the platform about the page's address
+              // (browsing activity); a contribution carries the quoted passage, the page's address
+              // and title (website content) and what the citizen wrote for publication (personal
+              // communications, as a public post is). No telemetry: nothing optional to ask for.
+              data_collection_permissions: {
+                required: ['browsingActivity', 'websiteContent', 'personalCommunications'],
+              },
             },
           },
         }
       : {}),
   }),
+  zip: {
+    // One file per store build: vigie-0.1.0-chrome-mv3.zip, vigie-0.1.0-firefox-mv2.zip, …
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
+    // The sources AMO's reviewers rebuild the Firefox package from: the extension, the
+    // api-client it imports, and what installs and configures the build. Listed rather
+    // than everything-but, so nothing else of the repository ships by accident (never a
+    // local database in data/, nor the platform, the widget or the tests).
+    excludeSources: ['**/*'],
+    includeSources: [
+      'extension/**',
+      'api-client/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   vite: () => ({
     define: { __VIGIE_PLATFORM_URL__: JSON.stringify(PLATFORM_URL) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,6 +1,6 @@
 /**
- * Builds the extension for Chrome (MV3) and Firefox (MV2) with WXT, when its
- * sources are newer than the last build (or always, without --if-stale), and
+ * Builds the extension with WXT for Chrome (MV3) and Firefox (MV3 and MV2), when
+ * its sources are newer than the last build (or always, without --if-stale), and
  * says where the builds are.
  *
  *   npx tsx extension/build.ts [--if-stale]
@@ -9,19 +9,30 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'wxt';
+import { build, type InlineConfig } from 'wxt';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+export const root = fileURLToPath(new URL('..', import.meta.url));
 export const CHROME_DIR = path.join(root, '.output/chrome-mv3');
-export const FIREFOX_DIR = path.join(root, '.output/firefox-mv2');
+export const FIREFOX_MV3_DIR = path.join(root, '.output/firefox-mv3');
+export const FIREFOX_MV2_DIR = path.join(root, '.output/firefox-mv2');
 const CONTENT_SCRIPT = 'content-scripts/content.js';
+
+/** What WXT builds, each into its own folder of .output/. */
+export const targets = [
+  { browser: 'chrome', manifestVersion: 3 },
+  { browser: 'firefox', manifestVersion: 3 },
+  { browser: 'firefox', manifestVersion: 2 },
+] as const satisfies ReadonlyArray<Pick<InlineConfig, 'browser' | 'manifestVersion'>>;
 
 /** What a build is made from: a change to any of these makes the build stale. */
 const sources = ['extension', 'api-client', 'wxt.config.ts', 'package.json'];
 
 export interface ExtensionBuild {
   chromeDir: string;
-  firefoxDir: string;
+  /** Firefox, Manifest V3: the one the README recommends. */
+  firefoxMv3Dir: string;
+  /** Firefox, Manifest V2: built and tested the same. */
+  firefoxMv2Dir: string;
   /** False when the existing build was up to date. */
   built: boolean;
   /** gzip -9 bytes of the content script every page loads, before any interaction. */
@@ -47,7 +58,7 @@ function newestSourceTime(): number {
 
 /** Stale when a build is missing, or older than the newest source file. */
 export function extensionBuildIsStale(): boolean {
-  for (const dir of [CHROME_DIR, FIREFOX_DIR]) {
+  for (const dir of [CHROME_DIR, FIREFOX_MV3_DIR, FIREFOX_MV2_DIR]) {
     const manifest = path.join(dir, 'manifest.json');
     if (!existsSync(manifest) || statSync(manifest).mtimeMs < newestSourceTime()) return true;
   }
@@ -58,21 +69,32 @@ export function contentScriptGzip(dir = CHROME_DIR): number {
   return gzipSync(readFileSync(path.join(dir, CONTENT_SCRIPT)), { level: 9 }).length;
 }
 
+/** Runs WXT as for a release: packages pick their production entries from NODE_ENV, which a test runner sets to "test". */
+export async function inProduction<T>(work: () => Promise<T>): Promise<T> {
+  const callerEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await work();
+  } finally {
+    if (callerEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerEnv;
+  }
+}
+
 export async function buildExtension(options: { ifStale?: boolean } = {}): Promise<ExtensionBuild> {
   const built = !options.ifStale || extensionBuildIsStale();
   if (built) {
-    // Packages pick their production entries from NODE_ENV, which a test runner sets to "test".
-    const callerEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root, browser: 'chrome' });
-      await build({ root, browser: 'firefox' });
-    } finally {
-      if (callerEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = callerEnv;
-    }
+    await inProduction(async () => {
+      for (const target of targets) await build({ root, ...target });
+    });
   }
-  return { chromeDir: CHROME_DIR, firefoxDir: FIREFOX_DIR, built, contentScriptGzip: contentScriptGzip() };
+  return {
+    chromeDir: CHROME_DIR,
+    firefoxMv3Dir: FIREFOX_MV3_DIR,
+    firefoxMv2Dir: FIREFOX_MV2_DIR,
+    built,
+    contentScriptGzip: contentScriptGzip(),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
@@ -81,7 +103,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   console.log(result.built ? 'Extension built:' : 'Extension up to date:');
   console.log(`  Chrome (MV3)   ${relative(result.chromeDir)}   chrome://extensions → "Load unpacked"`);
   console.log(
-    `  Firefox (MV2)  ${relative(result.firefoxDir)}   about:debugging → "Load Temporary Add-on" → manifest.json`,
+    `  Firefox (MV3)  ${relative(result.firefoxMv3Dir)}   about:debugging → "Load Temporary Add-on" → manifest.json`,
   );
+  console.log(`  Firefox (MV2)  ${relative(result.firefoxMv2Dir)}   the same, from this folder`);
   console.log(`  Content script first load: ${(result.contentScriptGzip / 1024).toFixed(1)} KB gzip`);
 }

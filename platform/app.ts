@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { pickLocale, type ContributionStatus } from '../api-client/contract';
@@ -10,15 +10,21 @@ import { corsPolicy } from './http/cors';
 import type { AppEnv } from './http/env';
 import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
-import { RateLimiter, rateLimit } from './http/rate-limit';
+import { batchRateLimit, chargeWrites, RateLimiter, rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
+import { createLogger, type Logger } from './logger';
 import { accountRoutes } from './routes/account';
 import { campaignRoutes } from './routes/campaigns';
 import { citizenActionRoutes } from './routes/citizen-actions';
 import { exportRoutes } from './routes/exports';
 import { moderationRoutes } from './routes/moderation';
+import { ownStatusRoutes } from './routes/own-status';
 import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
+import { readinessRoutes } from './routes/readiness';
+import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
+import { widgetRoutes } from './static/widget-routes';
 import type { Storage } from './storage/storage';
 
 export interface AppOptions {
@@ -31,52 +37,86 @@ export interface AppOptions {
   /** Public writes per client and window; null: no limit. */
   rateLimit: RateLimit | null;
   reportThreshold: number;
-  /** Secret salt of hashed client addresses. */
-  addressSalt: string;
+  /** The operator's secret behind every hashed client address; never stored in the data. */
+  addressSecret: string;
   trustProxy: boolean;
   /** The platform's public address, base of every absolute link (never the request's Host). */
   publicUrl: () => string;
   version: string;
-  log?: (line: string) => void;
+  /** Structured log (JSON lines); at level info on standard output when not given. */
+  logger?: Logger;
+  /** The built widget and console (default dist/widget, dist/console). */
+  widgetDir?: string;
+  consoleDir?: string;
 }
 
+/** Answers for a token's holder, or for a device proving its secrets: no cache may keep them. */
+const privateAnswers = /^\/v1\/contributions\/status$/;
+const noStoreForPrivateAnswers: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.header('authorization') !== undefined || privateAnswers.test(c.req.path)) {
+    c.res.headers.set('cache-control', 'no-store');
+  }
+};
+
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const logger = options.logger ?? createLogger('info');
   const app = new Hono<AppEnv>();
   const doc = new OpenApiDocument();
 
+  app.use('*', requestLog(logger));
   app.use('*', async (c, next) => {
     c.set('locale', pickLocale(c.req.header('accept-language')));
     await next();
   });
+  // Before secureHeaders: these scripts are made for other sites' pages, and say so.
+  widgetRoutes(app, { dir: options.widgetDir ?? DEFAULT_WIDGET_DIR, publicUrl: options.publicUrl });
   app.use('*', secureHeaders());
-  app.use('*', corsPolicy(options.corsOrigins));
+  app.use('*', corsPolicy({ writeOrigins: options.corsOrigins, publicUrl: options.publicUrl }));
+  app.use('*', noStoreForPrivateAnswers);
 
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
-  const publicWrite = [identifyClient(options.addressSalt, options.trustProxy), rateLimit(limiter)];
+  const charge = chargeWrites(limiter);
+  const identify = identifyClient(options.addressSecret, options.trustProxy);
+  const publicWrite = [identify, rateLimit(charge)];
   const { storage } = options;
 
   const initialStatus: ContributionStatus = options.moderation === 'post' ? 'published' : 'pending';
   healthRoutes(app, doc, options.storage, options.version);
+  readinessRoutes(app, doc, options.storage, options.version);
   commitmentRoutes(app, doc, options.storage);
-  contributionRoutes(app, doc, { storage, initialStatus, maxBodyBytes: options.maxBodyBytes, publicWrite });
-  citizenActionRoutes(app, doc, { storage, reportThreshold: options.reportThreshold, publicWrite });
+  // Before /v1/contributions/{id}/…: the status route is a fixed path.
+  ownStatusRoutes(app, doc, { storage, publicWrite });
+  contributionRoutes(app, doc, {
+    storage,
+    initialStatus,
+    maxBodyBytes: options.maxBodyBytes,
+    identify: [identify, batchRateLimit(limiter)],
+    charge,
+  });
+  citizenActionRoutes(app, doc, {
+    storage,
+    reportThreshold: options.reportThreshold,
+    addressSecret: options.addressSecret,
+    publicWrite,
+  });
   campaignRoutes(app, doc, storage);
   moderationRoutes(app, doc, storage);
   exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
-  consoleRoutes(app);
+  consoleRoutes(app, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {
-    openapi ??= JSON.stringify(
-      doc.build({
+    openapi ??= JSON.stringify({
+      ...doc.build({
         title: 'Vigie platform API',
         version: options.version,
         description:
           'Citizen feedback on open-government commitments. Errors are RFC 9457 problem+json, in French or English per Accept-Language.',
       }),
-    );
+      servers: [{ url: options.publicUrl() }],
+    });
     return c.body(openapi, 200, { 'content-type': 'application/json' });
   });
 
@@ -92,9 +132,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return problemResponse(c, 'validation', { status: error.status, detail: error.message });
     }
     // Never a stack trace to the caller: log it here, answer with a sentence.
-    log(
-      `[vigie] ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    logger.error({ reqId: c.get('requestId'), method: c.req.method, path: c.req.path, err: error }, 'request failed');
     return problemResponse(c, 'internal', {
       detail: platformMessage('platform.unexpected', c.get('locale')),
     });

@@ -1,25 +1,33 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { tokenCommand, tokenUsage } from './auth/token-command';
+import { backupCommand, backupUsage } from './backup';
 import { ConfigError, readConfig } from './config';
-import { prepareConsole } from './console/bundle';
 import { startDemoSite } from './demo-site';
+import { stopOnSignals } from './lifecycle';
+import { createLogger } from './logger';
 import { startPlatform } from './server';
+import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { SQLITE_FILE_NAME } from './storage/open';
 
 const usage = `Usage: npm run platform -- <command>
 
 Commands:
-  serve           run the platform (what npm start does, with pre-moderation by default)
-  serve --demo    the same, publishing contributions on arrival unless VIGIE_MODERATION is set
-${tokenUsage}
+  serve           run the platform in production: pre-moderation, JSON logs, the built widget and console
+  serve --demo    what npm start runs: contributions published on arrival unless VIGIE_MODERATION is set
      [--site DIR]        also serve this built demo site on VIGIE_DEMO_PORT (8788), under a strict CSP
      [--extension DIR]   say where the built extension is and how to load it
+     [--widget DIR] [--console DIR]   the built widget and console (dist/widget, dist/console)
+${tokenUsage}
+${backupUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
 VIGIE_MAX_BODY_BYTES (4194304), VIGIE_CORS_ORIGINS (comma-separated, * for any), DATABASE_URL (postgres://…),
-VIGIE_RATE_LIMIT (60/min, or off), VIGIE_REPORT_THRESHOLD (3), VIGIE_ADDRESS_SALT, VIGIE_TRUST_PROXY (0|1),
-VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset).`;
+VIGIE_RATE_LIMIT (60/min, or off: a batch counts its items), VIGIE_REPORT_THRESHOLD (3 networks),
+VIGIE_ADDRESS_SECRET (the secret behind hashed client addresses, 16+ characters, shared by every process;
+unset, each process makes its own; VIGIE_ADDRESS_SALT is its older name), VIGIE_TRUST_PROXY (0|1),
+VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset),
+VIGIE_LOG_LEVEL (info; warn under --demo).`;
 
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -28,7 +36,10 @@ function optionValue(args: string[], name: string): string | undefined {
 
 async function serveCommand(args: string[]): Promise<void> {
   const config = readConfig(process.env, { demo: args.includes('--demo') });
-  const platform = await startPlatform(config);
+  const logger = createLogger(config.logLevel);
+  const widgetDir = path.resolve(optionValue(args, '--widget') ?? DEFAULT_WIDGET_DIR);
+  const consoleDir = path.resolve(optionValue(args, '--console') ?? DEFAULT_CONSOLE_DIR);
+  const platform = await startPlatform(config, { logger, widgetDir, consoleDir });
   const shown = `http://localhost:${platform.port}`;
   const siteDir = optionValue(args, '--site');
   const site =
@@ -37,7 +48,7 @@ async function serveCommand(args: string[]): Promise<void> {
           dir: path.resolve(siteDir),
           port: config.demoPort,
           host: config.host,
-          platformUrl: shown,
+          platformUrl: platform.publicUrl,
         })
       : undefined;
   const extensionDir = optionValue(args, '--extension');
@@ -50,10 +61,19 @@ async function serveCommand(args: string[]): Promise<void> {
       `Vigie platform listening on ${shown}`,
       `  API             ${shown}/v1/commitments`,
       `  API reference   ${shown}/openapi.json (OpenAPI 3.1)`,
-      `  Health          ${shown}/healthz`,
-      `  Console         ${shown}/console (sign in with a token: npm run platform -- token create)`,
+      `  Public address  ${platform.publicUrl}${config.publicUrl ? '' : ' (set VIGIE_PUBLIC_URL in production)'}`,
+      `  Health          ${shown}/healthz, ready: ${shown}/readyz`,
+      existsSync(path.join(consoleDir, 'console.js'))
+        ? `  Console         ${shown}/console (sign in with a token: npm run platform -- token create)`
+        : `  Console         not built in ${consoleDir}: run npm run build`,
+      existsSync(path.join(widgetDir, 'vigie-feedback.js'))
+        ? `  Widget          ${platform.publicUrl}/widget/vigie-feedback.js`
+        : `  Widget          not built in ${widgetDir}: run npm run build`,
       `  Data            ${where}`,
       `  Moderation      ${config.moderation === 'post' ? 'post: contributions are published on arrival' : 'pre: contributions wait for a moderator'}`,
+      ...(config.addressSecret
+        ? []
+        : ['  Addresses       hashed with a secret made for this process only (set VIGIE_ADDRESS_SECRET to keep it)']),
       ...(site ? [`  Demo page       ${site.url}/ (a government page with <vigie-feedback>, strict CSP)`] : []),
       ...(siteDir && !site ? [`  Demo page       not built: run npm run build`] : []),
       ...(extension
@@ -67,31 +87,20 @@ async function serveCommand(args: string[]): Promise<void> {
       '',
     ].join('\n'),
   );
-  // npm start builds the console up front, so the first visit does not wait for it.
-  if (args.includes('--demo')) {
-    prepareConsole().catch((error: unknown) =>
-      process.stderr.write(
-        `vigie: the console could not be built: ${error instanceof Error ? error.message : String(error)}\n`,
-      ),
-    );
-  }
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    Promise.all([platform.close(), site?.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  logger.info({ port: platform.port, publicUrl: platform.publicUrl, storage: platform.storage.kind }, 'listening');
+  stopOnSignals(site ? [platform, site] : [platform], logger);
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serveCommand(rest);
   if (command === 'token') return tokenCommand(rest, (text) => process.stdout.write(text));
+  if (command === 'backup') {
+    const { code, message } = await backupCommand(rest, readConfig(process.env));
+    (code === 0 ? process.stdout : process.stderr).write(message);
+    process.exitCode = code;
+    return;
+  }
   process.stdout.write(usage + '\n');
   if (command !== 'help' && command !== '--help') process.exitCode = 2;
 }

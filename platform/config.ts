@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { logLevels, type LogLevel } from './logger';
 
 export interface PlatformConfig {
   port: number;
@@ -14,8 +15,11 @@ export interface PlatformConfig {
   rateLimit: RateLimit | null;
   /** Distinct readers whose reports send a published contribution back to review. */
   reportThreshold: number;
-  /** Secret salt of the hashed client addresses; made once and kept in the database when unset. */
-  addressSalt: string | undefined;
+  /**
+   * The operator's secret behind hashed client addresses (VIGIE_ADDRESS_SECRET), never
+   * stored in the data; unset, each process makes one in memory at start.
+   */
+  addressSecret: string | undefined;
   /** Behind a reverse proxy, the client is the last address of X-Forwarded-For. */
   trustProxy: boolean;
   /**
@@ -23,6 +27,8 @@ export interface PlatformConfig {
    * writes; unset, http://localhost:<port>. Never taken from a request's Host header.
    */
   publicUrl: string | undefined;
+  /** VIGIE_LOG_LEVEL: info by default (a line per request); warn under `npm start`, whose terminal a person reads. */
+  logLevel: LogLevel;
 }
 
 export interface RateLimit {
@@ -79,6 +85,19 @@ function origins(raw: string): string[] {
   return list;
 }
 
+/** VIGIE_ADDRESS_SECRET, or the older VIGIE_ADDRESS_SALT: when an operator set it, it already was this secret. */
+function addressSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const [name, raw] = env.VIGIE_ADDRESS_SECRET
+    ? ['VIGIE_ADDRESS_SECRET', env.VIGIE_ADDRESS_SECRET]
+    : ['VIGIE_ADDRESS_SALT', env.VIGIE_ADDRESS_SALT];
+  if (!raw) return undefined;
+  // Short enough to guess, it would let whoever holds the database try every network.
+  if (raw.length < 16) {
+    throw new ConfigError(`${name} must be at least 16 characters long (e.g. openssl rand -base64 32).`);
+  }
+  return raw;
+}
+
 function publicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   let url: URL | undefined;
@@ -94,6 +113,12 @@ function publicUrl(raw: string | undefined): string | undefined {
   }
   // Links are joined onto it: keep a path prefix, drop the trailing slash.
   return url.href.replace(/\/+$/, '');
+}
+
+function logLevel(raw: string): LogLevel {
+  const level = logLevels.find((known) => known === raw);
+  if (!level) throw new ConfigError(`VIGIE_LOG_LEVEL must be one of ${logLevels.join(', ')}; it is "${raw}".`);
+  return level;
 }
 
 /**
@@ -116,8 +141,9 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
     corsOrigins: origins(env.VIGIE_CORS_ORIGINS ?? '*'),
     rateLimit: parseRateLimit(env.VIGIE_RATE_LIMIT || '60/min'),
     reportThreshold: integer('VIGIE_REPORT_THRESHOLD', env.VIGIE_REPORT_THRESHOLD, 3, 1, 1000),
-    addressSalt: env.VIGIE_ADDRESS_SALT || undefined,
+    addressSecret: addressSecret(env),
     trustProxy: env.VIGIE_TRUST_PROXY === '1' || env.VIGIE_TRUST_PROXY === 'true',
     publicUrl: publicUrl(env.VIGIE_PUBLIC_URL),
+    logLevel: logLevel(env.VIGIE_LOG_LEVEL || (demo ? 'warn' : 'info')),
   };
 }

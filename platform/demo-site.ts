@@ -14,9 +14,10 @@ export const PLATFORM_URL_PLACEHOLDER = '%VIGIE_PLATFORM_URL%';
 
 /**
  * Serves a built demo site (an administration's page embedding the widget) on its
- * own origin, under the strict policy such a site would have: scripts, styles and
- * fonts from itself only, no inline code, no eval, and network access to the
- * platform alone. Pages name the platform through a placeholder filled in here.
+ * own origin, under the strict policy such a site would have: styles and fonts from
+ * itself only, scripts from itself and the platform (which serves the widget), no
+ * inline code, no eval, and network access to the platform alone. Pages name the
+ * platform through a placeholder filled in here.
  */
 export async function startDemoSite(options: {
   dir: string;
@@ -27,7 +28,7 @@ export async function startDemoSite(options: {
   const platformOrigin = new URL(options.platformUrl).origin;
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${platformOrigin}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

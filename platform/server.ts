@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { PlatformConfig } from './config';
+import { drainServer, SHUTDOWN_GRACE_MS } from './lifecycle';
+import type { Logger } from './logger';
 import { seedCommitments } from './seed/commitments';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/storage';
@@ -12,8 +14,19 @@ export interface RunningPlatform {
   /** Base URL of the API, on the loopback address the server listens on. */
   url: string;
   port: number;
+  /** The address browsers reach it at: VIGIE_PUBLIC_URL, or http://localhost:PORT. */
+  publicUrl: string;
   storage: Storage;
-  close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (`graceMs` at most), then closes the database. */
+  close(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** What the process running the platform hands it besides its settings. */
+export interface PlatformRuntime {
+  logger?: Logger;
+  /** The built widget and console (default dist/widget, dist/console). */
+  widgetDir?: string;
+  consoleDir?: string;
 }
 
 function packageVersion(): string {
@@ -22,12 +35,11 @@ function packageVersion(): string {
 }
 
 /** Opens storage (migrating and seeding it), then listens; resolves once accepting connections. */
-export async function startPlatform(config: PlatformConfig): Promise<RunningPlatform> {
+export async function startPlatform(config: PlatformConfig, runtime: PlatformRuntime = {}): Promise<RunningPlatform> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   await storage.upsertCommitments(seedCommitments());
-  // Made once per database when not configured, so every process hashes an address alike.
-  const addressSalt =
-    config.addressSalt ?? (await storage.setting('address-salt', () => randomBytes(32).toString('base64url')));
+  // Never stored: unset, a secret for this process alone (the README says what that means).
+  const addressSecret = config.addressSecret ?? randomBytes(32).toString('base64url');
   // Unconfigured, the public address is the loopback one, known once the port is bound.
   let publicUrl = config.publicUrl;
   const app = createApp({
@@ -37,10 +49,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
     reportThreshold: config.reportThreshold,
-    addressSalt,
+    addressSecret,
     trustProxy: config.trustProxy,
     publicUrl: () => publicUrl ?? '',
     version: packageVersion(),
+    ...runtime,
   });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -52,9 +65,11 @@ export async function startPlatform(config: PlatformConfig): Promise<RunningPlat
   return {
     url: `http://${host}:${port}`,
     port,
+    publicUrl,
     storage,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close({ graceMs = SHUTDOWN_GRACE_MS } = {}) {
+      const { cut } = await drainServer(server, graceMs);
+      if (cut > 0) runtime.logger?.warn({ cut, graceMs }, 'connections still open after the grace period were cut');
       await storage.close();
     },
   };

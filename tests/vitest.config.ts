@@ -2,17 +2,19 @@ import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './support/chromium.ts';
+import { findFirefox } from './support/firefox.ts';
 
-// Found once, up front: without Chromium the run stops here with one sentence, not a stack.
-function chromiumOrStop(): string {
+// Found once, up front: without Chromium or Firefox the run stops here with one sentence, not a stack.
+function foundOrStop(find: () => string): string {
   try {
-    return findChromium();
+    return find();
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n\n`);
     process.exit(1);
   }
 }
-const executablePath = chromiumOrStop();
+const executablePath = foundOrStop(findChromium);
+foundOrStop(findFirefox);
 
 export default defineConfig({
   // Paths below are from the repository root, whatever folder this file sits in.
@@ -57,7 +59,7 @@ export default defineConfig({
         },
       },
       {
-        // playwright-core scripts driving Chromium against real processes.
+        // playwright-core scripts driving Chromium, puppeteer-core ones driving Firefox, against real processes.
         test: {
           name: 'e2e',
           environment: 'node',

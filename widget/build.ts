@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +18,14 @@ export interface WidgetSizes {
   chunks: Array<{ file: string; bytes: number; gzip: number; firstLoad: boolean }>;
 }
 
-/** Builds `<vigie-feedback>` as one ES module with lazy chunks, minified, into dist/widget. */
+/**
+ * Builds `<vigie-feedback>` as one ES module with lazy chunks, minified, into dist/widget,
+ * which the platform serves under /widget/. The entry is written twice: `vigie-feedback.js`,
+ * the address that follows upgrades, and `vigie-feedback.<hash>.js`, this release's own,
+ * for snippets pinned with Subresource Integrity. Earlier releases' files are kept (every
+ * other name is content-hashed, so nothing collides): a site pinned to one, or a page that
+ * loaded the previous entry before an upgrade, still finds its chunks.
+ */
 export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetSizes> {
   // Vite picks packages' production entries from NODE_ENV, which a test runner sets to
   // "test": Lit's development entry, with its warnings, would ship 3 KB heavier.
@@ -30,7 +38,17 @@ export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetSizes>
     if (callerEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = callerEnv;
   }
+  pinRelease(outDir);
   return measure(result);
+}
+
+/** Copies the entry under a name made from its content: `vigie-feedback.<sha-256, 12 hex>.js`. */
+function pinRelease(outDir: string): string {
+  const entry = path.join(outDir, 'vigie-feedback.js');
+  const hash = createHash('sha256').update(readFileSync(entry)).digest('hex').slice(0, 12);
+  const pinned = `vigie-feedback.${hash}.js`;
+  copyFileSync(entry, path.join(outDir, pinned));
+  return pinned;
 }
 
 function buildOnce(outDir: string) {
@@ -45,7 +63,8 @@ function buildOnce(outDir: string) {
     },
     build: {
       outDir,
-      emptyOutDir: true,
+      // Earlier releases stay beside this one (see buildWidget).
+      emptyOutDir: false,
       target: 'es2022',
       cssMinify: 'lightningcss',
       sourcemap: true,
@@ -86,13 +105,13 @@ function measure(result: Awaited<ReturnType<typeof build>>): WidgetSizes {
 
 /**
  * The demo government site: the fixture page styled with the DSFR, the widget
- * embedded by one script tag. Served by `npm start` with a strict CSP.
+ * embedded by one script tag that loads it from the platform, as an administration's
+ * page would. Served by `npm start` with a strict CSP.
  */
-export function assembleDemo(widgetDir = WIDGET_OUT_DIR, outDir = DEMO_OUT_DIR): void {
+export function assembleDemo(outDir = DEMO_OUT_DIR): void {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   cpSync(path.join(root, 'widget/demo/index.html'), path.join(outDir, 'index.html'));
-  cpSync(widgetDir, path.join(outDir, 'widget'), { recursive: true });
   const dsfr = path.join(root, 'node_modules/@gouvfr/dsfr/dist');
   mkdirSync(path.join(outDir, 'dsfr'));
   cpSync(path.join(dsfr, 'dsfr.min.css'), path.join(outDir, 'dsfr/dsfr.min.css'));

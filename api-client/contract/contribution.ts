@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, rule } from './fields';
+import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, nfc, rule, safeText } from './fields';
 import { locales } from './messages';
 import { Reply } from './reply';
 import {
@@ -23,21 +23,32 @@ export const Target = z.strictObject(
     url: HttpUrl,
     title: z
       .string({ error: rule('field.type') })
-      .check(z.trim(), z.maxLength(TITLE_MAX_LENGTH, { error: 'title.too-long' })),
+      .check(nfc, z.trim(), z.maxLength(TITLE_MAX_LENGTH, { error: 'title.too-long' }), safeText),
     selectors: z.array(Selector, { error: rule('field.type') }).check(z.maxLength(4, { error: 'selectors.too-many' })),
   },
   { error: rule('field.type') },
 );
 
+/**
+ * What makes a name look like another or like nothing: controls, format characters
+ * (zero-width, bidirectional overrides and isolates), line separators, default-ignorable
+ * code points (variation selectors, Hangul fillers) and the blank Braille pattern.
+ */
+const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800]/u;
+/** Emoji keep their joiners and presentation selectors: "❤️" and "👩‍💻" are visible. */
+const emoji =
+  /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*/gu;
+
 export const Author = z.strictObject(
   {
-    pseudonym: z
-      .string({ error: rule('pseudonym.empty') })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: 'pseudonym.empty' }),
-        z.maxLength(PSEUDONYM_MAX_LENGTH, { error: 'pseudonym.too-long' }),
-      ),
+    pseudonym: z.string({ error: rule('pseudonym.empty') }).check(
+      nfc,
+      z.trim(),
+      z.minLength(1, { error: 'pseudonym.empty' }),
+      z.maxLength(PSEUDONYM_MAX_LENGTH, { error: 'pseudonym.too-long' }),
+      safeText,
+      z.refine((name: string) => !invisible.test(name.replace(emoji, '')), { error: 'pseudonym.invisible' }),
+    ),
   },
   { error: 'field.type' },
 );
@@ -48,7 +59,13 @@ const contributionFields = {
   gapType: z.optional(GapType),
   body: z
     .string({ error: rule('body.empty') })
-    .check(z.trim(), z.minLength(1, { error: 'body.empty' }), z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' })),
+    .check(
+      nfc,
+      z.trim(),
+      z.minLength(1, { error: 'body.empty' }),
+      z.maxLength(BODY_MAX_LENGTH, { error: 'body.too-long' }),
+      safeText,
+    ),
   target: Target,
   commitmentId: z.optional(CommitmentId),
   campaignId: z.optional(CampaignId),

@@ -4,6 +4,7 @@ import { BatchItemResult, BatchOutcome, BatchRequest, BatchResponse } from './ba
 import { Campaign } from './campaign';
 import { CampaignInput, CampaignList, CampaignPatch } from './campaign-management';
 import { Commitment, CommitmentList } from './commitment';
+import { ContributionStatusRequest, ContributionStatusResponse, OwnContributionStatus } from './contribution-status';
 import { Author, Contribution, ContributionInput, Target } from './contribution';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
 import { ModerationDecision, ModerationItem, ModerationQueue, ReportInput, WithdrawalRequest } from './moderation';
@@ -84,7 +85,12 @@ doc(Campaign.shape.targets.shape.urlPatterns, {
   description:
     'Addresses of the pages the campaign targets; * stands for any run of characters, e.g. https://*.gouv.fr/marches-publics/*',
 });
-doc(innerOf(Campaign.shape.owner), { description: 'Who runs it: the name of the API token that created it.' });
+doc(innerOf(Campaign.shape.owner), {
+  description: 'Who runs it: the name of the account (API token) that created it, which alone may manage it.',
+});
+doc(Campaign.shape.approval, {
+  description: "pending: an NGO's new or changed campaign, seen by no citizen until an admin approves it.",
+});
 doc(Campaign, { id: 'Campaign' });
 doc(CampaignInput, { id: 'CampaignInput' });
 doc(CampaignPatch, { id: 'CampaignPatch' });
@@ -92,12 +98,18 @@ doc(CampaignList, { id: 'CampaignList' });
 
 doc(ModerationDecision, { id: 'ModerationDecision' });
 doc(ModerationItem.shape.reports.shape.count, {
-  description: 'Distinct readers who reported it since its last review.',
+  description: 'Distinct networks (IPv4 /24, IPv6 /48) whose readers reported it since its last review.',
 });
 doc(ModerationItem, { id: 'ModerationItem' });
 doc(ModerationQueue, { id: 'ModerationQueue' });
 doc(ReportInput, { id: 'ReportInput' });
 doc(WithdrawalRequest, { id: 'WithdrawalRequest' });
+doc(ContributionStatusRequest, { id: 'ContributionStatusRequest' });
+doc(OwnContributionStatus, { id: 'OwnContributionStatus' });
+doc(ContributionStatusResponse, {
+  id: 'ContributionStatusResponse',
+  description: 'Only the ids whose secret matched, in the order asked; nothing about the others.',
+});
 
 doc(Account.shape.name, { description: 'Who the token was made for, e.g. an NGO or a ministry team.' });
 doc(Account, { id: 'Account' });

@@ -4,6 +4,7 @@ export * from './campaign';
 export * from './campaign-management';
 export * from './commitment';
 export * from './contribution';
+export * from './contribution-status';
 export * from './export';
 export * from './limits';
 export { gapTypeLabels } from './labels';

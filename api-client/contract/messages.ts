@@ -83,6 +83,14 @@ const catalogue = {
     fr: 'Le pseudonyme dépasse 40 caractères.',
     en: 'The pseudonym is longer than 40 characters.',
   },
+  'pseudonym.invisible': {
+    fr: 'Le pseudonyme contient un caractère invisible ou qui inverse le sens de lecture ; retirez-le.',
+    en: 'The pseudonym holds an invisible character or one that reverses the reading direction; remove it.',
+  },
+  'text.control': {
+    fr: 'Le texte contient un caractère de contrôle ou mal encodé ; retirez-le.',
+    en: 'The text holds a control character or a badly encoded one; remove it.',
+  },
   'locale.unknown': { fr: 'La langue doit être fr ou en.', en: 'The language must be fr or en.' },
   'source.unknown': {
     fr: 'La source doit être « extension » ou « widget ».',

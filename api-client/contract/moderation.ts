@@ -47,6 +47,8 @@ export const ModerationItem = z.object({
   reports: z.object({
     count: z.int(),
     reasons: z.array(ModerationReason),
+    /** Since when readers report it, unreviewed: such contributions lead the queue. */
+    since: z.optional(IsoDateTime),
   }),
   decision: z.optional(z.object({ status: ContributionStatus, reason: z.optional(ModerationReason), at: IsoDateTime })),
 });

@@ -29,6 +29,7 @@ const platformCatalogue = {
   'problem.unauthorized': { fr: 'Authentification requise', en: 'Authentication required' },
   'problem.forbidden': { fr: 'Accès refusé', en: 'Forbidden' },
   'problem.internal': { fr: 'Erreur interne', en: 'Internal error' },
+  'problem.unavailable': { fr: 'Service indisponible', en: 'Service unavailable' },
 
   // The request itself.
   'request.media-type': {
@@ -79,14 +80,6 @@ const platformCatalogue = {
     en: 'Another contribution was already received under this identifier.',
   },
   'contribution.not-found': { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
-  'contribution.not-visible': {
-    fr: "Cette contribution n'existe pas ou n'est plus visible.",
-    en: 'This contribution does not exist or is no longer visible.',
-  },
-  'contribution.not-reportable': {
-    fr: "Cette contribution n'existe pas ou n'est pas publiée : elle ne peut pas être signalée.",
-    en: 'This contribution does not exist or is not published: it cannot be reported.',
-  },
   'withdrawal.no-key': {
     fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
     en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
@@ -113,9 +106,37 @@ const platformCatalogue = {
 
   // The moderation console's page and files.
   'console.needs-javascript': { fr: 'La console a besoin de JavaScript.', en: 'The console needs JavaScript.' },
+  'platform.storage-unavailable': {
+    fr: 'La base de données de la plateforme ne répond pas ; réessayez dans un instant.',
+    en: 'The platform’s database does not answer; try again in a moment.',
+  },
+  'widget.not-built': {
+    fr: "Le module vigie-feedback n'est pas construit sur cette plateforme : son exploitant doit lancer npm run build.",
+    en: 'The vigie-feedback widget is not built on this platform: its operator must run npm run build.',
+  },
+  'widget.file-not-found': {
+    fr: "Ce fichier du module vigie-feedback n'existe pas.",
+    en: 'This file of the vigie-feedback widget does not exist.',
+  },
+  'console.not-built': {
+    fr: "La console n'est pas construite sur cette plateforme : son exploitant doit lancer npm run build.",
+    en: 'The console is not built on this platform: its operator must run npm run build.',
+  },
   'console.file-not-found': {
     fr: "Ce fichier de la console n'existe pas.",
     en: 'This console file does not exist.',
+  },
+  'pseudonym.reserved': {
+    fr: 'Ce pseudonyme ressemble au nom de la modération, de la plateforme ou d’une organisation : choisissez-en un autre.',
+    en: 'This pseudonym looks like the name of the moderators, the platform or an organisation: choose another one.',
+  },
+  'contribution.not-public': {
+    fr: "Cette contribution n'existe pas ou n'est pas publiée.",
+    en: 'This contribution does not exist or is not published.',
+  },
+  'report.origin': {
+    fr: "Les signalements ne sont acceptés que depuis les sites autorisés et l'extension Vigie.",
+    en: 'Reports are accepted only from the allowed sites and the Vigie extension.',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -32,4 +32,5 @@ export const problemTypes = {
   unauthorized: '/problems/unauthorized',
   forbidden: '/problems/forbidden',
   internal: '/problems/internal',
+  unavailable: '/problems/unavailable',
 } as const;

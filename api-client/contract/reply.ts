@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, rule } from './fields';
+import { IsoDateTime, nfc, rule, safeText } from './fields';
 
 export const REPLY_MAX_LENGTH = 2000;
 
@@ -7,9 +7,11 @@ export const REPLY_MAX_LENGTH = 2000;
 export const ReplyBody = z
   .string({ error: rule('reply.empty') })
   .check(
+    nfc,
     z.trim(),
     z.minLength(1, { error: 'reply.empty' }),
     z.maxLength(REPLY_MAX_LENGTH, { error: 'reply.too-long' }),
+    safeText,
   );
 
 /** The administration's public answer, shown with the contribution it answers. */

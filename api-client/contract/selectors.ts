@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { rule } from './fields';
+import { nfc, rule, safeText } from './fields';
 import { QUOTE_CONTEXT_MAX_LENGTH, QUOTE_MAX_LENGTH } from './limits';
 
 /** W3C Web Annotation TextQuoteSelector: the words, with a little context either side. */
@@ -7,12 +7,21 @@ export const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector', { error: 'selector.unknown' }),
   exact: z
     .string({ error: rule('quote.empty') })
-    .check(z.minLength(1, { error: 'quote.empty' }), z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' })),
+    .check(
+      nfc,
+      z.minLength(1, { error: 'quote.empty' }),
+      z.maxLength(QUOTE_MAX_LENGTH, { error: 'quote.too-long' }),
+      safeText,
+    ),
   prefix: z.optional(
-    z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' })),
+    z
+      .string({ error: 'field.type' })
+      .check(nfc, z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }), safeText),
   ),
   suffix: z.optional(
-    z.string({ error: 'field.type' }).check(z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' })),
+    z
+      .string({ error: 'field.type' })
+      .check(nfc, z.maxLength(QUOTE_CONTEXT_MAX_LENGTH, { error: 'quote.context-too-long' }), safeText),
   ),
 });
 

@@ -7,6 +7,7 @@ import type {
   ContributionPage,
   Health,
   ModerationReason,
+  OwnContributionStatus,
 } from '../contract';
 import * as routes from './routes';
 import { createTransport, type RequestOptions, type VigieClientOptions } from './transport';
@@ -27,6 +28,11 @@ export interface VigieClient {
   reportContribution(id: string, reason: ModerationReason, options?: RequestOptions): Promise<void>;
   /** The author withdraws a contribution with the secret their device kept. */
   withdrawContribution(id: string, secret: string, options?: RequestOptions): Promise<void>;
+  /** What became of this device's contributions, each proven by its withdrawal secret; silent about the others. */
+  contributionStatuses(
+    items: ReadonlyArray<{ id: string; secret: string }>,
+    options?: RequestOptions,
+  ): Promise<OwnContributionStatus[]>;
 }
 
 /**
@@ -46,5 +52,6 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
     listCampaigns: (q, o) => routes.listCampaigns(t, q, o),
     reportContribution: (id, reason, o) => routes.reportContribution(t, id, reason, o),
     withdrawContribution: (id, secret, o) => routes.withdrawContribution(t, id, secret, o),
+    contributionStatuses: (items, o) => routes.contributionStatuses(t, items, o),
   };
 }

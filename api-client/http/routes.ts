@@ -5,11 +5,13 @@ import {
   CommitmentList,
   Contribution,
   ContributionPage,
+  ContributionStatusResponse,
   Health,
   type BatchItemResult,
   type Campaign,
   type ContributionInput,
   type ModerationReason,
+  type OwnContributionStatus,
 } from '../contract';
 import { VigieResponseError } from './errors';
 import type { RequestOptions, Transport } from './transport';
@@ -102,4 +104,17 @@ export async function withdrawContribution(
   o?: RequestOptions,
 ): Promise<void> {
   await t.request(null, `/v1/contributions/${segment(id)}/withdrawal`, { ...o, ...postJson({ secret }) });
+}
+
+/**
+ * What became of this device's own contributions, each proven by the withdrawal secret it
+ * kept (up to 100): only the ids whose secret matched come back.
+ */
+export async function contributionStatuses(
+  t: Transport,
+  items: ReadonlyArray<{ id: string; secret: string }>,
+  o?: RequestOptions,
+): Promise<OwnContributionStatus[]> {
+  return (await t.request(ContributionStatusResponse, '/v1/contributions/status', { ...o, ...postJson({ items }) }))
+    .items;
 }

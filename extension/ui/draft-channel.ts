@@ -24,15 +24,24 @@ export function createDraftChannel(target: PageTarget, commitmentId: string | un
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let onView: ((view: DraftView) => void) | undefined;
 
+  let closed = false;
+  // The background may sleep and drop the port (an MV3 worker, a Firefox event page):
+  // the composer then connects again, which wakes it, so the state it shows keeps up.
   const listen = () => {
-    if (port || !id || !onView) return;
+    if (closed || port || !id || !onView || !browser.runtime?.id) return;
     const listener = onView;
-    port = browser.runtime.connect({ name: DRAFT_PORT });
-    port.onMessage.addListener((message: unknown) => {
+    const current = browser.runtime.connect({ name: DRAFT_PORT });
+    port = current;
+    current.onMessage.addListener((message: unknown) => {
       const parsed = DraftView.safeParse(message);
       if (parsed.success) listener(parsed.data);
     });
-    port.postMessage({ id });
+    current.onDisconnect.addListener(() => {
+      if (port !== current) return;
+      port = undefined;
+      setTimeout(listen, 300);
+    });
+    current.postMessage({ id });
   };
 
   const save = (fields: DraftFields): Promise<DraftView> => {
@@ -63,8 +72,10 @@ export function createDraftChannel(target: PageTarget, commitmentId: string | un
       listen();
     },
     close() {
-      port?.disconnect();
+      closed = true;
+      const last = port;
       port = undefined;
+      last?.disconnect();
     },
   };
 }

@@ -4,12 +4,12 @@ import { isOpen } from './status';
 import { matchesUrlPattern } from './url-pattern';
 
 /**
- * The campaigns open at `at` that concern a page or a commitment: a page matches
+ * The approved campaigns open at `at` that concern a page or a commitment: a page matches
  * by the campaign's URL patterns or by being one of its commitments' pages. With
  * both filters, either may match; with none, every open campaign is listed.
  */
 export async function openCampaignsFor(storage: Storage, query: CampaignLookupQuery, at: string): Promise<Campaign[]> {
-  const open = (await storage.listCampaigns()).filter((campaign) => isOpen(campaign, at));
+  const open = (await storage.listCampaigns({ approvedOnly: true })).filter((campaign) => isOpen(campaign, at));
   if (query.url === undefined && query.commitmentId === undefined) return open;
   const url = query.url === undefined ? undefined : canonicalUrl(query.url);
   const commitmentsOfPage = new Set<string>();

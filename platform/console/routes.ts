@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problems';
-import { prepareConsole } from './bundle';
+import { builtFileResponse, loadBuiltFiles, type BuiltFile } from '../static/built-files';
 import { consolePage } from './page';
 
 /** Scripts and styles from this origin only: no inline script, no eval, no third party. */
@@ -19,24 +19,36 @@ const CONSOLE_CSP = [
 
 const headers = {
   'content-security-policy': CONSOLE_CSP,
-  'cache-control': 'no-store',
+  'cache-control': 'no-cache',
   'referrer-policy': 'no-referrer',
 };
 
-/** The console for moderators and NGOs: one page, its script and its styles. */
-export function consoleRoutes(app: Hono<AppEnv>): void {
+/**
+ * The console for moderators and NGOs: one page, its script and its styles, served
+ * as `npm run build` wrote them into `dir` (read once, at the first visit).
+ */
+export function consoleRoutes(app: Hono<AppEnv>, dir: string): void {
+  let files: Promise<Map<string, BuiltFile> | null> | undefined;
+  const built = async (c: Context<AppEnv>) => {
+    files ??= loadBuiltFiles(dir);
+    const found = await files.catch(() => null);
+    if (found?.size) return found;
+    // Not built yet: looked for again at the next visit, so a build made meanwhile is found.
+    files = undefined;
+    throw new ProblemError('unavailable', { detail: platformMessage('console.not-built', c.get('locale')) });
+  };
+
   app.get('/console', async (c) => {
-    await prepareConsole();
-    return c.html(consolePage(c.get('locale')), 200, headers);
+    await built(c);
+    return c.html(consolePage(c.get('locale')), 200, { ...headers, 'cache-control': 'no-store' });
   });
   app.get('/console/', (c) => c.redirect('/console', 301));
   // Browsers ask for it on every page; an empty answer beats a logged 404.
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'cache-control': 'max-age=86400' }));
   app.get('/console/assets/:file', async (c) => {
-    const asset = (await prepareConsole()).get(c.req.param('file'));
-    if (!asset) {
+    const file = (await built(c)).get(c.req.param('file'));
+    if (!file)
       throw new ProblemError('notFound', { detail: platformMessage('console.file-not-found', c.get('locale')) });
-    }
-    return c.body(asset.body as string, 200, { ...headers, 'content-type': asset.type });
+    return builtFileResponse(file, c.req.header('if-none-match'), headers);
   });
 }

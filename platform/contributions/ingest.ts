@@ -14,6 +14,7 @@ import {
 } from '../../api-client/contract';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import { campaignRefusal } from '../campaigns/status';
+import { builtInReservedNames, impersonates } from '../pseudonyms/reserved-names';
 import type { Storage, StoredContribution } from '../storage/storage';
 import { contentHash } from './content-hash';
 
@@ -87,10 +88,14 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
   if (valid.length === 0) return results as BatchItemResult[];
 
   // Refusals that depend on what is stored: a withdrawn id, a campaign that is not
-  // open. An item already stored is judged as a retry (duplicate or conflict)
-  // instead, so that a lost answer never turns a stored contribution into a refusal.
+  // open, a pseudonym that looks like an organisation's name. An item already stored is
+  // judged as a retry (duplicate or conflict) instead, so that a lost answer never turns
+  // a stored contribution into a refusal.
   const ids = valid.map((v) => v.stored.contribution.id);
   const [withdrawn, alreadyStored] = await Promise.all([storage.withdrawnIds(ids), storage.storedHashes(ids)]);
+  const reservedNames = valid.some((v) => v.stored.contribution.author)
+    ? [...builtInReservedNames, ...(await storage.listTokens()).map((token) => token.name)]
+    : [];
   const campaignIds = [...new Set(valid.flatMap((v) => v.stored.contribution.campaignId ?? []))];
   const campaigns = new Map<string, Campaign | undefined>(
     await Promise.all(campaignIds.map(async (id) => [id, await storage.getCampaign(id)] as const)),
@@ -104,7 +109,25 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
       };
       return false;
     }
-    if (contribution.campaignId === undefined || alreadyStored.has(contribution.id)) return true;
+    if (alreadyStored.has(contribution.id)) return true;
+    const pseudonym = contribution.author?.pseudonym;
+    if (pseudonym !== undefined && impersonates(pseudonym, reservedNames)) {
+      const detail = platformMessage('pseudonym.reserved', locale);
+      const pointer = `/items/${index}/author/pseudonym`;
+      results[index] = {
+        id: contribution.id,
+        outcome: 'invalid',
+        problem: {
+          type: problemTypes.validation,
+          title: platformMessage('item.invalid-title', locale),
+          status: 422,
+          detail,
+          errors: [{ pointer, code: 'pseudonym.reserved', detail }],
+        },
+      };
+      return false;
+    }
+    if (contribution.campaignId === undefined) return true;
     const code = campaignRefusal(campaigns.get(contribution.campaignId), receivedAt);
     if (code === null) return true;
     results[index] = {

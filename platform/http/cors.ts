@@ -3,23 +3,46 @@ import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
-/** The writes anyone may make from a page: sending, reporting and withdrawing contributions. */
-const publicWrites = [/^\/v1\/contributions:batch$/, /^\/v1\/contributions\/[^/]+\/(reports|withdrawal)$/];
+/** The writes anyone may make from a page: sending, reporting, withdrawing, asking one's own statuses. */
+const publicWrites = [
+  /^\/v1\/contributions:batch$/,
+  /^\/v1\/contributions\/status$/,
+  /^\/v1\/contributions\/[^/]+\/(reports|withdrawal)$/,
+];
+const reports = /^\/v1\/contributions\/[^/]+\/reports$/;
 /** Reads behind a token: same-origin (the console) or server to server, never from other sites. */
 const privateReads = [/^\/v1\/moderation(\/|$)/, /^\/v1\/exports(\/|$)/, /^\/v1\/me(\/|$)/];
+
+/**
+ * A browser extension's page or worker. Any extension is accepted: Firefox gives each
+ * installation its own random UUID (moz-extension://<uuid>), so no fixed id could be
+ * listed, and no website can send a request under an extension's origin; an installed
+ * extension could do more harm through the pages it reads than by filing reports.
+ */
+const extensionOrigin = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
 
 const allowedHeaders = 'Content-Type, Accept-Language';
 const exposedHeaders = 'Retry-After, Content-Language';
 
+export interface CorsOptions {
+  /** VIGIE_CORS_ORIGINS: the embedding sites; `*` lets any site send contributions (never reports). */
+  writeOrigins: readonly string[];
+  /** The platform's own public address: its pages may write too. */
+  publicUrl: () => string;
+}
+
 /**
- * CORS by kind of route. Public reads answer any origin (`*`): they are public
- * data. Public writes answer only the embedding sites of VIGIE_CORS_ORIGINS (`*`
- * by default, so any administration can embed the widget), and a write that comes
- * with another Origin is refused outright with 403, not merely left unreadable.
- * Routes behind a token get no CORS header at all.
+ * CORS by kind of route. Public reads answer any origin (`*`): they are public data.
+ * Public writes answer the embedding sites of VIGIE_CORS_ORIGINS (`*` by default, so
+ * any administration can embed the widget), the platform's own pages and the extension.
+ * Reports are stricter: `*` does not count for them, or any website could make its
+ * visitors' browsers file reports. A write that comes with another Origin is refused
+ * outright with 403, not merely left unreadable. Routes behind a token get no CORS header.
  */
-export function corsPolicy(writeOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
-  const anyWriter = writeOrigins.includes('*');
+export function corsPolicy(options: CorsOptions): MiddlewareHandler<AppEnv> {
+  const anyWriter = options.writeOrigins.includes('*');
+  const listed = (origin: string) =>
+    options.writeOrigins.includes(origin) || extensionOrigin.test(origin) || sameOrigin(origin, options.publicUrl());
   return async (c, next) => {
     const origin = c.req.header('origin');
     const path = c.req.path;
@@ -30,7 +53,9 @@ export function corsPolicy(writeOrigins: readonly string[]): MiddlewareHandler<A
 
     let allow: string | null = null;
     const write = method === 'POST' && publicWrites.some((route) => route.test(path));
-    if (write) allow = anyWriter ? '*' : writeOrigins.includes(origin) ? origin : null;
+    const report = write && reports.test(path);
+    if (report) allow = listed(origin) ? origin : null;
+    else if (write) allow = listed(origin) ? origin : anyWriter ? '*' : null;
     else if ((method === 'GET' || method === 'HEAD') && !privateReads.some((route) => route.test(path))) allow = '*';
 
     if (preflight) {
@@ -44,8 +69,11 @@ export function corsPolicy(writeOrigins: readonly string[]): MiddlewareHandler<A
       return new Response(null, { status: 204, headers });
     }
     if (write && allow === null) {
+      const locale = c.get('locale');
       throw new ProblemError('forbidden', {
-        detail: platformMessage('request.origin-not-allowed', c.get('locale'), { origin }),
+        detail: report
+          ? platformMessage('report.origin', locale)
+          : platformMessage('request.origin-not-allowed', locale, { origin }),
       });
     }
     await next();
@@ -55,4 +83,12 @@ export function corsPolicy(writeOrigins: readonly string[]): MiddlewareHandler<A
       if (allow !== '*') c.res.headers.append('vary', 'Origin');
     }
   };
+}
+
+function sameOrigin(origin: string, publicUrl: string): boolean {
+  try {
+    return publicUrl !== '' && new URL(publicUrl).origin === origin;
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,7 @@ const titles = {
   unauthorized: 'problem.unauthorized',
   forbidden: 'problem.forbidden',
   internal: 'problem.internal',
+  unavailable: 'problem.unavailable',
 } as const satisfies Record<ProblemKind, PlatformMessageCode>;
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
@@ -40,6 +41,7 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ProblemOptions {

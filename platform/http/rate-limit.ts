@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimit } from '../config';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
@@ -20,19 +20,29 @@ export class RateLimiter {
 
   constructor(readonly setting: RateLimit) {}
 
-  /** Counts one request; returns 0 when allowed, else the seconds to wait. */
-  take(client: string, now = Date.now()): number {
+  /**
+   * Counts `cost` writes (a batch costs its items), all or none; returns 0 when allowed,
+   * else the seconds to wait. A batch larger than the whole limit passes only on a fresh
+   * window and uses it up: otherwise a client with a full batch could never send it.
+   */
+  take(client: string, cost = 1, now = Date.now()): number {
     this.#sweep(now);
     let window = this.#windows.get(client);
     if (!window || now - window.startedAt >= this.setting.windowMs) {
       window = { startedAt: now, count: 0 };
       this.#windows.set(client, window);
     }
-    if (window.count >= this.setting.limit) {
-      return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
-    }
-    window.count++;
+    const fits = window.count + cost <= this.setting.limit || (window.count === 0 && cost > this.setting.limit);
+    if (!fits) return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
+    window.count += cost;
     return 0;
+  }
+
+  /** The seconds to wait before one more write is allowed; 0 when it is. Counts nothing. */
+  peek(client: string, now = Date.now()): number {
+    const window = this.#windows.get(client);
+    if (!window || now - window.startedAt >= this.setting.windowMs || window.count < this.setting.limit) return 0;
+    return Math.max(1, Math.ceil((window.startedAt + this.setting.windowMs - now) / 1000));
   }
 
   // Forget finished windows now and then, so memory follows the active clients only.
@@ -45,16 +55,42 @@ export class RateLimiter {
   }
 }
 
-/** 429 with Retry-After once a client has used its requests for the window. Needs `clientHash`. */
-export function rateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv> {
+/** Charges `cost` writes to the client (needs `clientHash`), or throws 429 with Retry-After. */
+export type ChargeWrites = (c: Context<AppEnv>, cost: number) => void;
+
+function tooMany(c: Context<AppEnv>, wait: number): ProblemError {
+  return new ProblemError('rateLimited', {
+    detail: platformMessage('request.rate-limited', c.get('locale'), { seconds: wait }),
+    headers: { 'retry-after': String(wait) },
+  });
+}
+
+export function chargeWrites(limiter: RateLimiter | null): ChargeWrites {
+  return (c, cost) => {
+    c.set('charged', true);
+    const wait = limiter?.take(c.get('clientHash'), cost) ?? 0;
+    if (wait > 0) throw tooMany(c, wait);
+  };
+}
+
+/** One write per request: reports, withdrawals, status requests. */
+export function rateLimit(charge: ChargeWrites): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const wait = limiter?.take(c.get('clientHash')) ?? 0;
-    if (wait > 0) {
-      throw new ProblemError('rateLimited', {
-        detail: platformMessage('request.rate-limited', c.get('locale'), { seconds: wait }),
-        headers: { 'retry-after': String(wait) },
-      });
-    }
+    charge(c, 1);
     await next();
+  };
+}
+
+/**
+ * For the batch, whose handler charges its items once the envelope is read: refused at
+ * once when the window is used up, and charged one write when it never reached the
+ * handler (a malformed body counts too, or it could be sent without end).
+ */
+export function batchRateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const wait = limiter?.peek(c.get('clientHash')) ?? 0;
+    if (wait > 0) throw tooMany(c, wait);
+    await next();
+    if (!c.get('charged')) limiter?.take(c.get('clientHash'), 1);
   };
 }

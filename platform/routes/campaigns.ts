@@ -28,18 +28,20 @@ function notFound(c: Context<AppEnv>): ProblemError {
 }
 
 /**
- * Public: which campaigns are open for a page. Behind a token: NGOs create and run
- * their own campaigns (owner = the token's name), admins all of them.
+ * Public: which approved campaigns are open for a page. Behind a token: NGOs create and
+ * run their own campaigns (the token that created one manages it: a namesake token does
+ * not), and an admin approves them before any citizen sees them.
  */
 export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage): void {
   const managers = requireRole(storage, ['admin', 'ngo']);
+  const admins = requireRole(storage, ['admin']);
 
   /** The campaign, if this token may manage it. */
   async function managed(c: Context<AppEnv>, id: string): Promise<Campaign> {
-    const campaign = await storage.getCampaign(id);
+    const [campaign, ownerTokenId] = await Promise.all([storage.getCampaign(id), storage.campaignOwnerTokenId(id)]);
     if (!campaign) throw notFound(c);
     const account = c.get('account');
-    if (account.role !== 'admin' && campaign.owner !== account.name) throw notYours(c.get('locale'));
+    if (account.role !== 'admin' && ownerTokenId !== account.id) throw notYours(c.get('locale'));
     return campaign;
   }
 
@@ -49,7 +51,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
     {
       method: 'get',
       path: '/v1/campaigns',
-      summary: 'The campaigns open now, for a page (url) or a commitment, or all of them',
+      summary: 'The approved campaigns open now, for a page (url) or a commitment, or all of them',
       tags: ['campaigns'],
       query: CampaignLookupQuery,
       responses: {
@@ -67,18 +69,19 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
     {
       method: 'get',
       path: '/v1/campaigns/{id}',
-      summary: 'One campaign, open or not',
+      summary: 'One approved campaign, open or not',
       tags: ['campaigns'],
       params: idParam,
       responses: {
         200: { description: 'The campaign', schema: Campaign },
         400: { description: 'The id is not a campaign id', schema: Problem },
-        404: { description: 'No such campaign', schema: Problem },
+        404: { description: 'No such campaign, or not approved yet', schema: Problem },
       },
     },
     async (c, { params }) => {
       const campaign = await storage.getCampaign(params.id);
-      if (!campaign) throw notFound(c);
+      // Until an admin approved it, a campaign is nobody's business but its owner's.
+      if (!campaign || campaign.approval !== 'approved') throw notFound(c);
       return c.json(campaign satisfies Campaign);
     },
   );
@@ -101,7 +104,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
     },
     async (c) => {
       const account = c.get('account');
-      const items = await storage.listCampaigns(account.role === 'admin' ? {} : { owner: account.name });
+      const items = await storage.listCampaigns(account.role === 'admin' ? {} : { ownerTokenId: account.id });
       return c.json({ items } satisfies CampaignList);
     },
   );
@@ -126,8 +129,11 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       },
     },
     async (c, { body }) => {
-      const campaign: Campaign = { ...body, owner: c.get('account').name };
-      if (!(await storage.createCampaign(campaign))) {
+      const account = c.get('account');
+      // An NGO's campaign waits for an admin; an admin's own needs no one's approval.
+      const approval = account.role === 'admin' ? 'approved' : 'pending';
+      const campaign: Campaign = { ...body, owner: account.name, approval };
+      if (!(await storage.createCampaign(campaign, account.id))) {
         throw new ProblemError('conflict', { detail: platformMessage('campaign.id-taken', c.get('locale')) });
       }
       return c.json(campaign satisfies Campaign, 201);
@@ -141,6 +147,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       method: 'patch',
       path: '/v1/campaigns/{id}',
       summary: 'Change a campaign: its title, question, targets or dates',
+      description: "An NGO's change sends its campaign back for an admin's approval.",
       tags: ['campaigns'],
       security: true,
       before: [managers],
@@ -155,7 +162,13 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       },
     },
     async (c, { params, body }) => {
-      const campaign = { ...(await managed(c, params.id)), ...body };
+      const byNgo = c.get('account').role !== 'admin';
+      // What was approved is what the admin read: an NGO's change is read again.
+      const campaign: Campaign = {
+        ...(await managed(c, params.id)),
+        ...body,
+        ...(byNgo ? { approval: 'pending' } : {}),
+      };
       if (Date.parse(campaign.closesAt) <= Date.parse(campaign.opensAt)) {
         const detail = message('campaign.dates', c.get('locale'));
         throw new ProblemError('validation', {
@@ -198,6 +211,33 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       };
       await storage.updateCampaign(closed);
       return c.json(closed satisfies Campaign);
+    },
+  );
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'post',
+      path: '/v1/campaigns/{id}/approve',
+      summary: 'Approve a campaign: from now on citizens see it and may answer it while it is open',
+      tags: ['campaigns'],
+      security: true,
+      before: [admins],
+      params: idParam,
+      responses: {
+        200: { description: 'The approved campaign', schema: Campaign },
+        401: unauthorized,
+        403: { description: 'Not an admin token', schema: Problem },
+        404: { description: 'No such campaign', schema: Problem },
+      },
+    },
+    async (c, { params }) => {
+      const campaign = await storage.getCampaign(params.id);
+      if (!campaign) throw notFound(c);
+      const approved: Campaign = { ...campaign, approval: 'approved' };
+      await storage.updateCampaign(approved);
+      return c.json(approved satisfies Campaign);
     },
   );
 }

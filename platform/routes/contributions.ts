@@ -17,6 +17,7 @@ import { platformMessage } from '../../api-client/contract/platform-messages';
 import { decodeCursor, encodeCursor } from '../contributions/cursor';
 import { ingestBatch } from '../contributions/ingest';
 import type { AppEnv } from '../http/env';
+import type { ChargeWrites } from '../http/rate-limit';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
 import { mountRoute } from '../http/route';
@@ -26,8 +27,10 @@ export interface ContributionRouteOptions {
   storage: Storage;
   initialStatus: ContributionStatus;
   maxBodyBytes: number;
-  /** Identifies the client and applies the rate limit: what every public write goes through. */
-  publicWrite?: MiddlewareHandler<AppEnv>[];
+  /** Identifies the client and refuses it once its window is used up; the items are charged by `charge`. */
+  identify?: MiddlewareHandler<AppEnv>[];
+  /** The rate limit, charged with a batch's items once the envelope is read. */
+  charge?: ChargeWrites;
 }
 
 export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options: ContributionRouteOptions): void {
@@ -80,20 +83,23 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
     {
       method: 'get',
       path: '/v1/contributions/{id}',
-      summary: 'One contribution, whatever its moderation status, unless it was hidden',
+      summary: 'One published contribution',
+      description:
+        'Pending, hidden and rejected contributions are not public: 404, as for an unknown id. Their author’s ' +
+        'device learns their status from POST /v1/contributions/status.',
       tags: ['contributions'],
       params: z.object({ id: z.uuid({ error: 'id.not-uuid' }) }),
       responses: {
         200: { description: 'The contribution', schema: Contribution },
         400: { description: 'The id is not a UUID', schema: Problem },
-        404: { description: 'No such contribution', schema: Problem },
+        404: { description: 'No published contribution with this id', schema: Problem },
       },
     },
     async (c, { params }) => {
       const contribution = await storage.getContribution(params.id);
-      // A hidden contribution was taken out of public view, and its id may have been public.
-      if (!contribution || contribution.status === 'hidden') {
-        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-visible', c.get('locale')) });
+      // Only published words are public: a text rejected for personal data stays unread.
+      if (contribution?.status !== 'published') {
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-public', c.get('locale')) });
       }
       return c.json(contribution satisfies Contribution);
     },
@@ -108,13 +114,15 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       summary: 'Send up to 100 contributions; idempotent on each item id',
       description:
         'Each item is checked on its own: the answer is 200 with one result per item, in order. ' +
-        'A repeated id with the same content is a duplicate (stored once); with other content, a conflict.',
+        'A repeated id with the same content (text compared in NFC) is a duplicate (stored once); with other ' +
+        'content, a conflict. Each item counts against the rate limit; a batch larger than what is left of the ' +
+        'window is refused whole (429, Retry-After), none of it stored.',
       tags: ['contributions'],
       body: BatchRequest,
       // Documented as BatchRequest, checked as an envelope: items are judged one by one.
       bodyCheck: BatchEnvelope,
       maxBodyBytes: options.maxBodyBytes,
-      before: options.publicWrite ?? [],
+      before: options.identify ?? [],
       responses: {
         200: { description: 'One result per item', schema: BatchResponse },
         400: { description: 'The body is not JSON or not UTF-8', schema: Problem },
@@ -125,6 +133,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       },
     },
     async (c, { body }) => {
+      options.charge?.(c, body.items.length);
       const results = await ingestBatch(body.items, {
         storage,
         initialStatus: options.initialStatus,

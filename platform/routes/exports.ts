@@ -19,7 +19,7 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
       description:
         'Filters: campaignId, commitmentId, kind, status, and from/to on the arrival time (to excluded). ' +
         'CSV is RFC 4180 in UTF-8 with a byte order mark; jsonld is an AnnotationCollection. ' +
-        'An ngo token exports the contributions of its own campaigns only.',
+        'An ngo token exports the published contributions of its own campaigns only, whatever status it asks.',
       tags: ['exports'],
       security: true,
       before: [requireRole(storage, ['admin', 'moderator', 'ngo'])],
@@ -35,7 +35,7 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
       const account = c.get('account');
       let campaignIds: string[] | undefined = query.campaignId === undefined ? undefined : [query.campaignId];
       if (account.role === 'ngo') {
-        const own = (await storage.listCampaigns({ owner: account.name })).map((campaign) => campaign.id);
+        const own = (await storage.listCampaigns({ ownerTokenId: account.id })).map((campaign) => campaign.id);
         if (query.campaignId !== undefined && !own.includes(query.campaignId)) throw notYours(c.get('locale'));
         campaignIds ??= own;
       }
@@ -44,6 +44,8 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
         commitmentId: query.commitmentId,
         kind: query.kind,
         status: query.status,
+        // Moderators hid or rejected some for a reason (personal data): an NGO gets what the public sees.
+        publishedOnly: account.role === 'ngo',
         from: query.from,
         to: query.to,
       };

@@ -12,7 +12,7 @@ import {
 } from '../../api-client/contract';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import { requireRole } from '../auth/require-role';
-import { decodeCursor, encodeCursor } from '../contributions/cursor';
+import { decodeQueueCursor, encodeCursor } from '../contributions/cursor';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
@@ -36,9 +36,10 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     {
       method: 'get',
       path: '/v1/moderation/queue',
-      summary: 'Contributions by moderation status (pending by default), oldest first, with their reports',
+      summary: 'Contributions by moderation status (pending by default), reported first, then oldest first',
       description:
-        'Pending contributions are new ones (under pre-moderation) and published ones that enough readers reported.',
+        'The pending queue holds new contributions (under pre-moderation), and contributions readers reported: ' +
+        'still published below VIGIE_REPORT_THRESHOLD networks, taken out of view from it. Reported ones come first.',
       tags: ['moderation'],
       security: true,
       before: [moderators],
@@ -52,7 +53,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     },
     async (c, { query }) => {
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
       if (after === null) {
         const detail = message('cursor.invalid', c.get('locale'));
         throw new ProblemError('validation', {
@@ -63,10 +64,12 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       }
       const rows = await storage.listForModeration({ status: query.status ?? 'pending', limit: limit + 1, after });
       const items = rows.slice(0, limit);
-      const last = items.at(-1)?.contribution;
+      const last = items.at(-1);
+      // Whether the last one was reported says where it sits in the queue's order.
+      const reported = last?.reports.since === undefined ? 1 : 0;
       return c.json({
         items,
-        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+        nextCursor: rows.length > limit && last ? encodeCursor(last.contribution, reported) : null,
       } satisfies ModerationQueue);
     },
   );

@@ -1,8 +1,9 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { accessQueries } from './kysely/access';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
+import { erasureQueries } from './kysely/erasure';
 import { moderationQueries } from './kysely/moderation';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -15,13 +16,23 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     ...commitmentsQueries(db),
     ...contributionsQueries(db),
     ...moderationQueries(db),
+    ...erasureQueries(db, kind),
     ...campaignsQueries(db),
     ...accessQueries(db),
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
-      const { error } = await migrator.migrateToLatest();
+      const { error, results } = await migrator.migrateToLatest();
       if (error) throw error instanceof Error ? error : new Error('The database migration failed.', { cause: error });
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+
+    async compact() {
+      await sql`VACUUM`.execute(db);
+    },
+
+    async ping() {
+      await sql`select 1`.execute(db);
     },
 
     async close() {

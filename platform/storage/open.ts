@@ -39,6 +39,8 @@ function openSqlite(dataDir: string): Storage {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // Erasure is erasure: deleted rows and freed pages are zeroed, not left in free space.
+  database.pragma('secure_delete = ON');
   return createKyselyStorage(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
 }
 
@@ -50,6 +52,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   }
   const storage = openSqlite(options.dataDir);
-  await storage.migrate();
+  const ran = await storage.migrate();
+  // A database from before secure_delete may keep withdrawn words in its free space:
+  // rewriting it once, when it first meets this version, leaves only live rows.
+  if (ran.includes('003-hardening') && !ran.includes('001-initial')) await storage.compact();
   return storage;
 }

@@ -29,6 +29,8 @@ export function contributionToRow(item: StoredContribution): ContributionsTable 
     reply_at: c.reply?.at ?? null,
     moderation_reason: null,
     moderated_at: null,
+    published_at: c.status === 'published' ? c.receivedAt : null,
+    reported_at: null,
   };
 }
 
@@ -65,7 +67,7 @@ export function commitmentFromRow(row: Selectable<Database['commitments']>): Com
   });
 }
 
-export function campaignToRow(c: Campaign): CampaignsTable {
+export function campaignToRow(c: Campaign): Omit<CampaignsTable, 'owner_token_id'> {
   return {
     id: c.id,
     title: c.title,
@@ -74,6 +76,7 @@ export function campaignToRow(c: Campaign): CampaignsTable {
     opens_at: c.opensAt,
     closes_at: c.closesAt,
     owner: c.owner ?? null,
+    approval: c.approval,
   };
 }
 
@@ -86,6 +89,7 @@ export function campaignFromRow(row: Selectable<CampaignsTable>): Campaign {
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     ...(row.owner === null ? {} : { owner: row.owner }),
+    approval: row.approval,
   });
 }
 

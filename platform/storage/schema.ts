@@ -34,11 +34,16 @@ export interface ContributionsTable {
   reply_at: string | null;
   moderation_reason: string | null;
   moderated_at: string | null;
+  /** When it was first published: only what was public once may be reported. */
+  published_at: string | null;
+  /** When readers first reported it since its last review: reported contributions lead the moderation queue. */
+  reported_at: string | null;
 }
 
 /** A reader's report; one per reader (hashed address) and contribution, so reports count people. */
 export interface ReportsTable {
   contribution_id: string;
+  /** The reader's network (IPv4 /24, IPv6 /48), hashed with a key from the operator's secret: reports count networks. */
   reporter_hash: string;
   reason: string;
   created_at: string;
@@ -48,6 +53,8 @@ export interface ReportsTable {
 export interface WithdrawalsTable {
   id: string;
   withdrawn_at: string;
+  /** SHA-256 of the withdrawal secret, so that its holder alone learns the contribution was withdrawn. */
+  withdrawal_key_hash: string | null;
 }
 
 export interface ApiTokensTable {
@@ -73,8 +80,11 @@ export interface CampaignsTable {
   targets: string;
   opens_at: string;
   closes_at: string;
-  /** Name of the token that created it: an ngo token manages the campaigns of its name. */
+  /** Name of the token that created it, shown to readers. */
   owner: string | null;
+  /** Id of the token that created it: the account that manages it (a namesake token does not). */
+  owner_token_id: string | null;
+  approval: string;
 }
 
 export interface Database {

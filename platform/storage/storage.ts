@@ -30,11 +30,19 @@ export interface PublishedQuery {
   after?: PageCursor | undefined;
 }
 
-/** The moderation queue reads oldest first: what waited longest is decided first. */
+/**
+ * The moderation queue reads oldest first, what waited longest is decided first; the
+ * pending queue also holds published contributions readers reported, ahead of the rest.
+ */
 export interface ModerationQuery {
   status: ContributionStatus;
   limit: number;
-  after?: PageCursor | undefined;
+  after?: QueueCursor | undefined;
+}
+
+/** Where to resume the queue: `reported` is 0 for reported contributions, which come first. */
+export interface QueueCursor extends PageCursor {
+  reported: 0 | 1;
 }
 
 export interface Decision {
@@ -46,11 +54,11 @@ export interface Decision {
 
 export interface ReportRequest {
   contributionId: string;
-  /** The reader's address, hashed with the platform's secret salt: reports count people, not requests. */
+  /** The reader's network, hashed with a key from the operator's secret: reports count networks, not requests. */
   reporterHash: string;
   reason: ModerationReason;
   at: string;
-  /** Distinct readers after whom a published contribution goes back to review. */
+  /** Distinct networks after whom a published contribution leaves public view for review. */
   threshold: number;
 }
 
@@ -64,8 +72,20 @@ export interface ExportFilter {
   commitmentId?: string | undefined;
   kind?: ContributionKind | undefined;
   status?: ContributionStatus | undefined;
+  /** Published contributions only, whatever `status` says (an ngo's export). */
+  publishedOnly?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/** What a device may learn of its own contribution once it proved it holds the secret. */
+export interface OwnStatusRow {
+  id: string;
+  withdrawalKeyHash: string | null;
+  status: ContributionStatus | 'withdrawn';
+  moderationReason?: ModerationReason | undefined;
+  reply?: Reply | undefined;
+  withdrawn?: string | undefined;
 }
 
 export interface ApiToken {
@@ -79,7 +99,8 @@ export interface ApiToken {
 /** Everything the platform keeps, behind one small interface over SQLite or PostgreSQL. */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
-  migrate(): Promise<void>;
+  /** Runs the migrations not run yet; resolves with their names. */
+  migrate(): Promise<string[]>;
   upsertCommitments(commitments: readonly Commitment[]): Promise<void>;
   listCommitments(): Promise<Commitment[]>;
   getCommitment(id: string): Promise<Commitment | undefined>;
@@ -99,18 +120,32 @@ export interface Storage {
   report(request: ReportRequest): Promise<ReportOutcome>;
   /** The stored hash of the withdrawal secret: null when none was given, undefined when no such contribution. */
   withdrawalKeyHash(id: string): Promise<string | null | undefined>;
-  /** Deletes the contribution and its reports for good, keeping only its id as withdrawn. */
-  withdraw(id: string, at: string): Promise<void>;
+  /**
+   * Erases a contribution for good: the one place where erasure happens. Its row, its
+   * reports and anything derived from its text (a search index) are deleted, and the
+   * storage makes sure no file it writes keeps a copy (SQLite: secure_delete and a WAL
+   * checkpoint; PostgreSQL: a VACUUM of the table). Only the id stays, as withdrawn,
+   * with the hash of the withdrawal secret.
+   */
+  eraseContribution(id: string, at: string): Promise<void>;
+  /** For each of these ids, stored or withdrawn, its status and the hash its secret must match. */
+  ownStatuses(ids: readonly string[]): Promise<OwnStatusRow[]>;
   /** The content hashes stored under these ids, for those that exist. */
   storedHashes(ids: readonly string[]): Promise<Map<string, string>>;
   /** Which of these ids were withdrawn by their authors. */
   withdrawnIds(ids: readonly string[]): Promise<Set<string>>;
 
-  /** False when a campaign with this id exists already. */
-  createCampaign(campaign: Campaign): Promise<boolean>;
+  /** False when a campaign with this id exists already. `ownerTokenId` is the account that manages it. */
+  createCampaign(campaign: Campaign, ownerTokenId: string): Promise<boolean>;
+  /** Its fields and approval; the owner never changes. */
   updateCampaign(campaign: Campaign): Promise<void>;
   getCampaign(id: string): Promise<Campaign | undefined>;
-  listCampaigns(filter?: { owner?: string | undefined }): Promise<Campaign[]>;
+  /** The token id that manages it: null for a campaign from before accounts; undefined when there is none. */
+  campaignOwnerTokenId(id: string): Promise<string | null | undefined>;
+  listCampaigns(filter?: {
+    ownerTokenId?: string | undefined;
+    approvedOnly?: boolean | undefined;
+  }): Promise<Campaign[]>;
 
   /** One page of an export, in arrival order, strictly after `after`. */
   exportContributions(filter: ExportFilter, limit: number, after?: PageCursor): Promise<Contribution[]>;
@@ -123,7 +158,11 @@ export interface Storage {
   /** False when there is no such token or it was revoked already. */
   revokeToken(id: string, at: string): Promise<boolean>;
 
-  /** A setting made once and shared by every process on this database (e.g. the address salt). */
+  /** A setting made once and shared by every process on this database. Never a secret: secrets stay out of the data. */
   setting(key: string, make: () => string): Promise<string>;
+  /** Resolves when the database answers a trivial query (readiness); rejects otherwise. */
+  ping(): Promise<void>;
+  /** Rewrites the whole database so its free space holds nothing (VACUUM). */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Campaign, ModerationQueue } from '../../api-client/contract';
+import { Campaign, CampaignList, ModerationQueue } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
+import { builtConsoleDir } from '../support/built-assets';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
@@ -13,14 +14,18 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-cor
 
 let platform: StoragePlatform;
 let browser: Browser;
-const tokens = { moderator: '', ngo: '' };
+const tokens = { moderator: '', ngo: '', admin: '' };
 const problems: string[] = [];
 
 beforeAll(async () => {
-  platform = await startPlatformOn('sqlite', { env: { VIGIE_MODERATION: 'pre' } });
-  [tokens.moderator, tokens.ngo] = await Promise.all([
+  platform = await startPlatformOn('sqlite', {
+    env: { VIGIE_MODERATION: 'pre' },
+    args: ['--console', await builtConsoleDir()],
+  });
+  [tokens.moderator, tokens.ngo, tokens.admin] = await Promise.all([
     platform.token('moderator', 'Modération DITP'),
     platform.token('ngo', 'Regards Citoyens'),
+    platform.token('admin', 'DITP'),
   ]);
   browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
 });
@@ -157,8 +162,31 @@ describe('the console', () => {
     await expectAccessible(page, 'campaign form');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Campagne enregistrée.').waitFor();
-    const stored = (await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json();
-    expect(stored).toMatchObject({ owner: 'Regards Citoyens', targets: { commitmentIds: ['FR0067', 'FR0068'] } });
+    // An NGO's new campaign waits for an admin: the console says so, and no citizen sees it yet.
+    await page.locator('[data-id="marches-publics-2026"]').getByText('en attente d’approbation').waitFor();
+    expect((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).status).toBe(404);
+    const mine = CampaignList.parse(
+      (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.ngo })).json(),
+    );
+    expect(mine.items[0]).toMatchObject({
+      id: 'marches-publics-2026',
+      owner: 'Regards Citoyens',
+      approval: 'pending',
+      targets: { commitmentIds: ['FR0067', 'FR0068'] },
+    });
+    expect(await page.getByRole('button', { name: 'Approuver : Marchés publics 2026' }).count()).toBe(0);
+
+    // An admin approves it from the console.
+    const adminPage = await openConsole();
+    await signIn(adminPage, tokens.admin);
+    await adminPage.getByRole('button', { name: 'Campagnes' }).click();
+    await adminPage.getByRole('button', { name: 'Approuver : Marchés publics 2026' }).click();
+    await adminPage.getByText('Campagne approuvée : les citoyens la voient.').waitFor();
+    await adminPage.locator('[data-id="marches-publics-2026"]').getByText('approuvée', { exact: true }).waitFor();
+    await expectAccessible(adminPage, 'campaigns as an admin');
+    await adminPage.close();
+    const approved = Campaign.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json());
+    expect(approved.approval).toBe('approved');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Clore : Marchés publics 2026' }).click();

@@ -63,6 +63,12 @@ describe('on a government page with a strict CSP', () => {
     const csp = (await page.request.get(site.pageUrl)).headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+    // Loaded from the platform, as an administration's page would: the demo site has no copy.
+    const platformUrl = `http://localhost:${site.platform.port}`;
+    expect(await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type=module]')!.src)).toBe(
+      `${platformUrl}/widget/vigie-feedback.js`,
+    );
+    expect((await page.request.get(`${site.pageUrl}widget/vigie-feedback.js`)).status()).toBe(404);
   });
 
   it('names its controls in French, and loads nothing but the form before the first interaction', async () => {

@@ -41,17 +41,25 @@ forEachStorage((kind) => {
     const patch = (token: string, id: string, body: unknown) =>
       send('PATCH', `${platform.url}/v1/campaigns/${id}`, { token, body });
     const close = (token: string, id: string) => send('POST', `${platform.url}/v1/campaigns/${id}/close`, { token });
+    const approve = (id: string) => send('POST', `${platform.url}/v1/campaigns/${id}/approve`, { token: tokens.admin });
+    /** An NGO's campaign, approved by an admin: what citizens may see and answer. */
+    const approved = async (token: string, input: CampaignInput) => {
+      expect((await create(token, input)).status).toBe(201);
+      expect((await approve(input.id)).status).toBe(200);
+    };
 
     it('an ngo creates its campaign, owned by its name; an admin too; a moderator may not', async () => {
       const input = aCampaign();
       const created = await create(tokens.ngo, input);
       expect(created.status).toBe(201);
-      expect(Campaign.parse(created.json())).toEqual({ ...input, owner: 'Regards Citoyens' });
+      expect(Campaign.parse(created.json())).toEqual({ ...input, owner: 'Regards Citoyens', approval: 'pending' });
       expect((await create(tokens.admin, aCampaign())).status).toBe(201);
       expect((await create(tokens.moderator, aCampaign())).status).toBe(403);
       expect((await create(tokens.otherNgo, input)).status).toBe(409);
+      expect((await send('GET', `${platform.url}/v1/campaigns/${input.id}`)).status).toBe(404);
+      await approve(input.id);
       const public_ = await send('GET', `${platform.url}/v1/campaigns/${input.id}`);
-      expect(public_.json()).toMatchObject({ id: input.id, owner: 'Regards Citoyens' });
+      expect(public_.json()).toMatchObject({ id: input.id, owner: 'Regards Citoyens', approval: 'approved' });
     });
 
     it('refuses wrong fields with a sentence per field', async () => {
@@ -103,7 +111,7 @@ forEachStorage((kind) => {
       });
       const byCommitment = aCampaign({ targets: { commitmentIds: ['FR0070'], urlPatterns: [] } });
       const upcoming = aCampaign({ opensAt: iso(day), closesAt: iso(2 * day), targets: byPattern.targets });
-      for (const c of [byPattern, byCommitment, upcoming]) expect((await create(tokens.ngo, c)).status).toBe(201);
+      for (const c of [byPattern, byCommitment, upcoming]) await approved(tokens.ngo, c);
       const lookup = async (query: string) =>
         CampaignList.parse((await send('GET', `${platform.url}/v1/campaigns?${query}`)).json()).items.map((c) => c.id);
       const page = encodeURIComponent('https://www.impots.gouv.fr/particulier/questions?utm_source=x#faq');
@@ -118,8 +126,8 @@ forEachStorage((kind) => {
     it('takes contributions while open, and refuses them closed, not yet open or unknown, item by item', async () => {
       const open = aCampaign();
       const later = aCampaign({ opensAt: iso(day), closesAt: iso(2 * day) });
-      await create(tokens.ngo, open);
-      await create(tokens.ngo, later);
+      await approved(tokens.ngo, open);
+      await approved(tokens.ngo, later);
       const beforeClose = aContribution({ campaignId: open.id });
       expect((await client.submitBatch([beforeClose]))[0]?.outcome).toBe('created');
 

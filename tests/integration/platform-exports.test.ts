@@ -124,6 +124,10 @@ forEachStorage((kind) => {
       });
       await send('POST', `${platform.url}/v1/campaigns`, { token: tokens.ngo, body: campaign('marches-publics') });
       await send('POST', `${platform.url}/v1/campaigns`, { token: tokens.otherNgo, body: campaign('lobbying') });
+      // An NGO's campaign takes contributions once an admin approved it.
+      for (const id of ['marches-publics', 'lobbying']) {
+        await send('POST', `${platform.url}/v1/campaigns/${id}/approve`, { token: tokens.admin });
+      }
       await submit([
         aContribution({ body: tricky, campaignId: 'marches-publics', author: { pseudonym: 'Zoé' } }),
         aContribution({

@@ -126,16 +126,16 @@ forEachStorage((kind) => {
     const report = (id: string, from: string, reason = 'offensive') =>
       send('POST', `${platform.url}/v1/contributions/${id}/reports`, { body: { reason }, from });
 
-    it('take a contribution out of view after 3 distinct readers, back into the queue', async () => {
+    it('take a contribution out of view after readers of 3 distinct networks, back into the queue', async () => {
       const url = freshPage();
       const item = onPage(url);
       await client.submitBatch([item]);
-      expect((await report(item.id, '127.0.0.11')).status).toBe(204);
+      expect((await report(item.id, '127.0.11.1')).status).toBe(204);
       // The same reader twice counts once.
-      expect((await report(item.id, '127.0.0.11', 'spam')).status).toBe(204);
-      expect((await report(item.id, '127.0.0.12')).status).toBe(204);
+      expect((await report(item.id, '127.0.11.1', 'spam')).status).toBe(204);
+      expect((await report(item.id, '127.0.12.1')).status).toBe(204);
       expect((await client.listContributions({ url })).items.map((c) => c.id)).toEqual([item.id]);
-      expect((await report(item.id, '127.0.0.13', 'spam')).status).toBe(204);
+      expect((await report(item.id, '127.0.13.1', 'spam')).status).toBe(204);
       expect((await client.listContributions({ url })).items).toEqual([]);
       const queued = ModerationQueue.parse(
         (await send('GET', `${platform.url}/v1/moderation/queue`, { token: moderator })).json(),
@@ -150,20 +150,20 @@ forEachStorage((kind) => {
         token: moderator,
         body: { decision: 'publish' },
       });
-      expect((await report(item.id, '127.0.0.14')).status).toBe(204);
+      expect((await report(item.id, '127.0.14.1')).status).toBe(204);
       expect((await client.listContributions({ url })).items.map((c) => c.id)).toEqual([item.id]);
     });
 
     it('refuse unknown ids, unpublished contributions and unknown reasons', async () => {
-      expect((await report(crypto.randomUUID(), '127.0.0.15')).status).toBe(404);
+      expect((await report(crypto.randomUUID(), '127.0.15.1')).status).toBe(404);
       const item = onPage(freshPage());
       await client.submitBatch([item]);
       await send('POST', `${platform.url}/v1/moderation/contributions/${item.id}/decision`, {
         token: moderator,
         body: { decision: 'reject', reason: 'off-topic' },
       });
-      expect((await report(item.id, '127.0.0.15')).status).toBe(404);
-      const bad = await report(item.id, '127.0.0.15', 'ugly');
+      expect((await report(item.id, '127.0.15.1')).status).toBe(404);
+      const bad = await report(item.id, '127.0.15.1', 'ugly');
       expect(bad.status).toBe(422);
       expect(bad.headers['content-type']).toBe('application/problem+json');
     });

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { axeRules, axeSource } from './axe';
 import { chromiumArgs, findChromium } from './chromium';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const axeRules = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+import {
+  draftsInThisOrigin,
+  middleOfPainted,
+  paintedWords,
+  selectWords,
+  type DraftSummary,
+  type InPageDriver,
+} from './in-page-driver';
+import { waitUntil } from './wait';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -48,6 +53,49 @@ export async function launchExtensionBrowser(
   };
 }
 
+/** A new tab on `url`, with the driver of Vigie's UI in it. */
+export async function openPageWithUi(browser: ExtensionBrowser, url: string): Promise<{ page: Page; ui: InPageUi }> {
+  const page = await browser.context.newPage();
+  const ui = await InPageUi.attach(page, browser.extensionId);
+  await page.goto(url);
+  return { page, ui };
+}
+
+export interface OptionValues {
+  platformUrl?: string;
+  allowList?: string;
+  language?: string;
+}
+
+/** Sets the options through the options page, as a citizen would (in whichever language it speaks). */
+export async function configureThroughOptions(browser: ExtensionBrowser, values: OptionValues): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  const platformField = page.getByRole('textbox', { name: /Adresse de la plateforme|Platform address/ });
+  await waitUntil(
+    () => platformField.inputValue(),
+    (v) => v !== '',
+    'the options to load',
+  );
+  if (values.platformUrl) await platformField.fill(values.platformUrl);
+  if (values.allowList)
+    await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
+  if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
+  await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
+  await waitUntil(
+    () => page.getByRole('status').textContent(),
+    (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''),
+    'the settings to be saved',
+  );
+  await page.close();
+}
+
+/** Every draft in the extension's own database, read in its worker. */
+export function draftsOf(browser: ExtensionBrowser): Promise<DraftSummary[]> {
+  const worker = browser.context.serviceWorkers()[0] ?? browser.worker;
+  return worker.evaluate(draftsInThisOrigin);
+}
+
 /** The id of the tab showing `page`, as the extension knows it (for sidepanel.html?tab=). */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();
@@ -60,25 +108,6 @@ export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<nu
   });
   if (id < 0) throw new Error('No active tab');
   return id;
-}
-
-/** axe-core on an extension page: evaluated, since the MV3 CSP forbids adding its script. */
-export async function axeOnPage(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (runOnly) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-            o: unknown,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, axeRules);
 }
 
 interface AxNode {
@@ -97,7 +126,7 @@ interface AxNode {
  * script's own isolated world, where chrome.dom.openOrClosedShadowRoot opens the
  * root, to read it and to run axe on it.
  */
-export class InPageUi {
+export class InPageUi implements InPageDriver {
   private isolatedContext: number | undefined;
   private constructor(
     readonly page: Page,
@@ -183,6 +212,41 @@ export class InPageUi {
     await this.page.keyboard.type(text);
   }
 
+  async keys(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  select(selector: string, exact: string): Promise<void> {
+    return this.page.evaluate(selectWords, { selector, exact });
+  }
+
+  painted(): Promise<string[]> {
+    return this.page.evaluate(paintedWords);
+  }
+
+  async clickPainted(exact: string): Promise<void> {
+    const { x, y } = await this.page.evaluate(middleOfPainted, exact);
+    await this.page.mouse.click(x, y);
+  }
+
+  inPage<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.page.evaluate(fn);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  uiText(): Promise<string> {
+    return this.isolated<string>(
+      `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-vigie]'))?.textContent ?? ''`,
+    );
+  }
+
   /** The text of the status line(s) of our UI. */
   async statusText(): Promise<string> {
     const nodes = await this.findAll('status', '');
@@ -212,45 +276,5 @@ export class InPageUi {
 
   async detach(): Promise<void> {
     await this.cdp.detach().catch(() => undefined);
-  }
-}
-
-/** Selects the words `exact` inside the first element matching `selector`, as a citizen would. */
-export async function selectText(page: Page, selector: string, exact: string): Promise<void> {
-  await page.evaluate(
-    ({ selector, exact }) => {
-      const element = document.querySelector(selector);
-      if (!element) throw new Error(`No ${selector}`);
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(exact);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + exact.length);
-        const selection = document.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`"${exact}" is not in one text node of ${selector}`);
-    },
-    { selector, exact },
-  );
-}
-
-/** Polls `read` until `accept` says yes (for hooks, where expect.poll is not allowed). */
-export async function waitUntil<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -21,6 +21,8 @@ export interface PlatformProcess {
   kill(): Promise<void>;
   /** Stops it and deletes its data directory. */
   dispose(): Promise<void>;
+  /** Resolves when the process has exited, however it was told to, with how it ended. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface PlatformProcessOptions {
@@ -33,6 +35,8 @@ export interface PlatformProcessOptions {
   startTimeoutMs?: number;
   /** More arguments to `serve`, e.g. ['--site', dir]. */
   args?: string[];
+  /** Arguments to node itself, before the script (e.g. an --import hook). */
+  nodeArgs?: string[];
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -50,7 +54,14 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vigie-platform-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'serve', ...(options.args ?? [])],
+    [
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      path.join(root, 'platform/cli.ts'),
+      'serve',
+      ...(options.args ?? []),
+    ],
     {
       cwd: root,
       env: {
@@ -60,6 +71,8 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
         VIGIE_MODERATION: 'pre',
         // Tests send faster than any citizen; the suites about limits set their own.
         VIGIE_RATE_LIMIT: 'off',
+        // A line per request would fill the captured output; the suites about logs ask for them.
+        VIGIE_LOG_LEVEL: 'warn',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,8 +109,15 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
     clearTimeout(killer);
   };
 
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+
   return {
     url: `http://127.0.0.1:${port}`,
+    exited: () => exited,
     port,
     pid: child.pid!,
     dataDir,

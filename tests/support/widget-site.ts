@@ -14,15 +14,15 @@ export interface WidgetSite {
 
 /**
  * Builds the widget as `npm run build` does (into a temporary folder), then runs
- * the real platform serving the demo site beside it, as `npm start` does.
+ * the real platform serving it, and the demo site beside it, as `npm start` does.
  */
 export async function startWidgetSite(env: Record<string, string> = {}): Promise<WidgetSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vigie-widget-'));
   const sizes = await buildWidget(path.join(dir, 'widget'));
-  assembleDemo(path.join(dir, 'widget'), path.join(dir, 'demo'));
+  assembleDemo(path.join(dir, 'demo'));
   const platform = await startPlatformProcess({
     env: { VIGIE_MODERATION: 'post', VIGIE_DEMO_PORT: '0', ...env },
-    args: ['--demo', '--site', path.join(dir, 'demo')],
+    args: ['--demo', '--site', path.join(dir, 'demo'), '--widget', path.join(dir, 'widget')],
   });
   const match = /Demo page\s+(http:\/\/localhost:\d+)\//.exec(platform.output());
   if (!match) throw new Error(`The demo site did not start:\n${platform.output()}`);

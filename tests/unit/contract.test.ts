@@ -113,6 +113,50 @@ describe('a contribution', () => {
     });
   });
 
+  it('refuses C0 controls but tab and line breaks, and lone surrogates, in every text field, with one sentence', () => {
+    for (const bad of ['\u0000', '\u0007', '\u001b', '\ud800', '\udc00']) {
+      expect(rejectionOf(aContribution({ body: `avant${bad}après` }))).toEqual({
+        codes: { '/body': 'text.control' },
+        first: 'Le texte contient un caractère de contrôle ou mal encodé ; retirez-le.',
+      });
+      expect(rejectionOf(withTarget({ title: `T${bad}` })).codes).toEqual({ '/target/title': 'text.control' });
+      expect(
+        rejectionOf(withTarget({ selectors: [{ type: 'TextQuoteSelector', exact: 'a', prefix: bad, suffix: bad }] }))
+          .codes,
+      ).toEqual({ '/target/selectors/0/prefix': 'text.control', '/target/selectors/0/suffix': 'text.control' });
+    }
+    // A pair of surrogates is one character (an emoji), not a broken half.
+    expect(ContributionInput.parse(aContribution({ body: 'a\tb\r\nc 😀' })).body).toBe('a\tb\r\nc 😀');
+  });
+
+  it('keeps text in NFC, so the same words typed in NFD are the same contribution', () => {
+    const parsed = ContributionInput.parse(
+      aContribution({ body: 'Re\u0301sume\u0301', author: { pseudonym: 'Zoe\u0301' } }),
+    );
+    expect(parsed.body).toBe('Résumé');
+    expect(parsed.author?.pseudonym).toBe('Zoé');
+  });
+
+  it('refuses invisible and bidirectional characters in a pseudonym, but not emoji', () => {
+    for (const pseudonym of [
+      '\u200b',
+      'Mod\u200bération',
+      '\u202enoitarédoM',
+      'Zoé\u2066',
+      'a\u00adb',
+      '\u3164',
+      '\u2800',
+    ]) {
+      expect(rejectionOf(aContribution({ author: { pseudonym } })), pseudonym).toEqual({
+        codes: { '/author/pseudonym': 'pseudonym.invisible' },
+        first: 'Le pseudonyme contient un caractère invisible ou qui inverse le sens de lecture ; retirez-le.',
+      });
+    }
+    for (const pseudonym of ['Camille ❤️', 'Jean-Luc 👩‍💻', '👍🏽 Ana']) {
+      expect(ContributionInput.safeParse(aContribution({ author: { pseudonym } })).success, pseudonym).toBe(true);
+    }
+  });
+
   it('names its commitment and campaign by well-formed ids', () => {
     expect(rejectionOf(aContribution({ commitmentId: 'fr67' })).codes).toEqual({
       '/commitmentId': 'commitment-id.format',
@@ -200,6 +244,22 @@ describe('page addresses', () => {
     );
     expect(canonicalUrl('https://www.gouv.fr:443/plan?utm_campaign=a')).toBe('https://www.gouv.fr/plan');
     expect(canonicalUrl('https://www.gouv.fr/plan?b=2&a=1')).toBe('https://www.gouv.fr/plan?b=2&a=1');
+    expect(canonicalUrl('https://www.gouv.fr/plan?UTM_Source=x&Utm%5Fmedium=y&at_medium=z&mtm_kwd=k')).toBe(
+      'https://www.gouv.fr/plan',
+    );
+  });
+
+  it('are one address for one page, with or without a campaign tag: what is kept keeps its spelling', () => {
+    for (const query of ['q=plan%20national', 'q=plan+national&lang', 'a=1&&b=%C3%A9t%C3%A9', 'x=%zz&utm=1']) {
+      const bare = canonicalUrl(`https://www.gouv.fr/recherche?${query}`);
+      expect(bare).toBe(`https://www.gouv.fr/recherche?${query}`);
+      expect(canonicalUrl(`https://www.gouv.fr/recherche?utm_source=lettre&${query}&xtor=RSS-1`)).toBe(bare);
+      expect(canonicalUrl(`https://www.gouv.fr/recherche?${query}&fbclid=abc#haut`)).toBe(bare);
+    }
+    // Not a tracking parameter: a name that merely starts like one, or a value that looks like one.
+    expect(canonicalUrl('https://www.gouv.fr/p?utm=1&ref=utm_source')).toBe(
+      'https://www.gouv.fr/p?utm=1&ref=utm_source',
+    );
   });
 });
 

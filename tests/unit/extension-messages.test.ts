@@ -274,6 +274,21 @@ describe('connectivity reports', () => {
     expect(connectivity.announceOnline()).toBe(true);
     expect(heard).toBe(3);
   });
+
+  it('keep an "online" told to a worker woken by it before its engine listens, for the engine when it does', async () => {
+    // A sleeping background is woken by the very message that says the network is back;
+    // the engine starts listening only once the settings are read.
+    const connectivity = createConnectivity(null);
+    expect(connectivity.announceOnline()).toBe(true);
+    let heard = 0;
+    connectivity.addEventListener('online', () => heard++);
+    await Promise.resolve();
+    expect(heard).toBe(1);
+    // Told once: a second listener, or the same one again, hears nothing more.
+    connectivity.addEventListener('online', () => heard++);
+    await Promise.resolve();
+    expect(heard).toBe(1);
+  });
 });
 
 describe('the words each page says about a draft', () => {

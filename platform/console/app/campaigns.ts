@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Campaign, CampaignInput, CampaignList, CampaignPatch } from '../../../api-client/contract';
-import { ApiError, callJson } from './api';
+import { account, ApiError, callJson } from './api';
 import { lang, t } from './i18n';
 
 function stateOf(campaign: Campaign, now = Date.now()): 'open' | 'upcoming' | 'closed' {
@@ -202,6 +202,16 @@ export function Campaigns() {
     void load();
   }, []);
 
+  async function approve(campaign: Campaign) {
+    try {
+      await callJson<Campaign>(`/v1/campaigns/${campaign.id}/approve`, { method: 'POST' });
+      message.value = { text: t().approvedDone, error: false };
+      await load();
+    } catch (e) {
+      message.value = { text: e instanceof ApiError ? e.message : String(e), error: true };
+    }
+  }
+
   async function close(campaign: Campaign) {
     if (!window.confirm(s.closeConfirm)) return;
     try {
@@ -222,6 +232,7 @@ export function Campaigns() {
       { class: message.value?.error ? 'error' : 'notice', role: 'status', 'aria-live': 'polite' },
       message.value?.text ?? '',
     ),
+    h('p', { class: 'meta' }, s.approvalHelp),
     editing.value === null
       ? h('button', { type: 'button', onClick: () => (editing.value = 'new') }, s.newCampaign)
       : null,
@@ -247,7 +258,15 @@ export function Campaigns() {
             return h(
               'li',
               { key: campaign.id, class: 'card', 'data-id': campaign.id },
-              h('h2', null, campaign.title, ' ', h('span', { class: `badge ${state}` }, s.state[state])),
+              h(
+                'h2',
+                null,
+                campaign.title,
+                ' ',
+                h('span', { class: `badge ${state}` }, s.state[state]),
+                ' ',
+                h('span', { class: `badge approval-${campaign.approval}` }, s.approval[campaign.approval]),
+              ),
               h('p', null, campaign.question),
               h(
                 'p',
@@ -267,6 +286,17 @@ export function Campaigns() {
                   },
                   s.edit,
                 ),
+                campaign.approval === 'pending' && account.value?.role === 'admin'
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        onClick: () => approve(campaign),
+                        'aria-label': `${s.approve} : ${campaign.title}`,
+                      },
+                      s.approve,
+                    )
+                  : null,
                 state === 'closed'
                   ? null
                   : h(

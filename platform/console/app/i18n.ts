@@ -1,6 +1,8 @@
 import { signal } from '@preact/signals';
 import type { ContributionStatus, GapType, Locale, ModerationReason, Role } from '../../../api-client/contract';
 
+type CampaignApproval = 'pending' | 'approved';
+
 /** The console speaks French first; the choice is kept for the tab's session. */
 export const lang = signal<Locale>(sessionStorage.getItem('vigie.lang') === 'en' ? 'en' : 'fr');
 
@@ -68,6 +70,11 @@ const fr = {
   fieldOpens: 'Ouverture',
   fieldCloses: 'Clôture',
   state: { open: 'ouverte', upcoming: 'à venir', closed: 'close' },
+  approval: { pending: 'en attente d’approbation', approved: 'approuvée' } satisfies Record<CampaignApproval, string>,
+  approvalHelp:
+    'Une campagne nouvelle ou modifiée par une association n’est montrée aux citoyens qu’une fois approuvée par un compte d’administration.',
+  approve: 'Approuver',
+  approvedDone: 'Campagne approuvée : les citoyens la voient.',
   by: 'par',
   saved: 'Campagne enregistrée.',
   closed: 'Campagne close.',
@@ -110,6 +117,27 @@ const fr = {
   kindComment: 'Commentaire',
   kindGap: 'Manque de transparence',
   networkError: 'La plateforme ne répond pas ; vérifiez la connexion et réessayez.',
+  tabEmbed: 'Intégrer',
+  embedTitle: 'Intégrer le module à votre site',
+  embedHelp:
+    'Choisissez ce que le module vigie-feedback doit proposer, puis collez ces deux lignes dans la page de votre site où les citoyens pourront contribuer.',
+  embedNone: '— aucun —',
+  embedLang: 'Langue du module',
+  embedLangPage: 'celle de la page (par défaut)',
+  embedQuoteMode: 'Permettre de citer un passage sélectionné dans la page',
+  embedVersion: 'Version du module',
+  embedPinned: 'Figer cette version, vérifiée par le navigateur (recommandé)',
+  embedPinnedHint:
+    'Le code porte l’empreinte SHA-384 du fichier d’entrée (Subresource Integrity) : le navigateur refuse tout autre contenu. Les morceaux que ce fichier charge ensuite sont nommés d’après leur contenu mais ne sont pas vérifiés par le navigateur. Cette version reste servie après les mises à jour de la plateforme ; revenez ici pour en profiter.',
+  embedFollow: 'Suivre les mises à jour de la plateforme',
+  embedFollowHint:
+    'Toujours la dernière version, au plus cinq minutes après une mise à jour, sans vérification d’intégrité : une empreinte ne peut pas suivre un fichier qui change.',
+  embedSnippet: 'Code à coller dans votre page',
+  embedCopy: 'Copier le code',
+  embedCopied: 'Code copié dans le presse-papiers.',
+  embedCopyFailed: 'La copie a échoué : sélectionnez le code puis copiez-le (Ctrl+C).',
+  embedCspTitle: 'Politique de sécurité du contenu (CSP)',
+  embedCspHelp: 'Si votre site en a une, elle doit autoriser la plateforme :',
 };
 
 type Strings = typeof fr;
@@ -172,6 +200,10 @@ const en: Strings = {
   fieldOpens: 'Opens',
   fieldCloses: 'Closes',
   state: { open: 'open', upcoming: 'upcoming', closed: 'closed' },
+  approval: { pending: 'waiting for approval', approved: 'approved' },
+  approvalHelp: 'A campaign an NGO creates or changes is shown to citizens once an admin account approved it.',
+  approve: 'Approve',
+  approvedDone: 'Campaign approved: citizens see it.',
   by: 'by',
   saved: 'Campaign saved.',
   closed: 'Campaign closed.',
@@ -211,6 +243,27 @@ const en: Strings = {
   kindComment: 'Comment',
   kindGap: 'Transparency gap',
   networkError: 'The platform does not answer; check the connection and try again.',
+  tabEmbed: 'Embed',
+  embedTitle: 'Embed the widget in your site',
+  embedHelp:
+    'Choose what the vigie-feedback widget should offer, then paste these two lines into the page of your site where citizens may contribute.',
+  embedNone: '— none —',
+  embedLang: 'Language of the widget',
+  embedLangPage: 'the page’s (default)',
+  embedQuoteMode: 'Let citizens quote a passage selected on the page',
+  embedVersion: 'Widget version',
+  embedPinned: 'Pin this version, checked by the browser (recommended)',
+  embedPinnedHint:
+    'The code carries the SHA-384 of the entry file (Subresource Integrity): the browser refuses any other content. The chunks this file loads later are named after their content but not checked by the browser. This version is still served after the platform is upgraded; come back here to move to the new one.',
+  embedFollow: 'Follow the platform’s upgrades',
+  embedFollowHint:
+    'Always the latest version, at most five minutes after an upgrade, without an integrity check: a hash cannot follow a file that changes.',
+  embedSnippet: 'Code to paste into your page',
+  embedCopy: 'Copy the code',
+  embedCopied: 'Code copied to the clipboard.',
+  embedCopyFailed: 'Copying failed: select the code, then copy it (Ctrl+C).',
+  embedCspTitle: 'Content Security Policy (CSP)',
+  embedCspHelp: 'If your site has one, it must allow the platform:',
 };
 
 const strings: Record<Locale, Strings> = { fr, en };

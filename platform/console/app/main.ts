@@ -5,17 +5,18 @@ import type { Account, Role } from '../../../api-client/contract';
 import { account, callJson, keepToken, token } from './api';
 import { Campaigns } from './campaigns';
 import './console.css';
+import { Embed } from './embed';
 import { Exports } from './exports';
 import { lang, setLang, t } from './i18n';
 import { Moderation } from './moderation';
 import { SignIn } from './sign-in';
 
-type Section = 'moderation' | 'campaigns' | 'exports';
+type Section = 'moderation' | 'campaigns' | 'exports' | 'embed';
 
 const sectionsFor: Record<Role, Section[]> = {
-  admin: ['moderation', 'campaigns', 'exports'],
-  moderator: ['moderation', 'exports'],
-  ngo: ['campaigns', 'exports'],
+  admin: ['moderation', 'campaigns', 'exports', 'embed'],
+  moderator: ['moderation', 'exports', 'embed'],
+  ngo: ['campaigns', 'exports', 'embed'],
 };
 
 const section = signal<Section | null>(null);
@@ -68,6 +69,7 @@ function Console(props: { account: Account }) {
     moderation: s.tabModeration,
     campaigns: s.tabCampaigns,
     exports: s.tabExports,
+    embed: s.tabEmbed,
   };
   return h(
     'div',
@@ -98,7 +100,13 @@ function Console(props: { account: Account }) {
     h(
       'main',
       { id: 'main', tabIndex: -1 },
-      current === 'moderation' ? h(Moderation, null) : current === 'campaigns' ? h(Campaigns, null) : h(Exports, null),
+      current === 'moderation'
+        ? h(Moderation, null)
+        : current === 'campaigns'
+          ? h(Campaigns, null)
+          : current === 'exports'
+            ? h(Exports, null)
+            : h(Embed, null),
     ),
   );
 }

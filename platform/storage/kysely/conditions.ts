@@ -22,6 +22,7 @@ export function exportConditions(eb: ContributionsBuilder, filter: ExportFilter)
   if (filter.commitmentId !== undefined) conditions.push(eb('commitment_id', '=', filter.commitmentId));
   if (filter.kind !== undefined) conditions.push(eb('kind', '=', filter.kind));
   if (filter.status !== undefined) conditions.push(eb('status', '=', filter.status));
+  if (filter.publishedOnly) conditions.push(eb('status', '=', 'published'));
   if (filter.from !== undefined) conditions.push(eb('received_at', '>=', filter.from));
   if (filter.to !== undefined) conditions.push(eb('received_at', '<', filter.to));
   return eb.and(conditions);

@@ -1,20 +1,41 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ModerationReason, type ModerationItem } from '../../../api-client/contract';
 import { contributionFromRow } from '../rows';
 import type { Database } from '../schema';
-import type { Storage } from '../storage';
-import { pastCursor } from './conditions';
+import type { OwnStatusRow, Storage } from '../storage';
 
-/** What happens to a contribution after it arrives: moderators' decisions, readers' reports, authors' withdrawals. */
+/** 0 for contributions readers reported since their last review: they lead the queue. */
+const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 END)`;
+
+/** What happens to a contribution after it arrives: moderators' decisions, readers' reports, authors' statuses. */
 export function moderationQueries(
   db: Kysely<Database>,
-): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdraw' | 'withdrawnIds'> {
+): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdrawnIds' | 'ownStatuses'> {
   return {
     async listForModeration(query) {
-      let q = db.selectFrom('contributions').selectAll().where('status', '=', query.status);
+      let q = db.selectFrom('contributions').selectAll();
+      // The pending queue also holds what is still public but was reported: reviewed first.
+      q =
+        query.status === 'pending'
+          ? q.where((eb) =>
+              eb.or([
+                eb('status', '=', 'pending'),
+                eb.and([eb('status', '=', 'published'), eb('reported_at', 'is not', null)]),
+              ]),
+            )
+          : q.where('status', '=', query.status);
       const after = query.after;
-      if (after) q = q.where((eb) => pastCursor(eb, after, '>'));
-      const rows = await q.orderBy('received_at', 'asc').orderBy('id', 'asc').limit(query.limit).execute();
+      if (after) {
+        q = q.where(
+          sql<boolean>`(${reportedRank}, received_at, id) > (${after.reported}, ${after.receivedAt}, ${after.id})`,
+        );
+      }
+      const rows = await q
+        .orderBy(reportedRank)
+        .orderBy('received_at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(query.limit)
+        .execute();
       if (rows.length === 0) return [];
       const reports = await db
         .selectFrom('reports')
@@ -29,7 +50,11 @@ export function moderationQueries(
         const mine = reports.filter((r) => r.contribution_id === row.id).map((r) => ModerationReason.parse(r.reason));
         return {
           contribution: contributionFromRow(row),
-          reports: { count: mine.length, reasons: [...new Set(mine)] },
+          reports: {
+            count: mine.length,
+            reasons: [...new Set(mine)],
+            ...(row.reported_at === null ? {} : { since: row.reported_at }),
+          },
           ...(row.moderated_at === null
             ? {}
             : {
@@ -51,6 +76,9 @@ export function moderationQueries(
             status: decision.status,
             moderation_reason: decision.reason ?? null,
             moderated_at: decision.at,
+            // Reviewed: it leaves the top of the queue, whatever was decided.
+            reported_at: null,
+            ...(decision.status === 'published' ? { published_at: sql`COALESCE(published_at, ${decision.at})` } : {}),
             ...(decision.reply ? { reply_body: decision.reply.body, reply_at: decision.reply.at } : {}),
           })
           .where('id', '=', id)
@@ -68,11 +96,14 @@ export function moderationQueries(
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('contributions')
-          .select('status')
+          .select(['status', 'published_at'])
           .where('id', '=', request.contributionId)
           .executeTakeFirst();
-        // Only what readers can see can be reported: published, or already back in review.
-        if (!row || (row.status !== 'published' && row.status !== 'pending')) return { found: false } as const;
+        // Only what readers could see can be reported: published, or taken down by reports
+        // and waiting for review. What was never published is unknown to readers.
+        const reportable =
+          row && (row.status === 'published' || (row.status === 'pending' && row.published_at !== null));
+        if (!reportable) return { found: false } as const;
         await trx
           .insertInto('reports')
           .values({
@@ -89,17 +120,17 @@ export function moderationQueries(
           .where('contribution_id', '=', request.contributionId)
           .executeTakeFirstOrThrow();
         const count = Number(n);
-        let status = row.status;
-        if (status === 'published' && count >= request.threshold) {
-          await trx
-            .updateTable('contributions')
-            .set({ status: 'pending' })
-            .where('id', '=', request.contributionId)
-            .where('status', '=', 'published')
-            .execute();
-          status = 'pending';
-        }
-        return { found: true, count, underReview: status === 'pending' } as const;
+        // Any report sends it to the top of the queue; enough networks take it out of view.
+        const takeDown = row.status === 'published' && count >= request.threshold;
+        await trx
+          .updateTable('contributions')
+          .set({
+            reported_at: sql`COALESCE(reported_at, ${request.at})`,
+            ...(takeDown ? { status: 'pending' } : {}),
+          })
+          .where('id', '=', request.contributionId)
+          .execute();
+        return { found: true, count, underReview: takeDown || row.status === 'pending' } as const;
       });
     },
 
@@ -112,18 +143,6 @@ export function moderationQueries(
       return row === undefined ? undefined : row.withdrawal_key_hash;
     },
 
-    async withdraw(id, at) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
-        await trx.deleteFrom('contributions').where('id', '=', id).execute();
-        await trx
-          .insertInto('withdrawals')
-          .values({ id, withdrawn_at: at })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      });
-    },
-
     async withdrawnIds(ids) {
       if (ids.length === 0) return new Set();
       const rows = await db
@@ -133,5 +152,46 @@ export function moderationQueries(
         .execute();
       return new Set(rows.map((r) => r.id));
     },
+
+    async ownStatuses(ids) {
+      if (ids.length === 0) return [];
+      const unique = [...new Set(ids)];
+      const [stored, withdrawn] = await Promise.all([
+        db
+          .selectFrom('contributions')
+          .select(['id', 'status', 'withdrawal_key_hash', 'moderation_reason', 'reply_body', 'reply_at'])
+          .where('id', 'in', unique)
+          .execute(),
+        db
+          .selectFrom('withdrawals')
+          .select(['id', 'withdrawn_at', 'withdrawal_key_hash'])
+          .where('id', 'in', unique)
+          .execute(),
+      ]);
+      return [
+        ...stored.map((row): OwnStatusRow => ({
+          id: row.id,
+          withdrawalKeyHash: row.withdrawal_key_hash,
+          status: contributionFromStatus(row.status),
+          ...(row.moderation_reason === null
+            ? {}
+            : { moderationReason: ModerationReason.parse(row.moderation_reason) }),
+          ...(row.reply_body === null || row.reply_at === null
+            ? {}
+            : { reply: { body: row.reply_body, at: row.reply_at } }),
+        })),
+        ...withdrawn.map((row): OwnStatusRow => ({
+          id: row.id,
+          withdrawalKeyHash: row.withdrawal_key_hash,
+          status: 'withdrawn',
+          withdrawn: row.withdrawn_at,
+        })),
+      ];
+    },
   };
+}
+
+function contributionFromStatus(status: string): OwnStatusRow['status'] {
+  if (status === 'pending' || status === 'published' || status === 'hidden' || status === 'rejected') return status;
+  throw new Error(`unknown contribution status in the database: ${status}`);
 }

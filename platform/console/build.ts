@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { DEFAULT_CONSOLE_DIR } from '../static/dist-dirs';
+
+const appDir = fileURLToPath(new URL('./app/', import.meta.url));
+/** The file the page loads first: its presence says the console is built. */
+export const CONSOLE_ENTRY = 'console.js';
+
+/**
+ * Builds the console (Preact) into files the platform serves as they are: run by
+ * `npm run build`, by `npm install` (the `prepare` script) and by `npm start` when a
+ * source changed. The server itself never loads Vite.
+ */
+export async function buildConsole(outDir = DEFAULT_CONSOLE_DIR): Promise<void> {
+  // Vite picks packages' production entries from NODE_ENV, which a test runner sets to "test".
+  const callerEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild(outDir);
+  } finally {
+    if (callerEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerEnv;
+  }
+}
+
+function viteBuild(outDir: string) {
+  return build({
+    configFile: false,
+    root: appDir,
+    publicDir: false,
+    logLevel: 'warn',
+    mode: 'production',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: false,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: path.join(appDir, 'main.ts'),
+        output: {
+          entryFileNames: CONSOLE_ENTRY,
+          chunkFileNames: 'console-[hash].js',
+          assetFileNames: 'console[extname]',
+        },
+      },
+    },
+  });
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.(ts|css)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the built console is missing or older than a source of it (its app or the contract). */
+export function consoleIsStale(outDir = DEFAULT_CONSOLE_DIR): boolean {
+  const built = path.join(outDir, CONSOLE_ENTRY);
+  if (!existsSync(built)) return true;
+  const contract = fileURLToPath(new URL('../../api-client/contract/', import.meta.url));
+  return Math.max(newestSource(appDir), newestSource(contract)) > statSync(built).mtimeMs;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (process.argv.includes('--if-stale') && !consoleIsStale()) {
+    process.stdout.write('Console: dist/console is up to date.\n');
+  } else {
+    await buildConsole();
+    process.stdout.write('Console built in dist/console.\n');
+  }
+}

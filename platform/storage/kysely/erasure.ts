@@ -1,0 +1,38 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+import type { Storage } from '../storage';
+
+/**
+ * Erasure, in one place. Whatever holds a copy of a contribution's words is deleted
+ * here, in the same transaction as the row: a derived index of the text (full-text
+ * search) adds its own delete below. Then the storage makes the files forget:
+ * - SQLite runs with `secure_delete` on (see open.ts), so deleted cells and freed pages
+ *   are zeroed; a TRUNCATE checkpoint then copies the zeroed pages into the database file
+ *   and empties the write-ahead log, which held the older page images.
+ * - PostgreSQL never overwrites a row version in place (an UPDATE writes a new one), so
+ *   the words are in the dead versions of the heap and its TOAST table: a VACUUM removes
+ *   them from the table's pages at once. What PostgreSQL may still hold (WAL segments,
+ *   freed page space until reused) is said in the README.
+ */
+export function erasureQueries(db: Kysely<Database>, kind: Storage['kind']): Pick<Storage, 'eraseContribution'> {
+  return {
+    async eraseContribution(id, at) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('contributions')
+          .select('withdrawal_key_hash')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
+        await trx.deleteFrom('contributions').where('id', '=', id).execute();
+        await trx
+          .insertInto('withdrawals')
+          .values({ id, withdrawn_at: at, withdrawal_key_hash: row?.withdrawal_key_hash ?? null })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      });
+      if (kind === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      else await sql`VACUUM contributions`.execute(db);
+    },
+  };
+}
