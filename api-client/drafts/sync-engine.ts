@@ -127,13 +127,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       online: currentOnline(),
     }),
     lifetime: new AbortController(),
-    running: undefined,
     rerun: false,
     waitingForLock: false,
     recoverOnNextPush: false,
     dueOnNextPush: false,
-    cancelTimer: undefined,
-    detach: undefined,
   };
   return {
     state: run.state,

@@ -21,7 +21,7 @@ export interface EngineRun {
   /** Aborted by stop(): ends the request in flight and the wait for the lock. */
   lifetime: AbortController;
   /** The push under way, if any. */
-  running: Promise<SyncReport> | undefined;
+  running?: Promise<SyncReport> | undefined;
   /** A push was asked for while one ran: it claims again before it lets go of the lock. */
   rerun: boolean;
   waitingForLock: boolean;
@@ -29,9 +29,9 @@ export interface EngineRun {
   recoverOnNextPush: boolean;
   /** …and, for a new session, makes the waiting drafts due. */
   dueOnNextPush: boolean;
-  cancelTimer: (() => void) | undefined;
+  cancelTimer?: (() => void) | undefined;
   /** Stops listening to the triggers. */
-  detach: (() => void) | undefined;
+  detach?: (() => void) | undefined;
 }
 
 const SKIPPED: SyncReport = {
