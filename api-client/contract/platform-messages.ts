@@ -1,4 +1,4 @@
-import type { Locale } from './messages';
+import { isMessageCode, message, type Locale } from './messages';
 
 /**
  * Sentences only the platform says (problem details of its routes, its refusals),
@@ -138,6 +138,52 @@ const platformCatalogue = {
     fr: "Les signalements ne sont acceptés que depuis les sites autorisés et l'extension Vigie.",
     en: 'Reports are accepted only from the allowed sites and the Vigie extension.',
   },
+
+  // Rules of requests only the platform checks (listings, moderation, campaigns, exports, withdrawal):
+  // the contract's schemas name them, no client shows them.
+  'limit.range': {
+    fr: 'La taille de page va de 1 à 100.',
+    en: 'The page size ranges from 1 to 100.',
+  },
+  'cursor.invalid': { fr: "Le curseur de page n'est pas valide.", en: 'The page cursor is not valid.' },
+  'filter.required': {
+    fr: 'Indiquez une adresse de page (url) ou un engagement (commitmentId).',
+    en: 'Give a page address (url) or a commitment (commitmentId).',
+  },
+  'campaign.dates': {
+    fr: "La date de clôture doit suivre la date d'ouverture.",
+    en: 'The closing date must come after the opening date.',
+  },
+  'reason.unknown': {
+    fr: 'Le motif doit être : spam, propos injurieux, hors sujet, données personnelles ou autre.',
+    en: 'The reason must be: spam, offensive, off-topic, personal data or other.',
+  },
+  'reason.required': { fr: 'Indiquez le motif de la décision.', en: 'Give the reason for the decision.' },
+  'decision.unknown': {
+    fr: 'La décision doit être : publier, masquer ou rejeter.',
+    en: 'The decision must be: publish, hide or reject.',
+  },
+  'reply.empty': { fr: 'La réponse est vide.', en: 'The reply is empty.' },
+  'reply.too-long': {
+    fr: 'La réponse dépasse 2 000 caractères.',
+    en: 'The reply is longer than 2,000 characters.',
+  },
+  'secret.invalid': {
+    fr: 'Le secret de retrait doit compter de 16 à 256 caractères.',
+    en: 'The withdrawal secret must be 16 to 256 characters long.',
+  },
+  'status.unknown': {
+    fr: 'Le statut doit être : en attente, publié, masqué ou rejeté.',
+    en: 'The status must be: pending, published, hidden or rejected.',
+  },
+  'format.unknown': {
+    fr: "Le format d'export doit être csv, json ou jsonld.",
+    en: 'The export format must be csv, json or jsonld.',
+  },
+  'date.order': {
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must come after the start date.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;
@@ -149,6 +195,12 @@ type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer
 type ValuesOf<C extends PlatformMessageCode> = Placeholders<(typeof platformCatalogue)[C]['fr']>;
 
 export const platformMessageCodes = Object.keys(platformCatalogue) as PlatformMessageCode[];
+
+/** For explainIssues on the platform: its own requests' rules, then the citizens' catalogue. */
+export function platformRuleSentence(code: string, locale: Locale): string | undefined {
+  if (Object.hasOwn(platformCatalogue, code)) return platformCatalogue[code as PlatformMessageCode][locale];
+  return isMessageCode(code) ? message(code, locale) : undefined;
+}
 
 /** The sentence of `code` in `locale`; a sentence with `{name}`s takes their values, and the compiler asks for each. */
 export function platformMessage<C extends PlatformMessageCode>(

@@ -170,7 +170,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
         ...(byNgo ? { approval: 'pending' } : {}),
       };
       if (Date.parse(campaign.closesAt) <= Date.parse(campaign.opensAt)) {
-        const detail = message('campaign.dates', c.get('locale'));
+        const detail = platformMessage('campaign.dates', c.get('locale'));
         throw new ProblemError('validation', {
           detail,
           errors: [{ pointer: '/closesAt', code: 'campaign.dates', detail }],

@@ -8,7 +8,6 @@ import {
   Contribution,
   ContributionPage,
   ContributionQuery,
-  message,
   PAGE_SIZE_DEFAULT,
   Problem,
   type ContributionStatus,
@@ -54,7 +53,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after === null) {
-        const detail = message('cursor.invalid', c.get('locale'));
+        const detail = platformMessage('cursor.invalid', c.get('locale'));
         throw new ProblemError('validation', {
           status: 400,
           detail,

@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
   Contribution,
-  message,
   ModerationDecision,
   ModerationQueue,
   ModerationQueueQuery,
@@ -55,7 +54,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
       if (after === null) {
-        const detail = message('cursor.invalid', c.get('locale'));
+        const detail = platformMessage('cursor.invalid', c.get('locale'));
         throw new ProblemError('validation', {
           status: 400,
           detail,

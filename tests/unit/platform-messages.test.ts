@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { platformMessage, platformMessageCodes } from '../../api-client/contract/platform-messages';
+import { ContributionQuery, explainIssues, isMessageCode } from '../../api-client/contract';
+import {
+  platformMessage,
+  platformMessageCodes,
+  platformRuleSentence,
+} from '../../api-client/contract/platform-messages';
 
 const placeholders = (sentence: string) => [...sentence.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Said without values: the sentence as written, `{name}`s and all. */
@@ -28,6 +33,31 @@ describe('the platform’s own sentences', () => {
     expect(platformMessage('request.origin-not-allowed', 'fr', { origin: 'https://ailleurs.example' })).toBe(
       "Le site https://ailleurs.example n'est pas autorisé à envoyer des contributions à cette plateforme.",
     );
+  });
+
+  it('the rules of requests only the platform checks are said by the platform, and the clients do not carry them', () => {
+    const result = ContributionQuery.safeParse({ commitmentId: 'FR0067', limit: '0' });
+    if (result.success) throw new Error('the query should be refused');
+    expect(explainIssues(result.error, 'fr', '', platformRuleSentence)).toEqual([
+      { pointer: '/limit', code: 'limit.range', detail: 'La taille de page va de 1 à 100.' },
+    ]);
+    expect(isMessageCode('limit.range')).toBe(false);
+    // A client explaining the same error keeps the code, with the generic sentence.
+    expect(explainIssues(result.error, 'en')[0]).toMatchObject({
+      code: 'limit.range',
+      detail: 'This value is not valid.',
+    });
+  });
+
+  it('every rule the contract names has a sentence in one of the two catalogues', () => {
+    const contract = fileURLToPath(new URL('../../api-client/contract', import.meta.url));
+    const named = new Set<string>();
+    for (const file of readdirSync(contract).filter((name) => name.endsWith('.ts'))) {
+      const source = readFileSync(path.join(contract, file), 'utf8');
+      for (const match of source.matchAll(/(?:rule\(|error: )'([a-z-]+\.[a-z-]+)'/g)) named.add(match[1]!);
+    }
+    expect(named.size).toBeGreaterThan(30);
+    for (const code of named) expect(platformRuleSentence(code, 'fr'), code).toBeDefined();
   });
 
   it('no French or English sentence is written inline in the platform’s code any more (the console’s own UI catalogue aside)', () => {
