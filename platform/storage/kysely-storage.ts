@@ -4,19 +4,30 @@ import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
 import { moderationQueries } from './kysely/moderation';
+import { publicSiteQueries } from './kysely/public-site';
+import { searchQueries, searchUpkeep } from './kysely/search';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import type { Storage } from './storage';
 
 /** The Storage interface over Kysely, one file per concern; the dialect decides SQLite or PostgreSQL. */
 export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind']): Storage {
+  const moderation = moderationQueries(db);
+  const upkeep = searchUpkeep(db, kind);
   return {
     kind,
     ...commitmentsQueries(db),
     ...contributionsQueries(db),
-    ...moderationQueries(db),
+    ...moderation,
     ...campaignsQueries(db),
     ...accessQueries(db),
+    ...publicSiteQueries(db),
+    ...searchQueries(db, kind),
+
+    async withdraw(id, at) {
+      await moderation.withdraw(id, at);
+      upkeep.afterWithdrawal();
+    },
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -25,6 +36,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     },
 
     async close() {
+      await upkeep.close();
       await db.destroy();
     },
   };

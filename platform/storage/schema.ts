@@ -8,6 +8,9 @@ export interface CommitmentsTable {
   themes: string;
   plan: string;
   pages: string;
+  /** The title and lead institution in English; `title` and `lead_institution` are French. */
+  title_en: string | null;
+  lead_institution_en: string | null;
 }
 
 export interface ContributionsTable {
@@ -34,6 +37,8 @@ export interface ContributionsTable {
   reply_at: string | null;
   moderation_reason: string | null;
   moderated_at: string | null;
+  /** When it became public: its arrival under post-moderation, its first publication decision otherwise. */
+  published_at: string | null;
 }
 
 /** A reader's report; one per reader (hashed address) and contribution, so reports count people. */

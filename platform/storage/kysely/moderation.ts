@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ModerationReason, type ModerationItem } from '../../../api-client/contract';
 import { contributionFromRow } from '../rows';
 import type { Database } from '../schema';
@@ -52,6 +52,10 @@ export function moderationQueries(
             moderation_reason: decision.reason ?? null,
             moderated_at: decision.at,
             ...(decision.reply ? { reply_body: decision.reply.body, reply_at: decision.reply.at } : {}),
+            // Public since its first publication: a later review that publishes it again keeps that date.
+            ...(decision.status === 'published'
+              ? { published_at: sql<string>`COALESCE(published_at, ${decision.at})` }
+              : {}),
           })
           .where('id', '=', id)
           .executeTakeFirst();
