@@ -19,6 +19,7 @@ import { moderationRoutes } from './routes/moderation';
 import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
+import { notFoundPage, siteRoutes } from './site';
 import type { Storage } from './storage/storage';
 
 export interface AppOptions {
@@ -66,6 +67,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
   consoleRoutes(app);
+  const site = { storage, publicUrl: options.publicUrl };
+  siteRoutes(app, site);
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {
@@ -81,9 +84,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.notFound((c) =>
-    problemResponse(c, 'notFound', {
-      detail: platformMessage('route.not-found', c.get('locale')),
-    }),
+    // A person following a link gets a page in the site's look; an API client, problem+json.
+    !c.req.path.startsWith('/v1/') && c.req.header('accept')?.includes('text/html')
+      ? notFoundPage(c, site)
+      : problemResponse(c, 'notFound', {
+          detail: platformMessage('route.not-found', c.get('locale')),
+        }),
   );
 
   app.onError((error, c) => {
