@@ -30,7 +30,6 @@ export function pageHeaders(locale: string): Record<string, string> {
     'cache-control': 'no-cache',
     'content-language': locale,
     vary: 'Accept-Language',
-    'referrer-policy': 'strict-origin-when-cross-origin',
   };
 }
 

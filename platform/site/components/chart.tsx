@@ -10,12 +10,18 @@ interface Bar {
   value: number;
 }
 
-/** Geometry of the horizontal bar charts, in SVG user units (the chart scales to its column). */
-const WIDTH = 640;
-const LABEL_WIDTH = 270;
-const ROW = 30;
+/**
+ * Geometry of the horizontal bar charts, in SVG user units. The chart scales to its
+ * column: kept narrow, so that on a phone its words stay near 10 px (the table beside it
+ * holds the same figures at full size).
+ */
+const BARS_WIDTH = 290;
+/** Room for the longest label: about 0.55 em a character at 15 px, in Marianne. */
+const labelWidth = (bars: Bar[]) =>
+  Math.min(320, Math.max(100, 8.5 * Math.max(0, ...bars.map((b) => b.label.length)) + 10));
+const ROW = 28;
 const BAR = 18;
-const VALUE_ROOM = 60;
+const VALUE_ROOM = 56;
 
 /** The chart itself: presentation attributes only (the pages' CSP forbids inline styles). */
 function BarChart({
@@ -32,7 +38,9 @@ function BarChart({
   format: (n: number) => string;
 }) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM) / max;
+  const LABEL_WIDTH = labelWidth(bars);
+  const WIDTH = LABEL_WIDTH + BARS_WIDTH;
+  const scale = (BARS_WIDTH - VALUE_ROOM) / max;
   const height = Math.max(1, bars.length) * ROW + 8;
   return (
     <svg
@@ -51,11 +59,11 @@ function BarChart({
         const length = bar.value * scale;
         return (
           <g>
-            <text x={LABEL_WIDTH - 10} y={y + BAR - 4} text-anchor="end" font-size="14" fill="#161616">
+            <text x={LABEL_WIDTH - 10} y={y + BAR - 4} text-anchor="end" font-size="15" fill="#161616">
               {bar.label}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={Math.max(length, bar.value > 0 ? 2 : 0)} height={BAR} fill="#000091" />
-            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} font-size="14" fill="#161616">
+            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} font-size="15" fill="#161616">
               {format(bar.value)}
             </text>
           </g>
