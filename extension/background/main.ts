@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ConnectivityEvents } from '../../api-client/drafts';
+import { resolveLocale } from '../i18n/locale';
 import { onMessage, sendMessage } from '../messaging/messenger';
 import { backgroundRequests } from '../messaging/protocol';
 import { defaultSettings } from '../settings/defaults';
@@ -25,7 +26,11 @@ export function startBackground(): void {
   const ready = loadSettings().then((loaded) => (settings = loaded));
   watchSettings((changed) => (settings = changed));
 
-  const client = clientFor(() => settings.platformUrl);
+  // The extension's language, as its pages resolve it: commitments come back in it.
+  const client = clientFor(
+    () => settings.platformUrl,
+    () => resolveLocale(settings.language, browser.i18n.getUILanguage()),
+  );
   const connectivity = createConnectivity(globalThis as unknown as ConnectivityEvents);
   const drafts = createDraftsService({
     client,

@@ -146,7 +146,9 @@ describe('the side panel and the popup', () => {
     await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
     await expect.poll(() => panel.getByRole('heading', { name: 'Engagements liés à cette page' }).count()).toBe(1);
     await expect
-      .poll(() => panel.getByRole('heading', { name: /FR0067 — Make public procurement more transparent/ }).count())
+      .poll(() =>
+        panel.getByRole('heading', { name: /FR0067 — Rendre la commande publique plus transparente/ }).count(),
+      )
       .toBe(1);
     await expect.poll(() => panel.getByRole('heading', { name: 'Passages introuvables (1)' }).count()).toBe(1);
     expect(await panel.getByText(orphanText).count()).toBe(1);
@@ -159,6 +161,15 @@ describe('the side panel and the popup', () => {
       })),
     ).toEqual({ xss: null, injected: 0 });
     expect(await panel.getByRole('heading', { name: /Contributions publiées sur cette page/ }).count()).toBe(1);
+    // The platform's own pages: all of this page's contributions, and each one's permanent page.
+    expect(
+      await panel.getByRole('link', { name: 'Voir toutes les contributions sur cette page' }).getAttribute('href'),
+    ).toBe(`${world.proxy.url.replace(/\/+$/, '')}/pages?url=${encodeURIComponent(CANONICAL)}`);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const shared = panel.getByRole('listitem').filter({ hasText: payload });
+    await shared.getByRole('button', { name: 'Partager' }).click();
+    await expect.poll(() => shared.getByRole('status').textContent()).toBe('Lien de la contribution copié.');
+    expect(await panel.evaluate(() => navigator.clipboard.readText())).toMatch(/\/c\/[0-9a-f-]{36}$/);
     await expect.poll(() => panel.getByRole('heading', { name: 'Mes contributions' }).count()).toBe(1);
     await expect.poll(() => panel.getByRole('heading', { name: /Commentaire — Envoyée/ }).count()).toBeGreaterThan(0);
     expect(await axeOnPage(panel)).toEqual([]);

@@ -87,7 +87,7 @@ describe('on a government page with a strict CSP', () => {
     await openDemo();
     await startWriting('Un mot.');
     await expect
-      .poll(() => page.locator('vigie-feedback').getByText('Make public procurement more transparent').count())
+      .poll(() => page.locator('vigie-feedback').getByText('Rendre la commande publique plus transparente').count())
       .toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(errors).toEqual([]);
@@ -102,7 +102,7 @@ describe('on a government page with a strict CSP', () => {
     expect((await page.request.get(`${site.pageUrl}widget/vigie-feedback.js`)).status()).toBe(404);
   });
 
-  it('names its controls in French, and loads nothing but the form before the first interaction', async () => {
+  it('names its controls in French, shows the commitment in French, and loads nothing but the form before the first interaction', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await openDemo();
@@ -120,7 +120,7 @@ describe('on a government page with a strict CSP', () => {
     await bodyField().focus();
     await expect.poll(() => requested.some((p) => /chunks\/runtime-/.test(p))).toBe(true);
     await expect
-      .poll(() => widget.getByText('Porté par Ministry for the Economy, Finance and the Recovery').count())
+      .poll(() => widget.getByText("Porté par Ministère de l'Économie, des Finances et de la Relance").count())
       .toBe(1);
   });
 
@@ -220,6 +220,49 @@ describe('drafts', () => {
     expect(errorText).toContain('Choisissez le type de manque.');
     expect(await status().textContent()).toContain('1 champ à corriger');
     expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('the platform’s own pages', () => {
+  it('a contribution sent from the widget shows on its commitment’s page, reached by "Voir toutes les contributions"', async () => {
+    await openDemo();
+    const text = `Du widget à la page publique ${crypto.randomUUID()}`;
+    const widget = page.locator('vigie-feedback');
+    await startWriting(text);
+    await widget.getByRole('textbox', { name: 'Pseudonyme (facultatif)' }).fill('Camille');
+    await widget.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
+    await expect.poll(() => widget.getByText(text).count()).toBe(1);
+    const link = widget.getByRole('link', { name: 'Voir toutes les contributions' });
+    expect(await link.getAttribute('href')).toBe(`http://localhost:${site.platform.port}/engagements/FR0067`);
+    await link.click();
+    await page.waitForURL(`http://localhost:${site.platform.port}/engagements/FR0067`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'FR0067 — Rendre la commande publique plus transparente',
+    );
+    const card = page.locator('article').filter({ hasText: text });
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('.vigie-meta').textContent()).toMatch(/^Par Camille · Publiée le /);
+    expect(await card.getByRole('heading').textContent()).toBe('Commentaire');
+  });
+
+  it('"Partager" copies a contribution’s permanent address and says so', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.pageUrl).origin });
+    const [item] = await createVigieClient({ baseUrl: site.platform.url }).submitBatch([
+      aContribution({ body: `À partager ${crypto.randomUUID()}` }),
+    ]);
+    await openDemo();
+    const widget = page.locator('vigie-feedback');
+    await widget.getByRole('button', { name: 'Afficher les contributions publiées' }).click();
+    const entry = widget.getByRole('listitem').filter({ hasText: item!.contribution!.body });
+    await entry.getByRole('button', { name: 'Partager' }).click();
+    await expect.poll(() => widget.getByText('Lien de la contribution copié.').count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`http://localhost:${site.platform.port}/c/${item!.id}`);
+    expect(await axeViolations()).toEqual([]);
+    const permanent = await page.request.get(copied);
+    expect(permanent.status()).toBe(200);
+    expect(await permanent.text()).toContain(item!.contribution!.body);
   });
 });
 
