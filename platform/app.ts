@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health';
 import { readinessRoutes } from './routes/readiness';
 import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { widgetRoutes } from './static/widget-routes';
+import { notFoundPage, siteRoutes } from './site';
 import type { Storage } from './storage/storage';
 
 export interface AppOptions {
@@ -105,6 +106,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
   consoleRoutes(app, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  const site = { storage, publicUrl: options.publicUrl };
+  siteRoutes(app, site);
 
   let openapi: string | undefined;
   app.get('/openapi.json', (c) => {
@@ -121,9 +124,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.notFound((c) =>
-    problemResponse(c, 'notFound', {
-      detail: platformMessage('route.not-found', c.get('locale')),
-    }),
+    // A person following a link gets a page in the site's look; an API client, problem+json.
+    !c.req.path.startsWith('/v1/') && c.req.header('accept')?.includes('text/html')
+      ? notFoundPage(c, site)
+      : problemResponse(c, 'notFound', {
+          detail: platformMessage('route.not-found', c.get('locale')),
+        }),
   );
 
   app.onError((error, c) => {

@@ -59,6 +59,7 @@ async function serveCommand(args: string[]): Promise<void> {
   process.stdout.write(
     [
       `Vigie platform listening on ${shown}`,
+      `  Public pages    ${shown}/ (the plan, commitments, search, feeds, open data)`,
       `  API             ${shown}/v1/commitments`,
       `  API reference   ${shown}/openapi.json (OpenAPI 3.1)`,
       `  Public address  ${platform.publicUrl}${config.publicUrl ? '' : ' (set VIGIE_PUBLIC_URL in production)'}`,

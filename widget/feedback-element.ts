@@ -7,7 +7,7 @@ import { renderForm } from './form-view';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
-import { renderCommitment, renderPublished, type ListState } from './published-view';
+import { copyLink, publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
 import { QuoteCapture } from './quote-capture';
 import { describeDraft, type StatusLine } from './status-line';
 import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
@@ -75,6 +75,7 @@ export class VigieFeedback extends LitElement {
     _list: { state: true },
     _quoteAvailable: { state: true },
     _locale: { state: true },
+    _shareNote: { state: true },
   };
 
   declare platform: string | undefined;
@@ -92,6 +93,8 @@ export class VigieFeedback extends LitElement {
   declare private _list: ListState;
   declare private _quoteAvailable: boolean;
   declare private _locale: WidgetLocale;
+  /** What "Partager" did, said in the list's live region. */
+  declare private _shareNote: string;
 
   #reader: Promise<Reader> | undefined;
   #teardown = new AbortController();
@@ -107,6 +110,7 @@ export class VigieFeedback extends LitElement {
     this._list = { kind: 'idle' };
     this._quoteAvailable = false;
     this._locale = 'fr';
+    this._shareNote = '';
   }
 
   get #t(): Strings {
@@ -335,7 +339,23 @@ export class VigieFeedback extends LitElement {
         quoteSelection: () => void this.#quoteSelection(),
       })}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
-      ${renderPublished(this._list, t, this._locale, { show: () => this.#wake(), more: () => void this.#loadList(true) })}
+      ${renderPublished(
+        this._list,
+        this.#t,
+        this._locale,
+        {
+          show: () => this.#wake(),
+          more: () => void this.#loadList(true),
+          share: (address) => void copyLink(address, this.#t).then((note) => (this._shareNote = note)),
+        },
+        publicLinks(
+          this.platform,
+          this._locale,
+          this.commitment || undefined,
+          this.pageUrl || defaultPageUrl(document),
+        ),
+        this._shareNote,
+      )}
     </section>`;
   }
 }

@@ -36,6 +36,10 @@ export const strings = {
     showPublished: 'Afficher les contributions publiées',
     listError: 'Les contributions publiées n’ont pas pu être chargées.',
     more: 'Afficher plus de contributions',
+    seeAll: 'Voir toutes les contributions',
+    share: 'Partager',
+    shareCopied: 'Lien de la contribution copié.',
+    shareFailed: (address: string) => `Copie impossible ; voici le lien : ${address}`,
     draftSaved: 'Brouillon enregistré sur cet appareil.',
     waitingForNetwork:
       'Pas de réseau : votre contribution est enregistrée sur cet appareil et partira dès le retour de la connexion.',
@@ -86,6 +90,10 @@ export const strings = {
     showPublished: 'Show the published contributions',
     listError: 'The published contributions could not be loaded.',
     more: 'Show more contributions',
+    seeAll: 'See all contributions',
+    share: 'Share',
+    shareCopied: 'Link to the contribution copied.',
+    shareFailed: (address: string) => `Could not copy; here is the link: ${address}`,
     draftSaved: 'Draft saved on this device.',
     waitingForNetwork:
       'No network: your contribution is saved on this device and will be sent when the connection returns.',

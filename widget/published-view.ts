@@ -8,6 +8,43 @@ export type ListState =
   | { kind: 'failed' }
   | { kind: 'ready'; items: Contribution[]; nextCursor: string | null };
 
+/** Where the platform's own pages show what the widget lists in short. */
+export interface PublicLinks {
+  /** The commitment's page, or the page's: "Voir toutes les contributions". */
+  all: string;
+  /** A contribution's permanent page, what "Partager" copies. */
+  permalink(id: string): string;
+}
+
+export function publicLinks(
+  platform: string,
+  locale: WidgetLocale,
+  commitment: string | undefined,
+  pageUrl: string,
+): PublicLinks {
+  const base = platform.replace(/\/+$/, '');
+  const lang = locale === 'en' ? 'lang=en' : '';
+  return {
+    all: commitment
+      ? `${base}/engagements/${encodeURIComponent(commitment)}${lang ? `?${lang}` : ''}`
+      : `${base}/pages?url=${encodeURIComponent(pageUrl)}${lang ? `&${lang}` : ''}`,
+    permalink: (id) => `${base}/c/${encodeURIComponent(id)}${lang ? `?${lang}` : ''}`,
+  };
+}
+
+/** Copying needs a secure page and the Clipboard API; elsewhere "Partager" is a plain link. */
+const canCopy = () => window.isSecureContext && typeof navigator.clipboard?.writeText === 'function';
+
+/** Copies a link and says how it went, in words for the list's live region. */
+export async function copyLink(address: string, t: Strings): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(address);
+    return t.shareCopied;
+  } catch {
+    return t.shareFailed(address);
+  }
+}
+
 /*
  * What the platform says, shown to the citizen. Every value goes through a Lit text
  * binding: whatever a contribution holds, it is rendered as text, never as markup.
@@ -26,7 +63,13 @@ export function renderCommitment(
   </div>`;
 }
 
-function renderContribution(c: Contribution, t: Strings, locale: WidgetLocale): TemplateResult {
+function renderContribution(
+  c: Contribution,
+  t: Strings,
+  locale: WidgetLocale,
+  links: PublicLinks,
+  share: (address: string) => void,
+): TemplateResult {
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
   const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
     new Date(c.receivedAt),
@@ -39,6 +82,13 @@ function renderContribution(c: Contribution, t: Strings, locale: WidgetLocale): 
     ${quote ? html`<p class="quote">${quote.exact}</p>` : nothing}
     <p class="body">${c.body}</p>
     ${c.reply ? html`<p class="reply"><strong>${t.reply} :</strong> ${c.reply.body}</p>` : nothing}
+    <p class="actions">
+      ${
+        canCopy()
+          ? html`<button type="button" @click=${() => share(links.permalink(c.id))}>${t.share}</button>`
+          : html`<a href=${links.permalink(c.id)}>${t.share}</a>`
+      }
+    </p>
   </li>`;
 }
 
@@ -47,13 +97,15 @@ export function renderPublished(
   list: ListState,
   t: Strings,
   locale: WidgetLocale,
-  on: { show: () => void; more: () => void },
+  on: { show: () => void; more: () => void; share: (address: string) => void },
+  links: PublicLinks,
+  shareNote: string,
 ): TemplateResult {
   let content: TemplateResult;
   if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;
   else if (list.kind === 'ready') {
     content = html`<ul part="list">
-        ${list.items.map((c) => renderContribution(c, t, locale))}
+        ${list.items.map((c) => renderContribution(c, t, locale, links, on.share))}
       </ul>
       ${list.nextCursor ? html`<button type="button" @click=${on.more}>${t.more}</button>` : nothing}`;
   } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
@@ -62,5 +114,7 @@ export function renderPublished(
   return html`<section aria-labelledby="published-title">
     <h3 id="published-title">${t.published}</h3>
     ${content}
+    <p aria-live="polite" class="share-note">${shareNote}</p>
+    <p><a href=${links.all}>${t.seeAll}</a></p>
   </section>`;
 }

@@ -77,12 +77,18 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
   };
 }
 
-/** A client per platform address, made again only when the address changes. */
-export function clientFor(getBaseUrl: () => string): () => VigieClient {
-  let cached: VigieClient | undefined;
+/**
+ * A client per platform address and language, made again only when either changes: the
+ * platform answers in that language (commitment titles, refusals).
+ */
+export function clientFor(getBaseUrl: () => string, getLocale: () => Locale = () => 'fr'): () => VigieClient {
+  let cached: { client: VigieClient; locale: Locale } | undefined;
   return () => {
     const baseUrl = getBaseUrl().replace(/\/+$/, '');
-    if (cached?.baseUrl !== baseUrl) cached = createVigieClient({ baseUrl });
-    return cached;
+    const locale = getLocale();
+    if (cached?.client.baseUrl !== baseUrl || cached.locale !== locale) {
+      cached = { client: createVigieClient({ baseUrl, locale }), locale };
+    }
+    return cached.client;
   };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { resolveLocale } from '../i18n/locale';
 import { onMessage, sendMessage } from '../messaging/messenger';
 import { backgroundRequests } from '../messaging/protocol';
 import { defaultSettings } from '../settings/defaults';
@@ -24,7 +25,11 @@ export function startBackground(): void {
   const ready = loadSettings().then((loaded) => (settings = loaded));
   watchSettings((changed) => (settings = changed));
 
-  const client = clientFor(() => settings.platformUrl);
+  // The extension's language, as its pages resolve it: commitments come back in it.
+  const client = clientFor(
+    () => settings.platformUrl,
+    () => resolveLocale(settings.language, browser.i18n.getUILanguage()),
+  );
   const connectivity = createConnectivity(globalThis);
   const drafts = createDraftsService({
     client,

@@ -1,6 +1,7 @@
 import type { Contribution } from '../../api-client/contract';
 import { gapTypeLabels } from '../../api-client/contract/labels';
 import type { UiLocale } from '../i18n/locale';
+import { ShareButton } from './share-button';
 
 const words = {
   fr: { anonymous: 'Anonyme', reply: 'Réponse de l’administration', dateLocale: 'fr-FR' },
@@ -15,10 +16,13 @@ export function ContributionItem({
   contribution: c,
   locale,
   showQuote = true,
+  permalink,
 }: {
   contribution: Contribution;
   locale: UiLocale;
   showQuote?: boolean;
+  /** The contribution's page on the platform, to share (the side panel's list). */
+  permalink?: string | undefined;
 }) {
   const t = words[locale];
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
@@ -38,6 +42,11 @@ export function ContributionItem({
             {locale === 'fr' ? ' :' : ':'}
           </strong>{' '}
           {c.reply.body}
+        </p>
+      ) : null}
+      {permalink ? (
+        <p class="actions">
+          <ShareButton address={permalink} locale={locale} />
         </p>
       ) : null}
     </li>

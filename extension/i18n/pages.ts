@@ -28,6 +28,10 @@ export const pagesStrings = {
     notAllowed:
       'Ce site n’est pas dans votre liste : Vigie n’y demande rien à la plateforme tant que vous n’envoyez pas de contribution.',
     editAllowList: 'Modifier la liste des sites',
+    seeAll: 'Voir toutes les contributions sur cette page',
+    share: 'Partager',
+    shareCopied: 'Lien de la contribution copié.',
+    shareFailed: (address: string) => `Copie impossible ; voici le lien : ${address}`,
     orphansTitle: (n: number) => `Passages introuvables (${n})`,
     orphansHint:
       'Ces contributions citent un passage qui n’a pas été retrouvé sur la page : il a peut-être changé depuis.',
@@ -89,6 +93,10 @@ export const pagesStrings = {
     lookupFailed: 'The published contributions could not be loaded.',
     notAllowed: 'This site is not on your list: Vigie asks the platform nothing here unless you send a contribution.',
     editAllowList: 'Edit the list of sites',
+    seeAll: 'See all contributions on this page',
+    share: 'Share',
+    shareCopied: 'Link to the contribution copied.',
+    shareFailed: (address: string) => `Could not copy; here is the link: ${address}`,
     orphansTitle: (n: number) => `Passages not found (${n})`,
     orphansHint: 'These contributions quote a passage that was not found on the page: it may have changed since.',
     mine: 'My contributions',

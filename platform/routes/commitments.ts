@@ -1,12 +1,25 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { Commitment, CommitmentId, CommitmentList, Problem } from '../../api-client/contract';
+import { Commitment, CommitmentId, CommitmentList, locales, Problem, type Locale } from '../../api-client/contract';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
 import { mountRoute } from '../http/route';
 import type { Storage } from '../storage/storage';
+
+/**
+ * Titles and lead institutions come in the caller's language: `?lang=` when given, else
+ * Accept-Language (French when neither says). The shape stays the contract's: strings.
+ */
+const LanguageQuery = z.object({ lang: z.optional(z.enum(locales, { error: 'locale.unknown' })) });
+
+function answerIn(c: Context<AppEnv>, lang: Locale | undefined): Locale {
+  const locale = lang ?? c.get('locale');
+  c.header('content-language', locale);
+  c.header('vary', 'Accept-Language');
+  return locale;
+}
 
 export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage): void {
   mountRoute(
@@ -15,11 +28,16 @@ export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     {
       method: 'get',
       path: '/v1/commitments',
-      summary: 'All commitments of the action plans Vigie knows',
+      summary: 'All commitments of the action plans Vigie knows, in the caller’s language',
       tags: ['commitments'],
-      responses: { 200: { description: 'The commitments, by id', schema: CommitmentList } },
+      query: LanguageQuery,
+      responses: {
+        200: { description: 'The commitments, by id', schema: CommitmentList },
+        400: { description: 'The language is neither fr nor en', schema: Problem },
+      },
     },
-    async (c) => c.json({ items: await storage.listCommitments() } satisfies CommitmentList),
+    async (c, { query }) =>
+      c.json({ items: await storage.listCommitments(answerIn(c, query.lang)) } satisfies CommitmentList),
   );
 
   mountRoute(
@@ -28,17 +46,18 @@ export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     {
       method: 'get',
       path: '/v1/commitments/{id}',
-      summary: 'One commitment',
+      summary: 'One commitment, in the caller’s language',
       tags: ['commitments'],
       params: z.object({ id: CommitmentId }),
+      query: LanguageQuery,
       responses: {
         200: { description: 'The commitment', schema: Commitment },
-        400: { description: 'The id is not a commitment id', schema: Problem },
+        400: { description: 'The id is not a commitment id, or the language neither fr nor en', schema: Problem },
         404: { description: 'No such commitment', schema: Problem },
       },
     },
-    async (c, { params }) => {
-      const commitment = await storage.getCommitment(params.id);
+    async (c, { params, query }) => {
+      const commitment = await storage.getCommitment(params.id, answerIn(c, query.lang));
       if (!commitment) {
         throw new ProblemError('notFound', { detail: platformMessage('commitment.not-found', c.get('locale')) });
       }

@@ -5,20 +5,26 @@ import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
 import { erasureQueries } from './kysely/erasure';
 import { moderationQueries } from './kysely/moderation';
+import { publicSiteQueries } from './kysely/public-site';
+import { searchQueries, searchUpkeep } from './kysely/search';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import type { Storage } from './storage';
 
 /** The Storage interface over Kysely, one file per concern; the dialect decides SQLite or PostgreSQL. */
 export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind']): Storage {
+  const moderation = moderationQueries(db);
+  const upkeep = searchUpkeep(db, kind);
   return {
     kind,
     ...commitmentsQueries(db),
     ...contributionsQueries(db),
-    ...moderationQueries(db),
-    ...erasureQueries(db, kind),
+    ...moderation,
+    ...erasureQueries(db, kind, upkeep),
     ...campaignsQueries(db),
     ...accessQueries(db),
+    ...publicSiteQueries(db),
+    ...searchQueries(db, kind),
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -36,6 +42,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     },
 
     async close() {
+      await upkeep.close();
       await db.destroy();
     },
   };

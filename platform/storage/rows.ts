@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { Campaign, Commitment, Contribution, Role, type Selector } from '../../api-client/contract';
+import { Campaign, Commitment, Contribution, Role, type Locale, type Selector } from '../../api-client/contract';
 import type { CampaignsTable, ContributionsTable, Database } from './schema';
 import type { ApiToken, StoredContribution } from './storage';
 
@@ -54,12 +54,14 @@ export function contributionFromRow(row: Selectable<ContributionsTable>): Contri
   });
 }
 
-export function commitmentFromRow(row: Selectable<Database['commitments']>): Commitment {
+/** A commitment in one language: English when asked and known, French otherwise. */
+export function commitmentFromRow(row: Selectable<Database['commitments']>, locale: Locale = 'fr'): Commitment {
+  const english = locale === 'en';
   return Commitment.parse({
     id: row.id,
-    title: row.title,
+    title: (english ? row.title_en : null) ?? row.title,
     ...(row.summary === null ? {} : { summary: row.summary }),
-    leadInstitution: row.lead_institution,
+    leadInstitution: (english ? row.lead_institution_en : null) ?? row.lead_institution,
     status: row.status,
     themes: JSON.parse(row.themes) as unknown,
     plan: row.plan,

@@ -8,6 +8,9 @@ export interface CommitmentsTable {
   themes: string;
   plan: string;
   pages: string;
+  /** The title and lead institution in English; `title` and `lead_institution` are French. */
+  title_en: string | null;
+  lead_institution_en: string | null;
 }
 
 export interface ContributionsTable {

@@ -4,6 +4,8 @@ import type {
   Contribution,
   ContributionKind,
   ContributionStatus,
+  GapType,
+  Locale,
   ModerationItem,
   ModerationReason,
   Reply,
@@ -96,14 +98,68 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** A text in both of the platform's languages. */
+export type Translated = Record<Locale, string>;
+
+/** A commitment as the platform keeps it: its title and lead institution in French and English. */
+export type StoredCommitment = Omit<Commitment, 'title' | 'leadInstitution'> & {
+  title: Translated;
+  leadInstitution: Translated;
+};
+
+/** A published contribution and when it became public (its arrival under post-moderation, its publication decision otherwise). */
+export interface PublicEntry {
+  contribution: Contribution;
+  publishedAt: string;
+}
+
+/** Where the public pages look: one commitment, one page, or everything published. */
+export interface PublicScope {
+  commitmentId?: string | undefined;
+  url?: string | undefined;
+}
+
+/**
+ * Published contributions counted by what the public pages show. `answered` counts those
+ * that got an answer: today a moderator's public reply (see platform/site/answer.ts).
+ */
+export interface PublicCount {
+  commitmentId: string | null;
+  kind: ContributionKind;
+  gapType: GapType | null;
+  count: number;
+  answered: number;
+}
+
+export interface PublicListQuery extends PublicScope {
+  limit: number;
+  offset: number;
+}
+
+export interface SearchQuery {
+  /** The reader's words, as typed; the storage turns them into its engine's query. */
+  text: string;
+  limit: number;
+  offset: number;
+  /** Matches are counted up to this many, so a common word costs no more than a rare one. */
+  countUpTo: number;
+}
+
+export interface SearchResult {
+  items: PublicEntry[];
+  /** How many match, up to `countUpTo`. */
+  total: number;
+}
+
 /** Everything the platform keeps, behind one small interface over SQLite or PostgreSQL. */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs the migrations not run yet; resolves with their names. */
   migrate(): Promise<string[]>;
-  upsertCommitments(commitments: readonly Commitment[]): Promise<void>;
-  listCommitments(): Promise<Commitment[]>;
-  getCommitment(id: string): Promise<Commitment | undefined>;
+  upsertCommitments(commitments: readonly StoredCommitment[]): Promise<void>;
+  /** The commitments with their title and lead institution in this language (French by default). */
+  listCommitments(locale?: Locale): Promise<Commitment[]>;
+  getCommitment(id: string, locale?: Locale): Promise<Commitment | undefined>;
   /**
    * Stores each contribution whose id is new, in one transaction, and returns for
    * every item what the database holds under its id afterwards and whether this
@@ -157,6 +213,19 @@ export interface Storage {
   listTokens(): Promise<ApiToken[]>;
   /** False when there is no such token or it was revoked already. */
   revokeToken(id: string, at: string): Promise<boolean>;
+
+  /** The public pages' one aggregate: published contributions by commitment, kind and gap type. */
+  publicCounts(scope?: PublicScope): Promise<PublicCount[]>;
+  /** Published contributions of a commitment by month of publication (YYYY-MM), oldest first. */
+  publicMonths(commitmentId: string): Promise<Array<{ month: string; count: number }>>;
+  /** Published contributions, the most recently published first. */
+  listPublic(query: PublicListQuery): Promise<PublicEntry[]>;
+  /** One contribution, if it is published. */
+  getPublic(id: string): Promise<PublicEntry | undefined>;
+  /** Full-text search over published contributions, with the database's own engine; newest first. */
+  searchPublic(query: SearchQuery): Promise<SearchResult>;
+  /** Whether the search is blind to accents (PostgreSQL without the unaccent extension is not). */
+  searchIgnoresAccents(): Promise<boolean>;
 
   /** A setting made once and shared by every process on this database. Never a secret: secrets stay out of the data. */
   setting(key: string, make: () => string): Promise<string>;

@@ -7,7 +7,8 @@ const platformUrl = inject('platformUrl');
 it('the typed client reads and writes the real platform from a Chromium page', async () => {
   const client = createVigieClient({ baseUrl: platformUrl });
   const commitments = await client.listCommitments();
-  expect(commitments.find((c) => c.id === 'FR0067')?.title).toBe('Make public procurement more transparent');
+  // French by default, as the client asks.
+  expect(commitments.find((c) => c.id === 'FR0067')?.title).toBe('Rendre la commande publique plus transparente');
 
   const input = aContribution({ source: 'widget' });
   const [result] = await client.submitBatch([input]);

@@ -1,53 +1,20 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVigieClient } from '../../api-client/http';
-import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
-import { axeViolationsIn, probeWidgetPage } from '../support/widget-page';
-import { startWidgetSite, type WidgetSite } from '../support/widget-site';
+import {
+  axeViolations,
+  bodyField,
+  context,
+  events,
+  openDemo,
+  page,
+  site,
+  startWriting,
+  status,
+  useWidgetDemo,
+} from '../support/widget-e2e';
 
-let site: WidgetSite;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-async function openDemo(target: Page = page): Promise<void> {
-  await target.goto(site.pageUrl);
-  await target.locator('vigie-feedback').scrollIntoViewIfNeeded();
-}
-
-/** Focuses the text field and waits until the drafts code has loaded and saved once. */
-async function startWriting(text: string, target: Page = page): Promise<void> {
-  await bodyField(target).fill(text);
-  await expect.poll(async () => (await events(target)).some((e) => e.type === 'vigie-draft-saved')).toBe(true);
-}
-
-const bodyField = (target: Page = page) => target.getByRole('textbox', { name: 'Votre contribution' });
-const status = (target: Page = page) => target.locator('vigie-feedback').getByRole('status');
-const events = (target: Page = page) =>
-  target.evaluate(() => (window as unknown as { __events: Array<{ type: string; id: string }> }).__events);
-
-const axeViolations = (target: Page = page) => axeViolationsIn(target);
-
-beforeAll(async () => {
-  site = await startWidgetSite();
-  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.dispose();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'fr-FR' });
-  await context.addInitScript(probeWidgetPage);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useWidgetDemo();
 
 describe('on a government page with a strict CSP', () => {
   it('loads from one script tag and renders without a single CSP violation or error', async () => {
@@ -56,7 +23,7 @@ describe('on a government page with a strict CSP', () => {
     await openDemo();
     await startWriting('Un mot.');
     await expect
-      .poll(() => page.locator('vigie-feedback').getByText('Make public procurement more transparent').count())
+      .poll(() => page.locator('vigie-feedback').getByText('Rendre la commande publique plus transparente').count())
       .toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(errors).toEqual([]);
@@ -71,7 +38,7 @@ describe('on a government page with a strict CSP', () => {
     expect((await page.request.get(`${site.pageUrl}widget/vigie-feedback.js`)).status()).toBe(404);
   });
 
-  it('names its controls in French, and loads nothing but the form before the first interaction', async () => {
+  it('names its controls in French, shows the commitment in French, and loads nothing but the form before the first interaction', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await openDemo();
@@ -89,7 +56,7 @@ describe('on a government page with a strict CSP', () => {
     await bodyField().focus();
     await expect.poll(() => requested.some((p) => /chunks\/runtime-/.test(p))).toBe(true);
     await expect
-      .poll(() => widget.getByText('Porté par Ministry for the Economy, Finance and the Recovery').count())
+      .poll(() => widget.getByText("Porté par Ministère de l'Économie, des Finances et de la Relance").count())
       .toBe(1);
   });
 
@@ -192,6 +159,49 @@ describe('drafts', () => {
   });
 });
 
+describe('the platform’s own pages', () => {
+  it('a contribution sent from the widget shows on its commitment’s page, reached by "Voir toutes les contributions"', async () => {
+    await openDemo();
+    const text = `Du widget à la page publique ${crypto.randomUUID()}`;
+    const widget = page.locator('vigie-feedback');
+    await startWriting(text);
+    await widget.getByRole('textbox', { name: 'Pseudonyme (facultatif)' }).fill('Camille');
+    await widget.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
+    await expect.poll(() => widget.getByText(text).count()).toBe(1);
+    const link = widget.getByRole('link', { name: 'Voir toutes les contributions' });
+    expect(await link.getAttribute('href')).toBe(`http://localhost:${site.platform.port}/engagements/FR0067`);
+    await link.click();
+    await page.waitForURL(`http://localhost:${site.platform.port}/engagements/FR0067`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'FR0067 — Rendre la commande publique plus transparente',
+    );
+    const card = page.locator('article').filter({ hasText: text });
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('.vigie-meta').textContent()).toMatch(/^Par Camille · Publiée le /);
+    expect(await card.getByRole('heading').textContent()).toBe('Commentaire');
+  });
+
+  it('"Partager" copies a contribution’s permanent address and says so', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.pageUrl).origin });
+    const [item] = await createVigieClient({ baseUrl: site.platform.url }).submitBatch([
+      aContribution({ body: `À partager ${crypto.randomUUID()}` }),
+    ]);
+    await openDemo();
+    const widget = page.locator('vigie-feedback');
+    await widget.getByRole('button', { name: 'Afficher les contributions publiées' }).click();
+    const entry = widget.getByRole('listitem').filter({ hasText: item!.contribution!.body });
+    await entry.getByRole('button', { name: 'Partager' }).click();
+    await expect.poll(() => widget.getByText('Lien de la contribution copié.').count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`http://localhost:${site.platform.port}/c/${item!.id}`);
+    expect(await axeViolations()).toEqual([]);
+    const permanent = await page.request.get(copied);
+    expect(permanent.status()).toBe(200);
+    expect(await permanent.text()).toContain(item!.contribution!.body);
+  });
+});
+
 describe('quote mode', () => {
   it('quotes a passage selected on the page, with W3C quote and position selectors', async () => {
     await openDemo();
@@ -220,120 +230,6 @@ describe('quote mode', () => {
     expect(quote).toMatchObject({ exact: passage });
     expect(quote!.prefix!.length).toBeGreaterThan(0);
     expect(stored.target.selectors.some((s) => s.type === 'TextPositionSelector')).toBe(true);
-  });
-});
-
-describe('accessibility', () => {
-  it('axe finds nothing when empty, and works with the keyboard alone', async () => {
-    await openDemo();
-    await expect.poll(() => page.locator('vigie-feedback').getByText('Chargement…').count()).toBe(0);
-    expect(await axeViolations()).toEqual([]);
-
-    await page.locator('vigie-feedback').getByRole('radio', { name: 'Commenter' }).focus();
-    await page.keyboard.press('ArrowDown'); // radio group: arrows move the choice
-    expect(
-      await page
-        .locator('vigie-feedback')
-        .getByRole('radio', { name: 'Signaler un manque de transparence' })
-        .isChecked(),
-    ).toBe(true);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown'); // first gap type
-    await page.keyboard.press('Tab'); // the quote button is disabled without a selection: skipped
-    await page.keyboard.type('Aucun contact pour poser une question.');
-    expect(await axeViolations()).toEqual([]);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Camille');
-    await page.keyboard.press('Tab');
-    const focusVisible = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      const active = root.activeElement as HTMLElement;
-      return { text: active.textContent?.trim(), outline: getComputedStyle(active).outlineStyle };
-    });
-    expect(focusVisible).toEqual({ text: 'Envoyer', outline: 'solid' });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
-  });
-});
-
-describe('platform data is rendered as text', () => {
-  it('renders a corpus of XSS payloads inert', async () => {
-    const payloads = [
-      '<script>window.__xss = 1</script>',
-      '<img src=x onerror="window.__xss = 2">',
-      '<svg onload="window.__xss = 3"><circle r=1 /></svg>',
-      '<a href="javascript:window.__xss = 4">cliquez</a>',
-      '"><iframe srcdoc="<script>parent.__xss = 5</script>">',
-      '${window.__xss = 6}',
-      '<style>*{display:none}</style><b onmouseover=window.__xss=7>survol</b>',
-      '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=8">',
-    ];
-    const client = createVigieClient({ baseUrl: site.platform.url });
-    const items = payloads.map((body, i) =>
-      aContribution({
-        body,
-        author: { pseudonym: payloads[(i + 1) % payloads.length]!.slice(0, 40) },
-        target: { url: 'https://www.example.gouv.fr/gouvernement-ouvert/plan-2021-2023', title: 'x', selectors: [] },
-        commitmentId: 'FR0067',
-      }),
-    );
-    const results = await client.submitBatch(items);
-    expect(results.every((r) => r.outcome === 'created')).toBe(true);
-
-    await openDemo();
-    const widget = page.locator('vigie-feedback');
-    await widget.getByRole('button', { name: 'Afficher les contributions publiées' }).click();
-    await expect.poll(() => widget.getByText(payloads[0]!, { exact: true }).count()).toBeGreaterThan(0);
-    const list = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      return {
-        injected: root.querySelectorAll('ul script, ul img, ul svg, ul iframe, ul a, ul b, ul style, ul math').length,
-        xss: (window as unknown as { __xss?: number }).__xss ?? null,
-      };
-    });
-    expect(list).toEqual({ injected: 0, xss: null });
-    for (const payload of payloads) expect(await widget.getByText(payload, { exact: true }).count()).toBeGreaterThan(0);
-  });
-});
-
-describe('styles', () => {
-  it('resists hostile page CSS and leaks nothing into the page', async () => {
-    await openDemo();
-    const before = await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).color);
-    await page.evaluate(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        '* { color: rgb(255, 0, 255) !important; letter-spacing: 9px !important } button, textarea { display: none !important }',
-      );
-      document.adoptedStyleSheets = [sheet];
-    });
-    const inside = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      const textarea = root.querySelector('textarea')!;
-      return {
-        textarea: getComputedStyle(textarea).display,
-        button: getComputedStyle(root.querySelector('button[type=submit]')!).display,
-        label: getComputedStyle(root.querySelector('label')!).color,
-        spacing: getComputedStyle(root.querySelector('label')!).letterSpacing,
-      };
-    });
-    expect(inside).toEqual({ textarea: 'block', button: 'inline-block', label: 'rgb(22, 22, 22)', spacing: 'normal' });
-    await page.evaluate(() => (document.adoptedStyleSheets = []));
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).color)).toBe(before);
-  });
-
-  it('follows the page’s DSFR dark theme', async () => {
-    await openDemo();
-    const background = () =>
-      page.evaluate(
-        () =>
-          getComputedStyle(document.querySelector('vigie-feedback')!.shadowRoot!.querySelector('[part=base]')!)
-            .backgroundColor,
-      );
-    expect(await background()).toBe('rgb(255, 255, 255)');
-    await page.evaluate(() => document.documentElement.setAttribute('data-fr-theme', 'dark'));
-    await expect.poll(background).toBe('rgb(22, 22, 22)');
-    expect(await axeViolations()).toEqual([]);
   });
 });
 

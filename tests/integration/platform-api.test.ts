@@ -219,14 +219,19 @@ forEachStorage((kind) => {
   });
 
   describe('reading', () => {
-    it('lists the seeded commitments, and one by id', async () => {
+    it('lists the seeded commitments, and one by id, in the client’s language', async () => {
       const commitments = await client.listCommitments();
       expect(commitments.map((c) => c.id)).toContain('FR0067');
       expect(commitments).toHaveLength(12);
       expect(await client.getCommitment('FR0067')).toMatchObject({
+        title: 'Rendre la commande publique plus transparente',
+        leadInstitution: "Ministère de l'Économie, des Finances et de la Relance",
+        plan: '2021-2023',
+      });
+      const english = createVigieClient({ baseUrl: platform.url, locale: 'en' });
+      expect(await english.getCommitment('FR0067')).toMatchObject({
         title: 'Make public procurement more transparent',
         leadInstitution: 'Ministry for the Economy, Finance and the Recovery',
-        plan: '2021-2023',
       });
       await expect(client.getCommitment('FR9999')).rejects.toMatchObject({ kind: 'http', status: 404 });
     });

@@ -13,9 +13,11 @@ export function commitmentsQueries(
         for (const c of commitments) {
           const row = {
             id: c.id,
-            title: c.title,
+            title: c.title.fr,
+            title_en: c.title.en,
             summary: c.summary ?? null,
-            lead_institution: c.leadInstitution,
+            lead_institution: c.leadInstitution.fr,
+            lead_institution_en: c.leadInstitution.en,
             status: c.status,
             themes: JSON.stringify(c.themes),
             plan: c.plan,
@@ -30,14 +32,14 @@ export function commitmentsQueries(
       });
     },
 
-    async listCommitments() {
+    async listCommitments(locale) {
       const rows = await db.selectFrom('commitments').selectAll().orderBy('id').execute();
-      return rows.map(commitmentFromRow);
+      return rows.map((row) => commitmentFromRow(row, locale));
     },
 
-    async getCommitment(id) {
+    async getCommitment(id, locale) {
       const row = await db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && commitmentFromRow(row);
+      return row && commitmentFromRow(row, locale);
     },
   };
 }

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Storage } from '../storage';
+import type { SearchUpkeep } from './search';
 
 /**
  * Erasure, in one place. Whatever holds a copy of a contribution's words is deleted
- * here, in the same transaction as the row: a derived index of the text (full-text
- * search) adds its own delete below. Then the storage makes the files forget:
+ * here, in the same transaction as the row (SQLite's full-text index follows by trigger;
+ * PostgreSQL's is rebuilt after, see search.ts). Then the storage makes the files forget:
  * - SQLite runs with `secure_delete` on (see open.ts), so deleted cells and freed pages
  *   are zeroed; a TRUNCATE checkpoint then copies the zeroed pages into the database file
  *   and empties the write-ahead log, which held the older page images.
@@ -14,7 +15,11 @@ import type { Storage } from '../storage';
  *   them from the table's pages at once. What PostgreSQL may still hold (WAL segments,
  *   freed page space until reused) is said in the README.
  */
-export function erasureQueries(db: Kysely<Database>, kind: Storage['kind']): Pick<Storage, 'eraseContribution'> {
+export function erasureQueries(
+  db: Kysely<Database>,
+  kind: Storage['kind'],
+  search: Pick<SearchUpkeep, 'afterErasure'>,
+): Pick<Storage, 'eraseContribution'> {
   return {
     async eraseContribution(id, at) {
       await db.transaction().execute(async (trx) => {
@@ -33,6 +38,7 @@ export function erasureQueries(db: Kysely<Database>, kind: Storage['kind']): Pic
       });
       if (kind === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
       else await sql`VACUUM contributions`.execute(db);
+      search.afterErasure();
     },
   };
 }

@@ -78,8 +78,11 @@ export function moderationQueries(
             moderated_at: decision.at,
             // Reviewed: it leaves the top of the queue, whatever was decided.
             reported_at: null,
-            ...(decision.status === 'published' ? { published_at: sql`COALESCE(published_at, ${decision.at})` } : {}),
             ...(decision.reply ? { reply_body: decision.reply.body, reply_at: decision.reply.at } : {}),
+            // Public since its first publication: a later review that publishes it again keeps that date.
+            ...(decision.status === 'published'
+              ? { published_at: sql<string>`COALESCE(published_at, ${decision.at})` }
+              : {}),
           })
           .where('id', '=', id)
           .executeTakeFirst();

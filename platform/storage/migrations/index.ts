@@ -2,9 +2,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial';
 import * as platform from './002-platform';
 import * as hardening from './003-hardening';
+import * as publicSite from './004-public-site';
 
 /** Migrations live in code, in order, so a bundled or tsx-run platform finds them alike. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: (): Promise<Record<string, Migration>> =>
-    Promise.resolve({ '001-initial': initial, '002-platform': platform, '003-hardening': hardening }),
+    Promise.resolve({
+      '001-initial': initial,
+      '002-platform': platform,
+      '003-hardening': hardening,
+      '004-public-site': publicSite,
+    }),
 };

@@ -1,0 +1,162 @@
+import { gapTypes, type GapType } from '../../../api-client/contract';
+import type { PageContext } from '../context';
+import type { Tally } from '../counts';
+import { formatMonth, formatNumber } from '../format';
+import { gapLabel } from '../i18n';
+import { DataTable } from './data-table';
+
+interface Bar {
+  label: string;
+  value: number;
+}
+
+/**
+ * Geometry of the horizontal bar charts, in SVG user units. The chart scales to its
+ * column: kept narrow, so that on a phone its words stay near 10 px (the table beside it
+ * holds the same figures at full size).
+ */
+const BARS_WIDTH = 290;
+/** Room for the longest label: about 0.55 em a character at 15 px, in Marianne. */
+const labelWidth = (bars: Bar[]) =>
+  Math.min(320, Math.max(100, 8.5 * Math.max(0, ...bars.map((b) => b.label.length)) + 10));
+const ROW = 28;
+const BAR = 18;
+const VALUE_ROOM = 56;
+
+/** The chart itself: presentation attributes only (the pages' CSP forbids inline styles). */
+function BarChart({
+  id,
+  title,
+  description,
+  bars,
+  format,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  bars: Bar[];
+  format: (n: number) => string;
+}) {
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const LABEL_WIDTH = labelWidth(bars);
+  const WIDTH = LABEL_WIDTH + BARS_WIDTH;
+  const scale = (BARS_WIDTH - VALUE_ROOM) / max;
+  const height = Math.max(1, bars.length) * ROW + 8;
+  return (
+    <svg
+      class="vigie-chart"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+      focusable="false"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {bars.map((bar, i) => {
+        const y = i * ROW + 4;
+        const length = bar.value * scale;
+        return (
+          <g>
+            <text x={LABEL_WIDTH - 10} y={y + BAR - 4} text-anchor="end" font-size="15" fill="#161616">
+              {bar.label}
+            </text>
+            <rect x={LABEL_WIDTH} y={y} width={Math.max(length, bar.value > 0 ? 2 : 0)} height={BAR} fill="#000091" />
+            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} font-size="15" fill="#161616">
+              {format(bar.value)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+const largest = (bars: Bar[]) =>
+  bars.reduce<Bar | undefined>((top, bar) => (bar.value > (top?.value ?? 0) ? bar : top), undefined);
+
+/** Gap flags by type: the chart, and the same figures in a table beside it. */
+export function GapFigures({ page, tally }: { page: PageContext; tally: Tally }) {
+  const w = page.words;
+  const bars = gapTypes.map((type: GapType) => ({ label: gapLabel(page.locale, type), value: tally.gapsByType[type] }));
+  const number = formatNumber(page);
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters vigie-figures">
+      <h3 class="fr-col-12 fr-h6 fr-mb-0">{w['chart.gapsTitle']}</h3>
+      <div class="fr-col-12 fr-col-md-7">
+        <BarChart
+          id="chart-gaps"
+          title={w['chart.gapsTitle']}
+          description={w['chart.gapsDesc'](tally.gaps, largest(bars)?.label)}
+          bars={bars}
+          format={number}
+        />
+      </div>
+      <div class="fr-col-12 fr-col-md-5">
+        <DataTable
+          caption={w['chart.gapsTitle']}
+          captionHidden
+          columns={[w['chart.gapType'], w['chart.count']]}
+          rows={bars.map((bar) => [bar.label, number(bar.value)])}
+          foot={[w['chart.total'], number(tally.gaps)]}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Every month from the first publication to the last, those without any included (at most the last 24). */
+export function monthRange(months: ReadonlyArray<{ month: string; count: number }>): Bar[] {
+  if (months.length === 0) return [];
+  const counts = new Map(months.map((m) => [m.month, m.count]));
+  const [firstYear, firstMonth] = months[0]!.month.split('-').map(Number) as [number, number];
+  const [lastYear, lastMonth] = months.at(-1)!.month.split('-').map(Number) as [number, number];
+  const bars: Bar[] = [];
+  for (
+    let y = firstYear, m = firstMonth;
+    y < lastYear || (y === lastYear && m <= lastMonth);
+    m === 12 ? ((m = 1), y++) : m++
+  ) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    bars.push({ label: key, value: counts.get(key) ?? 0 });
+  }
+  return bars.slice(-24);
+}
+
+/** Contributions published per month: the chart, and the same figures in a table beside it. */
+export function MonthFigures({
+  page,
+  months,
+}: {
+  page: PageContext;
+  months: ReadonlyArray<{ month: string; count: number }>;
+}) {
+  const w = page.words;
+  const bars = monthRange(months).map((bar) => ({ label: formatMonth(page.locale, bar.label), value: bar.value }));
+  const total = bars.reduce((sum, bar) => sum + bar.value, 0);
+  const number = formatNumber(page);
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters vigie-figures">
+      <h3 class="fr-col-12 fr-h6 fr-mb-0">{w['chart.monthsTitle']}</h3>
+      <div class="fr-col-12 fr-col-md-7">
+        <BarChart
+          id="chart-months"
+          title={w['chart.monthsTitle']}
+          description={w['chart.monthsDesc'](bars.length, total, largest(bars)?.label)}
+          bars={bars}
+          format={number}
+        />
+      </div>
+      <div class="fr-col-12 fr-col-md-5">
+        <DataTable
+          caption={w['chart.monthsTitle']}
+          captionHidden
+          columns={[w['chart.month'], w['chart.count']]}
+          rows={bars.map((bar) => [bar.label, number(bar.value)])}
+          foot={[w['chart.total'], number(total)]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { exportCsvColumns, Locale } from '../../api-client/contract';
+
+type Column = (typeof exportCsvColumns)[number];
+
+/** What each column of the open-data CSV holds, French first; the codes are the column names. */
+export const fieldMeanings: Record<Locale, Record<Column, string>> = {
+  fr: {
+    id: 'Identifiant de la contribution (UUID) ; sa page est /c/{id}.',
+    receivedAt: 'Date et heure de réception par la plateforme (ISO 8601, UTC).',
+    createdAt: 'Date et heure d’écriture sur l’appareil du citoyen (ISO 8601, UTC).',
+    status: 'Statut de modération : toujours « published » dans ces fichiers.',
+    kind: '« comment » (commentaire) ou « gap » (manque de transparence signalé).',
+    gapType:
+      'Pour un manque : missing-information, outdated, missing-data, broken-link, unclear-responsibility, no-contact, inaccessible ou other.',
+    commitmentId: 'Engagement concerné (par exemple FR0067), s’il y en a un.',
+    campaignId: 'Campagne d’une association à laquelle la contribution répond, s’il y en a une.',
+    targetUrl: 'Adresse de la page commentée.',
+    targetTitle: 'Titre de la page commentée.',
+    quote: 'Passage de la page cité par le citoyen, s’il en a cité un.',
+    body: 'Texte de la contribution, tel qu’écrit.',
+    pseudonym: 'Pseudonyme choisi par le citoyen ; vide si la contribution est anonyme.',
+    locale: 'Langue de la contribution (fr ou en).',
+    source: 'Outil utilisé : « extension » ou « widget ».',
+    replyBody: 'Réponse publiée avec la contribution, s’il y en a une.',
+    replyAt: 'Date et heure de cette réponse (ISO 8601, UTC).',
+  },
+  en: {
+    id: 'The contribution’s identifier (a UUID); its page is /c/{id}.',
+    receivedAt: 'When the platform received it (ISO 8601, UTC).',
+    createdAt: 'When it was written on the citizen’s device (ISO 8601, UTC).',
+    status: 'Moderation status: always “published” in these files.',
+    kind: '“comment” or “gap” (a transparency gap reported).',
+    gapType:
+      'For a gap: missing-information, outdated, missing-data, broken-link, unclear-responsibility, no-contact, inaccessible or other.',
+    commitmentId: 'The commitment it is about (e.g. FR0067), if any.',
+    campaignId: 'The NGO campaign it answers, if any.',
+    targetUrl: 'Address of the page commented on.',
+    targetTitle: 'Title of the page commented on.',
+    quote: 'The passage of the page the citizen quoted, if any.',
+    body: 'The contribution’s text, as written.',
+    pseudonym: 'The pseudonym the citizen chose; empty when the contribution is anonymous.',
+    locale: 'The contribution’s language (fr or en).',
+    source: 'The tool used: “extension” or “widget”.',
+    replyBody: 'The answer published with the contribution, if any.',
+    replyAt: 'When that answer was published (ISO 8601, UTC).',
+  },
+};

@@ -1,0 +1,75 @@
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { ContributionKind, GapType } from '../../../api-client/contract';
+import { contributionFromRow } from '../rows';
+import type { ContributionsTable, Database } from '../schema';
+import type { PublicEntry, PublicScope, Storage } from '../storage';
+
+export function publicEntry(row: Selectable<ContributionsTable>): PublicEntry {
+  return { contribution: contributionFromRow(row), publishedAt: row.published_at ?? row.received_at };
+}
+
+function scoped<O>(
+  query: SelectQueryBuilder<Database, 'contributions', O>,
+  scope: PublicScope | undefined,
+): SelectQueryBuilder<Database, 'contributions', O> {
+  let q = query.where('status', '=', 'published');
+  if (scope?.commitmentId !== undefined) q = q.where('commitment_id', '=', scope.commitmentId);
+  if (scope?.url !== undefined) q = q.where('target_url', '=', scope.url);
+  return q;
+}
+
+/** What the public pages read: counts from the database's indexes, and pages of published contributions. */
+export function publicSiteQueries(
+  db: Kysely<Database>,
+): Pick<Storage, 'publicCounts' | 'publicMonths' | 'listPublic' | 'getPublic'> {
+  return {
+    async publicCounts(scope) {
+      // Grouped in the order of the `public_counts` index, so it is read once, without the rows.
+      const rows = await scoped(db.selectFrom('contributions'), scope)
+        .select(['commitment_id', 'kind', 'gap_type'])
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('n'),
+          eb.fn.count<number | string>('reply_at').as('answered'),
+        ])
+        .groupBy(['commitment_id', 'kind', 'gap_type'])
+        .execute();
+      return rows.map((row) => ({
+        commitmentId: row.commitment_id,
+        kind: ContributionKind.parse(row.kind),
+        gapType: row.gap_type === null ? null : GapType.parse(row.gap_type),
+        count: Number(row.n),
+        answered: Number(row.answered),
+      }));
+    },
+
+    async publicMonths(commitmentId) {
+      const month = sql<string>`substr(published_at, 1, 7)`;
+      const rows = await scoped(db.selectFrom('contributions'), { commitmentId })
+        .select((eb) => [month.as('month'), eb.fn.countAll<number | string>().as('n')])
+        .groupBy(month)
+        .orderBy(month)
+        .execute();
+      return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
+    },
+
+    async listPublic(query) {
+      const rows = await scoped(db.selectFrom('contributions').selectAll(), query)
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return rows.map(publicEntry);
+    },
+
+    async getPublic(id) {
+      const row = await db
+        .selectFrom('contributions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      return row && publicEntry(row);
+    },
+  };
+}
