@@ -36,6 +36,8 @@ export interface Writer {
   send(id: string): Promise<SendResult>;
   /** Calls back with the draft's view now and at every change; returns an unsubscribe. */
   watch(id: string, callback: (view: DraftView | undefined) => void): () => void;
+  /** Calls back with how many of this origin's drafts are not yet received, now and at every change. */
+  watchOpenDrafts(callback: (count: number) => void): () => void;
   dispose(): void;
 }
 

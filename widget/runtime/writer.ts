@@ -12,7 +12,6 @@ import {
   type DraftInput,
 } from '../../api-client/drafts';
 import { createTransport, submitBatch, type VigieClient } from '../../api-client/http';
-import { noteDraftWritten, recordOpenDrafts } from '../draft-hint';
 import type { DraftFields, DraftView, RuntimeOptions, SendResult, Writer } from './types';
 
 // Zod would probe `new Function` for its fast path; a strict CSP page forbids eval.
@@ -47,11 +46,6 @@ export function createWriter(options: RuntimeOptions): Writer {
   void engine.start({ retryNow: true });
   void requestPersistentStorage();
 
-  // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
-  const unwatchOpen = store
-    .watchList({ state: ['draft', 'queued', 'sending', 'rejected'] })
-    .subscribe((drafts) => recordOpenDrafts(drafts.length));
-
   const inputOf = (fields: DraftFields): DraftInput => ({
     ...inputOfFormFields(fields),
     target: { url: options.pageUrl, title: targetTitle(options.pageTitle), selectors: fields.selectors },
@@ -82,9 +76,7 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     async save(id, fields) {
-      const saved = await writeDraft(id, fields);
-      noteDraftWritten();
-      return saved.id;
+      return (await writeDraft(id, fields)).id;
     },
 
     async send(id): Promise<SendResult> {
@@ -98,8 +90,13 @@ export function createWriter(options: RuntimeOptions): Writer {
       return store.watchDraft(id).subscribe((draft) => callback(draft && viewOf(draft, options.locale)));
     },
 
+    watchOpenDrafts(callback) {
+      return store
+        .watchList({ state: ['draft', 'queued', 'sending', 'rejected'] })
+        .subscribe((drafts) => callback(drafts.length));
+    },
+
     dispose() {
-      unwatchOpen();
       void engine.stop();
       store.close();
     },
