@@ -33,13 +33,14 @@ const interactive = 'a, button, input, select, textarea, label, summary, [conten
 export async function startHighlighter(options: HighlighterOptions): Promise<void> {
   const { signal, contributions } = options;
   const t = pageUiStrings[options.locale];
-  const { ranges, orphans } = await anchorAll(
+  const results = await anchorAll(
     document.body,
     contributions.map((c) => c.target.selectors),
     { signal },
   );
   signal.throwIfAborted();
-  options.onAnchored({ orphanIds: orphans.map((o) => contributions[o.index]!.id) });
+  options.onAnchored({ orphanIds: contributions.flatMap((c, i) => (results[i]!.kind === 'anchored' ? [] : [c.id])) });
+  const ranges = results.map((r) => (r.kind === 'anchored' ? r.range : null));
 
   const layer = options.host.layer('highlights', css);
   const groups: Group[] = [];
