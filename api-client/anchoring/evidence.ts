@@ -53,8 +53,8 @@ export function intactButTypography(text: string, quote: TextQuoteSelector, plac
   return (
     folded(text.slice(before, place.end + suffix.length)) === folded(prefix + exact + suffix) &&
     // Without a recorded side, the quote was at that edge of the page: it must still be.
-    (prefix !== '' || place.start === 0) &&
-    (suffix !== '' || place.end === text.length)
+    ((prefix === '' && suffix === '') ||
+      ((prefix !== '' || place.start === 0) && (suffix !== '' || place.end === text.length)))
   );
 }
 

@@ -92,11 +92,10 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
           from: Math.max(0, expectedStart - nearby),
           to: Math.min(text.length, expectedStart + exact.length + nearby),
         };
-  const judged = (place: Candidate): Located => ({
-    kind: wholePassageAt(text, quote, place) ? 'anchored' : 'possible',
-    start: place.start,
-    end: place.end,
-  });
+  const judged = (place: Candidate): Located =>
+    wholePassageAt(text, quote, place)
+      ? { kind: 'anchored', ...span(place) }
+      : { kind: 'possible', ...wholeWords(text, quote, place) };
   const verdict = (places: readonly Candidate[]): Located => {
     const choice = choose(places);
     return choice.kind === 'found' ? judged(choice.match) : orphan;
@@ -225,6 +224,41 @@ function nearerRivals(
 }
 
 const span = ({ start, end }: TextSpan): TextSpan => ({ start, end });
+
+/** How far a possible match's edges may reach for the quote's own first and last words: a word or two. */
+const outerReach = 24;
+const letter = /[\p{L}\p{N}]/u;
+const inWord = (text: string, at: number) => letter.test(text.charAt(at - 1)) && letter.test(text.charAt(at));
+
+/**
+ * A possible match as a reader would point at it. The fewest edits may begin
+ * or end inside a word ("…sormais publiées" for "seront publiées"): its edges
+ * go out to whole words when the quote itself began and ended on whole words,
+ * and to the quote's own first and last words when they stand just outside
+ * ("seront désormais publiées"), a word or two away.
+ */
+function wholeWords(text: string, quote: TextQuoteSelector, place: TextSpan): TextSpan {
+  let { start, end } = place;
+  const { exact } = quote;
+  const startsWord = !quote.prefix || !letter.test(quote.prefix.slice(-1)) || !letter.test(exact.charAt(0));
+  const endsWord = !quote.suffix || !letter.test(quote.suffix.charAt(0)) || !letter.test(exact.slice(-1));
+  if (startsWord) while (start > 0 && inWord(text, start)) start--;
+  if (endsWord) while (end < text.length && inWord(text, end)) end++;
+  const first = /^\S+/.exec(exact)?.[0];
+  const last = /\S+$/.exec(exact)?.[0];
+  if (startsWord && first && !text.startsWith(first, start)) {
+    const before = text.slice(Math.max(0, start - outerReach), start);
+    const at = before.lastIndexOf(`${first} `);
+    if (at !== -1 && (at === 0 || before.charAt(at - 1) === ' ')) start -= before.length - at;
+  }
+  if (endsWord && last && !text.endsWith(last, end)) {
+    const after = text.slice(end, end + outerReach);
+    const at = after.indexOf(` ${last}`);
+    const close = at + 1 + last.length;
+    if (at !== -1 && (close === after.length || !letter.test(after.charAt(close)))) end += close;
+  }
+  return { start, end };
+}
 
 /** Starts of `exact` in text, from `from` to `to` inclusive; never scans past the window. */
 function exactStarts(text: string, exact: string, from: number, to: number): number[] {

@@ -18,7 +18,7 @@ export interface Candidate extends TextSpan {
   /** Edit similarity (0 to 1) of the text before and after this place to the recorded prefix and suffix. */
   prefixScore: number;
   suffixScore: number;
-  /** The words, and prefix and suffix both, read exactly as when the quote was taken. */
+  /** The words, and prefix and suffix both (those recorded), read exactly as when the quote was taken. */
   contextIntact: boolean;
   /** Enough of the context survives for this place to be considered at all; see `oneSide`. */
   supported: boolean;
@@ -80,7 +80,8 @@ export function scorer(text: string, quote: TextQuoteSelector, expectedStart: nu
       score,
       prefixScore,
       suffixScore,
-      contextIntact: errors === 0 && prefixScore === 1 && suffixScore === 1,
+      // Recorded without any context, the words are the whole passage (unique, or nearest, to count).
+      contextIntact: errors === 0 && ((!prefix && !suffix) || (prefixScore === 1 && suffixScore === 1)),
       supported:
         (!prefix && !suffix) ||
         Math.min(prefixScore, suffixScore) >= bothSides ||
