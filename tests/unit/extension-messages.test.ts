@@ -55,7 +55,7 @@ function setUp() {
       return { allowed: true, contributions: [] };
     },
     commitments: async () => [],
-    allows: async () => true,
+    allows: () => Promise.resolve(true),
   };
   const passages = createPassageChoices(memoryArea());
   const router = createRouter({ drafts, access, pageData, passages, self });
