@@ -9,7 +9,9 @@ import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
 import { copyLink, publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
-import { QuoteCapture } from './quote-capture';
+import { QuoteCapture, type QuotePlace } from './quote-capture';
+import { renderQuoteField } from './quote-field';
+import { refusedPlaces, refusePlace } from './refused-places';
 import { describeDraft, type StatusLine } from './status-line';
 import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
 
@@ -75,6 +77,7 @@ export class VigieFeedback extends LitElement {
     _commitment: { state: true },
     _list: { state: true },
     _quoteAvailable: { state: true },
+    _possible: { state: true },
     _locale: { state: true },
     _shareNote: { state: true },
   };
@@ -93,6 +96,8 @@ export class VigieFeedback extends LitElement {
   declare private _commitment: Commitment | null | undefined;
   declare private _list: ListState;
   declare private _quoteAvailable: boolean;
+  /** A restored draft's quote may have changed on the page: these words may be it. */
+  declare private _possible: { draftId: string; place: Extract<QuotePlace, { kind: 'possible' }> } | undefined;
   declare private _locale: WidgetLocale;
   /** What "Partager" did, said in the list's live region. */
   declare private _shareNote: string;
@@ -110,6 +115,7 @@ export class VigieFeedback extends LitElement {
     this._errors = {};
     this._list = { kind: 'idle' };
     this._quoteAvailable = false;
+    this._possible = undefined;
     this._locale = 'fr';
     this._shareNote = '';
   }
@@ -171,6 +177,7 @@ export class VigieFeedback extends LitElement {
     this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._status = undefined;
+    this._possible = undefined;
     this._commitment = undefined;
     this._list = { kind: 'idle' };
     this.#woken = false;
@@ -252,6 +259,7 @@ export class VigieFeedback extends LitElement {
         restored: (view) => {
           this._fields = view.fields;
           this._status = describeDraft(view, this.#t, navigator.onLine);
+          if (this.quoteMode && view.state === 'draft') void this.#findQuote(view.id);
         },
         saved: (id) => {
           if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
@@ -282,6 +290,8 @@ export class VigieFeedback extends LitElement {
 
   #update(patch: Partial<DraftFields>): void {
     this._fields = { ...this._fields, ...patch };
+    // Another quote, or none: the question about the old one's place no longer stands.
+    if (patch.selectors) this._possible = undefined;
     if (Object.keys(this._errors).length) {
       const cleared = { ...this._errors };
       for (const key of Object.keys(patch)) delete cleared[key as FieldName];
@@ -320,6 +330,25 @@ export class VigieFeedback extends LitElement {
     this.#update({ selectors: captured.selectors });
   }
 
+  /** A draft comes back with a quote: is the passage still where it was, or may it have changed? */
+  async #findQuote(draftId: string): Promise<void> {
+    const selectors = this._fields.selectors;
+    if (!selectors.some((s) => s.type === 'TextQuoteSelector')) return;
+    const place = await this.#quote.locate(selectors, refusedPlaces(draftId));
+    // The citizen may have removed or replaced the quote meanwhile.
+    if (this._fields.selectors !== selectors) return;
+    this._possible = place.kind === 'possible' ? { draftId, place } : undefined;
+  }
+
+  #answerPossible(here: boolean): void {
+    const possible = this._possible;
+    if (!possible) return;
+    this._possible = undefined;
+    if (here) this.#update({ selectors: possible.place.selectors });
+    else refusePlace(possible.draftId, possible.place.place);
+    this._status = { tone: 'neutral', text: here ? this.#t.hereNoted : this.#t.notHereNoted };
+  }
+
   // ---- rendering ---------------------------------------------------------------------------
 
   #errorOf(field: FieldName): TemplateResult | typeof nothing {
@@ -329,28 +358,6 @@ export class VigieFeedback extends LitElement {
 
   #describedBy(field: FieldName, ...others: string[]): string {
     return [...others, ...(this._errors[field] ? [`${field}-error`] : [])].join(' ');
-  }
-
-  #renderQuote(): TemplateResult | typeof nothing {
-    if (!this.quoteMode) return nothing;
-    const quote = this._fields.selectors.find((s) => s.type === 'TextQuoteSelector');
-    if (quote) {
-      return html`<div class="field">
-        <p class="quote">${this.#t.quoted(quote.exact)}</p>
-        <button type="button" @click=${() => this.#update({ selectors: [] })}>${this.#t.removeQuote}</button>
-      </div>`;
-    }
-    return html`<div class="field">
-      <button
-        type="button"
-        ?disabled=${!this._quoteAvailable}
-        aria-describedby="quote-hint"
-        @click=${() => void this.#quoteSelection()}
-      >
-        ${this.#t.quote}
-      </button>
-      <span class="hint" id="quote-hint">${this.#t.quoteHint}</span>
-    </div>`;
   }
 
   protected override render(): TemplateResult {
@@ -407,7 +414,15 @@ export class VigieFeedback extends LitElement {
               </div>`
             : nothing
         }
-        ${this.#renderQuote()}
+        ${
+          this.quoteMode
+            ? renderQuoteField(this._fields.selectors, this._possible?.place, this._quoteAvailable, this.#t, {
+                quote: () => void this.#quoteSelection(),
+                remove: () => this.#update({ selectors: [] }),
+                answer: (here) => this.#answerPossible(here),
+              })
+            : nothing
+        }
         <div class="field">
           <label for="body">${t.body}</label>
           <span class="hint" id="body-hint">${t.bodyHint}</span>
