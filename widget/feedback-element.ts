@@ -1,4 +1,4 @@
-import { html, LitElement, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import type { Commitment } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
 import { DraftKeeper } from './draft-keeper';
@@ -8,7 +8,9 @@ import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
 import { copyLink, publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
-import { QuoteCapture } from './quote-capture';
+import { QuoteCapture, type QuotePlace } from './quote-capture';
+import { renderQuoteField } from './quote-field';
+import { refusedPlaces, refusePlace } from './refused-places';
 import { describeDraft, type StatusLine } from './status-line';
 import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
 
@@ -74,6 +76,7 @@ export class VigieFeedback extends LitElement {
     _commitment: { state: true },
     _list: { state: true },
     _quoteAvailable: { state: true },
+    _possible: { state: true },
     _locale: { state: true },
     _shareNote: { state: true },
   };
@@ -92,6 +95,8 @@ export class VigieFeedback extends LitElement {
   declare private _commitment: Commitment | null | undefined;
   declare private _list: ListState;
   declare private _quoteAvailable: boolean;
+  /** A restored draft's quote may have changed on the page: these words may be it. */
+  declare private _possible: { draftId: string; place: Extract<QuotePlace, { kind: 'possible' }> } | undefined;
   declare private _locale: WidgetLocale;
   /** What "Partager" did, said in the list's live region. */
   declare private _shareNote: string;
@@ -109,6 +114,7 @@ export class VigieFeedback extends LitElement {
     this._errors = {};
     this._list = { kind: 'idle' };
     this._quoteAvailable = false;
+    this._possible = undefined;
     this._locale = 'fr';
     this._shareNote = '';
   }
@@ -170,6 +176,7 @@ export class VigieFeedback extends LitElement {
     this._fields = { kind: 'comment', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._status = undefined;
+    this._possible = undefined;
     this._commitment = undefined;
     this._list = { kind: 'idle' };
     this.#woken = false;
@@ -251,6 +258,7 @@ export class VigieFeedback extends LitElement {
         restored: (view) => {
           this._fields = view.fields;
           this._status = describeDraft(view, this.#t, navigator.onLine);
+          if (this.quoteMode && view.state === 'draft') void this.#findQuote(view.id);
         },
         saved: (id) => {
           if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
@@ -281,6 +289,8 @@ export class VigieFeedback extends LitElement {
 
   #update(patch: Partial<DraftFields>): void {
     this._fields = { ...this._fields, ...patch };
+    // Another quote, or none: the question about the old one's place no longer stands.
+    if (patch.selectors) this._possible = undefined;
     if (Object.keys(this._errors).length) {
       const cleared = { ...this._errors };
       for (const key of Object.keys(patch)) delete cleared[key as FieldName];
@@ -319,25 +329,46 @@ export class VigieFeedback extends LitElement {
     this.#update({ selectors: captured.selectors });
   }
 
+  /** A draft comes back with a quote: is the passage still where it was, or may it have changed? */
+  async #findQuote(draftId: string): Promise<void> {
+    const selectors = this._fields.selectors;
+    if (!selectors.some((s) => s.type === 'TextQuoteSelector')) return;
+    const place = await this.#quote.locate(selectors, refusedPlaces(draftId));
+    // The citizen may have removed or replaced the quote meanwhile.
+    if (this._fields.selectors !== selectors) return;
+    this._possible = place.kind === 'possible' ? { draftId, place } : undefined;
+  }
+
+  #answerPossible(here: boolean): void {
+    const possible = this._possible;
+    if (!possible) return;
+    this._possible = undefined;
+    if (here) this.#update({ selectors: possible.place.selectors });
+    else refusePlace(possible.draftId, possible.place.place);
+    this._status = { tone: 'neutral', text: here ? this.#t.hereNoted : this.#t.notHereNoted };
+  }
+
   // ---- rendering ---------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const t = this.#t;
     if (!this.platform) return html`<p part="base" role="alert" lang=${this._locale}>${t.missingPlatform}</p>`;
-    const form = {
-      fields: this._fields,
-      errors: this._errors,
-      quoteMode: this.quoteMode,
-      quoteAvailable: this._quoteAvailable,
-    };
+    const form = { fields: this._fields, errors: this._errors };
     return html`<section part="base" lang=${this._locale} aria-labelledby="title">
       <h2 id="title" part="title">${t.heading}</h2>
       ${renderCommitment(this.commitment, this._commitment, t)}
-      ${renderForm(form, t, {
-        update: (patch) => this.#update(patch),
-        send: (e) => void this.#send(e),
-        quoteSelection: () => void this.#quoteSelection(),
-      })}
+      ${renderForm(
+        form,
+        t,
+        { update: (patch) => this.#update(patch), send: (e) => void this.#send(e) },
+        this.quoteMode
+          ? renderQuoteField(this._fields.selectors, this._possible?.place, this._quoteAvailable, t, {
+              quote: () => void this.#quoteSelection(),
+              remove: () => this.#update({ selectors: [] }),
+              answer: (here) => this.#answerPossible(here),
+            })
+          : nothing,
+      )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
       ${renderPublished(
         this._list,

@@ -5,19 +5,16 @@ import type { GapType } from '../api-client/contract';
 import type { Strings } from './i18n';
 import type { DraftFields, FieldName } from './runtime/types';
 
-/** The form as it stands: the words, the sentence next to each field, and whether a passage can be quoted. */
+/** The form as it stands: the words, and the sentence next to each field. */
 export interface FormState {
   fields: DraftFields;
   errors: Partial<Record<FieldName, string>>;
-  quoteMode: boolean;
-  quoteAvailable: boolean;
 }
 
 /** What the form asks of the element. */
 export interface FormActions {
   update: (patch: Partial<DraftFields>) => void;
   send: (event: Event) => void;
-  quoteSelection: () => void;
 }
 
 /*
@@ -35,23 +32,6 @@ function describedBy(form: FormState, field: FieldName, ...others: string[]): st
 }
 
 const invalid = (form: FormState, field: FieldName) => (form.errors[field] ? 'true' : 'false');
-
-function renderQuote(form: FormState, t: Strings, on: FormActions): TemplateResult | typeof nothing {
-  if (!form.quoteMode) return nothing;
-  const quote = form.fields.selectors.find((s) => s.type === 'TextQuoteSelector');
-  if (quote) {
-    return html`<div class="field">
-      <p class="quote">${t.quoted(quote.exact)}</p>
-      <button type="button" @click=${() => on.update({ selectors: [] })}>${t.removeQuote}</button>
-    </div>`;
-  }
-  return html`<div class="field">
-    <button type="button" ?disabled=${!form.quoteAvailable} aria-describedby="quote-hint" @click=${on.quoteSelection}>
-      ${t.quote}
-    </button>
-    <span class="hint" id="quote-hint">${t.quoteHint}</span>
-  </div>`;
-}
 
 function renderGapType(form: FormState, t: Strings, on: FormActions): TemplateResult {
   const chosen = form.fields.gapType ?? '';
@@ -76,7 +56,13 @@ function renderGapType(form: FormState, t: Strings, on: FormActions): TemplateRe
   </div>`;
 }
 
-export function renderForm(form: FormState, t: Strings, on: FormActions): TemplateResult {
+/** The form; `quoteField` (quote-field.ts) goes between the kind and the words when the quote mode is on. */
+export function renderForm(
+  form: FormState,
+  t: Strings,
+  on: FormActions,
+  quoteField: TemplateResult | typeof nothing,
+): TemplateResult {
   const f = form.fields;
   const length = f.body.trim().length;
   return html`<form part="form" novalidate @submit=${on.send}>
@@ -105,7 +91,7 @@ export function renderForm(form: FormState, t: Strings, on: FormActions): Templa
         <label for="kind-gap">${t.kindGap}</label>
       </div>
     </fieldset>
-    ${f.kind === 'gap' ? renderGapType(form, t, on) : nothing} ${renderQuote(form, t, on)}
+    ${f.kind === 'gap' ? renderGapType(form, t, on) : nothing} ${quoteField}
     <div class="field">
       <label for="body">${t.body}</label>
       <span class="hint" id="body-hint">${t.bodyHint}</span>

@@ -1,9 +1,16 @@
-import type { Selector } from '../api-client/contract';
+import type { Selector, TextQuoteSelector } from '../api-client/contract';
+
+/** Where a draft's quote is on the page now. */
+export type QuotePlace =
+  | { kind: 'anchored' | 'orphan' }
+  /** Words that may be the quoted passage, changed: the citizen says whether they are. */
+  | { kind: 'possible'; words: string; selectors: Selector[]; place: TextQuoteSelector };
 
 /**
  * Follows the host page's selection so the citizen can quote it. The range is kept
  * while focus moves into the widget (moving focus may collapse the selection), and
- * described with the anchoring selectors only when the citizen asks.
+ * described with the anchoring selectors only when the citizen asks. The anchoring
+ * code loads then, or when a draft with a quote comes back: not with the page.
  */
 export class QuoteCapture {
   #range: Range | undefined;
@@ -44,5 +51,24 @@ export class QuoteCapture {
       if (error instanceof DescribeError) return { refused: error.code };
       throw error;
     }
+  }
+
+  /**
+   * Where a restored draft's quote is on the page today. A possible match at a
+   * place the citizen already refused (`refused`) is not offered again.
+   */
+  async locate(selectors: readonly Selector[], refused: readonly TextQuoteSelector[]): Promise<QuotePlace> {
+    const { anchor, buildTextModel, describe, samePlace } = await import('../api-client/anchoring');
+    const found = anchor(document.body, selectors);
+    if (found.kind !== 'possible') return { kind: found.kind };
+    let described: Selector[];
+    try {
+      described = describe(found.range, buildTextModel(document.body));
+    } catch {
+      return { kind: 'orphan' };
+    }
+    const place = described[0] as TextQuoteSelector;
+    if (refused.some((r) => samePlace(r, place))) return { kind: 'orphan' };
+    return { kind: 'possible', words: place.exact, selectors: described, place };
   }
 }

@@ -1,5 +1,6 @@
 import type { Selector } from '../contract';
-import { locate } from './anchor';
+import { locate, locateByParagraph, resultIn, type AnchorResult } from './anchor';
+import { nearby } from './score-match';
 import { buildTextModel } from './text-model';
 
 export interface AnchorAllOptions {
@@ -9,35 +10,23 @@ export interface AnchorAllOptions {
   sliceMs?: number;
 }
 
-export interface Orphan {
-  /** Place of the selector set in the list given to anchorAll. */
-  index: number;
-  selectors: readonly Selector[];
-}
-
-export interface AnchorAllResult {
-  /** One entry per selector set, in the order given: a live Range, or null for an orphan. */
-  ranges: (Range | null)[];
-  /** Every selector set that no longer anchors: shown as such, never silently dropped. */
-  orphans: Orphan[];
-}
-
 /**
  * Anchors many selector sets against one reading of the page, giving the event
  * loop a turn every `sliceMs` so a page with hundreds of highlights stays
- * responsive. If the page changes text between two slices, it is read again
- * before going on; Ranges already handed out are live and follow the DOM.
+ * responsive. One result per selector set, in the order given: anchored,
+ * possible match or orphan (see `AnchorResult`); none is dropped. If the page
+ * changes text between two slices, it is read again before going on; Ranges
+ * already handed out are live and follow the DOM.
  */
 export async function anchorAll(
   root: Node,
   list: readonly (readonly Selector[])[],
   options: AnchorAllOptions = {},
-): Promise<AnchorAllResult> {
+): Promise<AnchorResult[]> {
   const { signal, sliceMs = 8 } = options;
   signal?.throwIfAborted();
-  if (list.length === 0) return { ranges: [], orphans: [] };
-  const ranges: (Range | null)[] = list.map(() => null);
-  const orphans: Orphan[] = [];
+  const results: AnchorResult[] = list.map(() => ({ kind: 'orphan' }));
+  if (list.length === 0) return results;
 
   // In page order, so the shift measured on one quote is a good guess for the next.
   const expected = list.map((selectors) => selectors.find((s) => s.type === 'TextPositionSelector')?.start);
@@ -48,37 +37,80 @@ export async function anchorAll(
     changed = true;
   });
   watcher.observe(root, { childList: true, characterData: true, subtree: true });
+  let model = buildTextModel(root);
+  let generation = 0;
+  let sliceStart = performance.now();
+  /** Between two slices of work: a turn for the page, and a new reading if its text changed. */
+  const pause = async (): Promise<void> => {
+    if (performance.now() - sliceStart < sliceMs) return;
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+    // Records may already have gone to the callback at a microtask checkpoint.
+    if (watcher.takeRecords().length > 0 || changed) {
+      changed = false;
+      model = buildTextModel(root);
+      generation++;
+    }
+    sliceStart = performance.now();
+  };
+  /** How far each highlighted quote moved, on which reading of the page. */
+  const shifts: ({ shift: number; generation: number } | undefined)[] = list.map(() => undefined);
   try {
-    let model = buildTextModel(root);
+    // First the quote alone: each place highlighted tells how far the page moved there,
+    // unless it is far from where the page's shift put it: one article moved elsewhere
+    // says nothing of the page around it, until the next quote is found moved as much.
     let shift = 0;
-    let sliceStart = performance.now();
+    let jump: number | undefined;
+    let seen = generation;
     for (const index of order) {
-      if (performance.now() - sliceStart >= sliceMs) {
-        await yieldToEventLoop();
-        signal?.throwIfAborted();
-        // Records may already have gone to the callback at a microtask checkpoint.
-        if (watcher.takeRecords().length > 0 || changed) {
-          changed = false;
-          model = buildTextModel(root);
-          shift = 0;
-        }
-        sliceStart = performance.now();
+      await pause();
+      if (seen !== generation) {
+        seen = generation;
+        shift = 0;
+        jump = undefined;
       }
-      const selectors = list[index]!;
-      const found = locate(model.text, selectors, shift);
-      if (found) {
-        ranges[index] = model.range(found.start, found.end);
-        const start = expected[index];
-        if (start !== undefined) shift = found.start - start;
+      const found = locate(model.text, list[index]!, shift);
+      results[index] = resultIn(model, found);
+      const start = expected[index];
+      if (found.kind !== 'anchored' || start === undefined) continue;
+      const moved = found.start - start;
+      if (Math.abs(moved - shift) <= nearby || (jump !== undefined && Math.abs(moved - jump) <= nearby)) {
+        shift = moved;
+        jump = undefined;
+        shifts[index] = { shift, generation };
       } else {
-        orphans.push({ index, selectors });
+        jump = moved;
       }
+    }
+    // Then the others, between their highlighted neighbours: where the page moved as much as
+    // the text around them, a quote whose context changed only beyond its paragraph is theirs.
+    const before = neighbours(order, shifts);
+    const after = neighbours([...order].reverse(), shifts);
+    for (const index of order) {
+      if (results[index]!.kind === 'anchored') continue;
+      await pause();
+      const around = [before[index], after[index]].flatMap((n) => (n && n.generation === generation ? [n.shift] : []));
+      // With nothing highlighted before it, the start of the page is its neighbour: it never moves.
+      if (!before[index] || before[index].generation !== generation) around.push(0);
+      const [low, high] = [Math.min(...around), Math.max(...around)];
+      const found = locateByParagraph(model, list[index]!, low, high);
+      if (found) results[index] = resultIn(model, found);
     }
   } finally {
     watcher.disconnect();
   }
-  orphans.sort((a, b) => a.index - b.index);
-  return { ranges, orphans };
+  return results;
+}
+
+/** For each quote, the shift of the nearest highlighted quote before it in `order`. */
+function neighbours<T>(order: readonly number[], shifts: readonly (T | undefined)[]): (T | undefined)[] {
+  const found: (T | undefined)[] = shifts.map(() => undefined);
+  let last: T | undefined;
+  for (const index of order) {
+    found[index] = last;
+    if (shifts[index] !== undefined) last = shifts[index];
+  }
+  return found;
 }
 
 /** A turn for input and rendering, without the 4 ms clamp nested timeouts get. */

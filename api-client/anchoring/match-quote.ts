@@ -1,10 +1,21 @@
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../contract';
-import { ceilingWith, nearby, pick, scorer, type Candidate, type ScoreAt, type TextSpan } from './score-match';
+import { keptUpToParagraph, wholePassageAt, type IsBreak } from './evidence';
+import {
+  ceilingWith,
+  choose,
+  nearby,
+  oneSideRadius,
+  plausible,
+  scorer,
+  type Candidate,
+  type ScoreAt,
+  type TextSpan,
+} from './score-match';
 
 export type { TextSpan } from './score-match';
 
-/** An exact quote this long, found once and nearby, is its own evidence even if both sides were rewritten. */
+/** An exact quote this long, found once and nearby, is worth offering even if both sides were rewritten. */
 const selfEvidentLength = 64;
 
 /** Edits tolerated: one in four characters of the quote. */
@@ -16,6 +27,15 @@ const maxErrorsFor = (length: number): number => Math.min(Math.floor(length / 4)
  * with a context as intact, and then the page is ambiguous and position decides.
  */
 const nearIsEnough = 0.9;
+
+/**
+ * How much lower than the place to highlight a nearer place may score and
+ * still be a rival. One word reworded in a short quote costs its place about
+ * 0.05 (the words weigh 50 of 110), and a copy within `nearby` loses at most
+ * 0.02 for its distance: an edited original scores within 0.1 of an intact
+ * copy; a passing look-alike, with its context changed too, well below.
+ */
+const rivalMargin = 0.1;
 
 /** First, cheaper radius of the nearby approximate search. */
 const closeRadius = 512;
@@ -37,20 +57,30 @@ export function quoteFitsAt(text: string, quote: TextQuoteSelector, start: numbe
   return true;
 }
 
+/** What a quote's search found: a place to highlight, a place only to offer, or nothing. */
+export type Located = ({ kind: 'anchored' | 'possible' } & TextSpan) | { kind: 'orphan' };
+
+const orphan: Located = { kind: 'orphan' };
+
 /**
  * Finds the quote in `text`, cheapest evidence first:
- * 1. exact and with its context intact near the expected start: done;
+ * 1. the whole recorded passage (words and both sides of context) near the
+ *    expected start, then anywhere (the quote moved): highlighted, the nearest
+ *    winning, unless a place nearer to the expected start could be the quote
+ *    too, changed (see `nearerRivals`);
  * 2. approximate close to the expected start, then near it, if convincing
  *    enough (`nearIsEnough`);
  * 3. exact anywhere, competing with the nearby ones on one score (words,
  *    context, distance): a far copy of a boilerplate sentence must not beat the
  *    reworded original where it was;
  * 4. approximate far away, next to surviving pieces of its context.
- * Null when nothing is convincing or two places tie.
+ * The best place of 2 to 4 is a possible match, not highlighted, unless the
+ * whole passage reads there as recorded (see evidence.ts). An orphan when
+ * nothing is convincing or two places tie.
  */
-export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart?: number): TextSpan | null {
+export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart?: number): Located {
   const { exact } = quote;
-  if (exact.length === 0 || text.length === 0) return null;
+  if (exact.length === 0 || text.length === 0) return orphan;
   const scoreAt = scorer(text, quote, expectedStart);
   const maxErrors = maxErrorsFor(exact.length);
   const candidates: Candidate[] = [];
@@ -62,50 +92,173 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
           from: Math.max(0, expectedStart - nearby),
           to: Math.min(text.length, expectedStart + exact.length + nearby),
         };
+  const judged = (place: Candidate): Located =>
+    wholePassageAt(text, quote, place)
+      ? { kind: 'anchored', ...span(place) }
+      : { kind: 'possible', ...wholeWords(text, quote, place) };
+  const verdict = (places: readonly Candidate[]): Located => {
+    const choice = choose(places);
+    return choice.kind === 'found' ? judged(choice.match) : orphan;
+  };
+  /** Highlighted if it is the one place, and nothing nearer could be the quote too; else offered. */
+  const strongest = (places: Candidate[]): Located | undefined => {
+    if (places.length === 0) return undefined;
+    const choice = choose(places);
+    const best = choice.kind === 'found' ? choice.match : places[0]!;
+    const rivals = nearerRivals(text, exact, best, near?.at, maxErrors, scoreAt, candidates);
+    if (rivals.length === 0) return choice.kind === 'found' ? { kind: 'anchored', ...span(best) } : orphan;
+    // Two stories fit: the reader decides.
+    const offered = choose(choice.kind === 'found' ? [best, ...rivals] : rivals);
+    return offered.kind === 'found' ? { kind: 'possible', ...span(offered.match) } : orphan;
+  };
+  const intact = () => candidates.filter((c) => c.contextIntact);
 
-  if (near) {
-    const close = exactStarts(text, exact, near.from, near.to).map((s) => scoreAt(s, s + exact.length, 0));
-    // Nothing farther away can beat an intact occurrence nearby.
-    if (close.some((c) => c.contextIntact)) return verdict(close);
-    candidates.push(...close);
-    if (maxErrors > 0) {
-      // Close first: a reworded quote is usually within a few lines of where it is expected.
-      for (const radius of [closeRadius, nearby]) {
-        const from = Math.max(0, near.at - radius - maxErrors);
-        const to = Math.min(text.length, near.at + exact.length + radius + maxErrors);
-        candidates.push(...approximateNear(text, from, to, exact, maxErrors, scoreAt, candidates));
-        const local = pick(candidates);
-        if (local.kind === 'found' && local.match.score >= nearIsEnough) return span(local.match);
-      }
-    }
-  }
-
+  if (near)
+    candidates.push(...exactStarts(text, exact, near.from, near.to).map((s) => scoreAt(s, s + exact.length, 0)));
+  const found = strongest(intact());
+  if (found) return found;
   for (const s of exactStarts(text, exact, 0, text.length)) {
     if (!near || s < near.from || s > near.to) candidates.push(scoreAt(s, s + exact.length, 0));
   }
-  const first = pick(candidates);
-  if (first.kind === 'found') return span(first.match);
-  if (first.kind === 'tie') return null;
+  // Moved, words and context whole: the quote itself, unless something nearer could be.
+  const moved = strongest(intact());
+  if (moved) return moved;
+
+  if (near && maxErrors > 0) {
+    // Close first: a reworded quote is usually within a few lines of where it is expected.
+    for (const radius of [closeRadius, nearby]) {
+      const from = Math.max(0, near.at - radius - maxErrors);
+      const to = Math.min(text.length, near.at + exact.length + radius + maxErrors);
+      candidates.push(...approximateNear(text, from, to, exact, maxErrors, scoreAt, candidates));
+      const local = choose(candidates);
+      if (local.kind === 'found' && local.match.score >= nearIsEnough) return judged(local.match);
+    }
+  }
+
+  const first = choose(candidates);
+  if (first.kind === 'found') return judged(first.match);
+  if (first.kind === 'tie') return orphan;
 
   const exactOnes = candidates.filter((c) => c.errors === 0);
   const only = exactOnes.length === 1 ? exactOnes[0]! : undefined;
   const onlyNearby = only && near && Math.abs(only.start - near.at) <= nearby;
-  if (onlyNearby && exact.length >= selfEvidentLength) return span(only);
+  if (onlyNearby && exact.length >= selfEvidentLength) return judged(only);
 
-  if (maxErrors === 0) return null;
+  if (maxErrors === 0) return orphan;
   // With no context to seed from, only the whole text is left: tens of milliseconds on a long page.
-  const whole: [number, number][] = [[0, text.length]];
-  const regions = quote.prefix || quote.suffix ? seededRegions(text, quote, maxErrors) : whole;
+  const everywhere: [number, number][] = [[0, text.length]];
+  const regions = quote.prefix || quote.suffix ? seededRegions(text, quote, maxErrors) : everywhere;
   const far = regions.flatMap(([from, to]) => approximate(text, from, to, exact, maxErrors, scoreAt));
   return verdict([...candidates, ...far]);
 }
 
-function verdict(candidates: Candidate[]): TextSpan | null {
-  const result = pick(candidates);
-  return result.kind === 'found' ? span(result.match) : null;
+/**
+ * The quote where the page's shift around it puts it, its words unchanged and
+ * its context as recorded up to the edges of its own paragraph (evidence.ts):
+ * a paragraph inserted or removed right next to it. `from` and `to` bound its
+ * start: where its neighbours' shifts say it can be. Its words must occur
+ * only there within `oneSideRadius` around: a formula said twice nearby is
+ * not told apart by a paragraph's edge. Nor may a changed place around it (an
+ * edited original) score nearly as well. Undefined otherwise.
+ */
+export function matchByParagraph(
+  text: string,
+  quote: TextQuoteSelector,
+  from: number,
+  to: number,
+  isBreak: IsBreak,
+): TextSpan | undefined {
+  const { exact } = quote;
+  if (exact.length === 0) return undefined;
+  const scoreAt = scorer(text, quote, Math.round((from + to) / 2));
+  const wideFrom = Math.max(0, from - oneSideRadius);
+  const wideTo = Math.min(text.length, to + oneSideRadius);
+  const exactOnes = exactStarts(text, exact, wideFrom, wideTo);
+  if (exactOnes.length !== 1) return undefined;
+  const only = scoreAt(exactOnes[0]!, exactOnes[0]! + exact.length, 0);
+  if (only.start < from || only.start > to) return undefined;
+  if (!only.contextIntact && !keptUpToParagraph(text, quote, only, isBreak)) return undefined;
+  const maxErrors = maxErrorsFor(exact.length);
+  const windowFrom = Math.max(0, wideFrom - maxErrors);
+  const windowTo = Math.min(text.length, wideTo + exact.length + maxErrors);
+  const rival = approximateNear(text, windowFrom, windowTo, exact, maxErrors, scoreAt, []).some(
+    (c) => plausible(c) && c.score >= only.score - rivalMargin && (c.end <= only.start || c.start >= only.end),
+  );
+  return rival ? undefined : span(only);
+}
+
+/**
+ * Places nearer to the expected start than `whole` (a place with the evidence
+ * to be highlighted) that could be the quote as well, its words or context
+ * changed: the quote edited where it was, while a sibling paragraph elsewhere
+ * still reads as the quote once did. Looked for within `nearby` of the
+ * expected start, no farther than `whole` itself; a rival must score within
+ * `rivalMargin` of it, for a weak look-alike in between is no rival when the
+ * expected start is off by a paragraph inserted since the last quote.
+ */
+function nearerRivals(
+  text: string,
+  exact: string,
+  whole: Candidate,
+  expectedStart: number | undefined,
+  maxErrors: number,
+  scoreAt: ScoreAt,
+  known: readonly Candidate[],
+): Candidate[] {
+  if (expectedStart === undefined) return [];
+  const distance = Math.abs(whole.start - expectedStart);
+  if (distance === 0) return [];
+  const radius = Math.min(distance, nearby);
+  const from = Math.max(0, expectedStart - radius - maxErrors);
+  const to = Math.min(text.length, expectedStart + exact.length + radius + maxErrors);
+  const found = maxErrors > 0 ? approximateNear(text, from, to, exact, maxErrors, scoreAt, []) : [];
+  // Exact words with one side of context intact are the passage's own, wherever the expected start was off.
+  const ownWords = (c: Candidate) => c.errors === 0 && Math.max(c.prefixScore, c.suffixScore) === 1;
+  return [...known, ...found].filter(
+    (c) =>
+      (plausible(c) || ownWords(c)) &&
+      c.score >= whole.score - rivalMargin &&
+      Math.abs(c.start - expectedStart) < distance &&
+      (c.end <= whole.start || c.start >= whole.end),
+  );
 }
 
 const span = ({ start, end }: TextSpan): TextSpan => ({ start, end });
+
+/** How far a possible match's edges may reach for the quote's own first and last words: a word or two. */
+const outerReach = 24;
+const letter = /[\p{L}\p{N}]/u;
+const inWord = (text: string, at: number) => letter.test(text.charAt(at - 1)) && letter.test(text.charAt(at));
+
+/**
+ * A possible match as a reader would point at it. The fewest edits may begin
+ * or end inside a word ("…sormais publiées" for "seront publiées"): its edges
+ * go out to whole words when the quote itself began and ended on whole words,
+ * and to the quote's own first and last words when they stand just outside
+ * ("seront désormais publiées"), a word or two away.
+ */
+function wholeWords(text: string, quote: TextQuoteSelector, place: TextSpan): TextSpan {
+  let { start, end } = place;
+  const { exact } = quote;
+  const startsWord = !quote.prefix || !letter.test(quote.prefix.slice(-1)) || !letter.test(exact.charAt(0));
+  const endsWord = !quote.suffix || !letter.test(quote.suffix.charAt(0)) || !letter.test(exact.slice(-1));
+  if (startsWord) while (start > 0 && inWord(text, start)) start--;
+  if (endsWord) while (end < text.length && inWord(text, end)) end++;
+  const first = /^\S+/.exec(exact)?.[0];
+  const last = /\S+$/.exec(exact)?.[0];
+  if (startsWord && first && !text.startsWith(first, start)) {
+    const before = text.slice(Math.max(0, start - outerReach), start);
+    const at = before.lastIndexOf(`${first} `);
+    if (at !== -1 && (at === 0 || before.charAt(at - 1) === ' ')) start -= before.length - at;
+  }
+  if (endsWord && last && !text.endsWith(last, end)) {
+    const after = text.slice(end, end + outerReach);
+    const at = after.indexOf(` ${last}`);
+    const close = at + 1 + last.length;
+    if (at !== -1 && (close === after.length || !letter.test(after.charAt(close)))) end += close;
+  }
+  return { start, end };
+}
 
 /** Starts of `exact` in text, from `from` to `to` inclusive; never scans past the window. */
 function exactStarts(text: string, exact: string, from: number, to: number): number[] {
@@ -151,7 +304,7 @@ function approximateNear(
     const matches = search(window, exact, maxErrors);
     if (matches.length === 0) break;
     for (const m of matches) found.push(scoreAt(from + m.start, from + m.end, m.errors));
-    const best = pick([...known, ...found]);
+    const best = choose([...known, ...found]);
     // Later rounds only find matches with at least as many edits.
     if (best.kind === 'found' && best.match.score >= ceilingWith(matches[0]!.errors, exact.length)) break;
     window = masked(window, matches);

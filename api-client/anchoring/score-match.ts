@@ -15,7 +15,10 @@ export interface TextSpan {
 export interface Candidate extends TextSpan {
   errors: number;
   score: number;
-  /** Prefix and suffix both read exactly as when the quote was taken. */
+  /** Edit similarity (0 to 1) of the text before and after this place to the recorded prefix and suffix. */
+  prefixScore: number;
+  suffixScore: number;
+  /** The words, and prefix and suffix both (those recorded), read exactly as when the quote was taken. */
   contextIntact: boolean;
   /** Enough of the context survives for this place to be considered at all; see `oneSide`. */
   supported: boolean;
@@ -35,14 +38,15 @@ const totalWeight = weights.quote + weights.prefix + weights.suffix + weights.po
 export const nearby = 2048;
 
 /**
- * Below this, a match is more likely a wrong place than the right one, and the
- * caller gets an orphan instead. An exact quote passes with its context intact
- * anywhere, or nearby with one side intact; an edited quote needs more.
+ * Below this, a place is not even worth offering as a possible match: the
+ * caller gets an orphan. An exact quote passes with its context intact
+ * anywhere, or nearby with one side intact; an edited quote needs more. Whether
+ * a place that passes is highlighted is for evidence.ts to say.
  */
 const minScore = 0.76;
 
 /**
- * How much of its context a place must keep to be considered at all. Legal and
+ * How much of its context a place must keep to be offered at all. Legal and
  * administrative pages repeat their formulae, and a formula with one matching
  * side of context is found all over the page; so one side (this similar) is
  * enough only right where the quote was expected, or a little farther for a
@@ -50,7 +54,7 @@ const minScore = 0.76;
  */
 const oneSide = 0.75;
 const bothSides = 0.9;
-const oneSideRadius = 512;
+export const oneSideRadius = 512;
 const tellingLength = 64;
 
 /** Scores under this distance of each other are one tie: an ambiguous quote. */
@@ -74,7 +78,10 @@ export function scorer(text: string, quote: TextQuoteSelector, expectedStart: nu
       end,
       errors,
       score,
-      contextIntact: errors === 0 && prefixScore === 1 && suffixScore === 1,
+      prefixScore,
+      suffixScore,
+      // Recorded without any context, the words are the whole passage (unique, or nearest, to count).
+      contextIntact: errors === 0 && ((!prefix && !suffix) || (prefixScore === 1 && suffixScore === 1)),
       supported:
         (!prefix && !suffix) ||
         Math.min(prefixScore, suffixScore) >= bothSides ||
@@ -91,10 +98,15 @@ export function ceilingWith(errors: number, quoteLength: number): number {
   return (weights.quote * (1 - errors / quoteLength) + context) / totalWeight;
 }
 
-/** The one candidate to anchor to, or why there is none: a tie, only weak ones, none at all. */
-export type PickedMatch = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
+/** A place worth considering at all: enough of its context survives, and it scores well enough. */
+export function plausible(candidate: Candidate): boolean {
+  return candidate.supported && candidate.score >= minScore;
+}
 
-export function pick(candidates: readonly Candidate[]): PickedMatch {
+/** The best supported place, or why there is none: two places tie, or none is convincing. */
+export type Choice = { kind: 'found'; match: Candidate } | { kind: 'tie' | 'weak' | 'none' };
+
+export function choose(candidates: readonly Candidate[]): Choice {
   const usable = candidates.filter((c) => c.supported);
   if (usable.length === 0) return { kind: candidates.length === 0 ? 'none' : 'weak' };
   let best = usable[0]!;

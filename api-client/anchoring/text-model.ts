@@ -22,6 +22,8 @@ export interface TextModel {
   range(start: number, end: number): Range;
   /** Offset in `text` of a DOM boundary point (a Range's start or end). */
   offsetOf(container: Node, offset: number): number;
+  /** Whether the space at `offset` stands for a block boundary (a new paragraph, a list item, a <br>). */
+  isBreak(offset: number): boolean;
 }
 
 // One list, used both by the fast regex pass and by the per-character replay:
@@ -144,6 +146,9 @@ export function buildTextModel(root: Node): TextModel {
   const chunks: string[] = [];
   let length = 0;
   let owed = false;
+  // Whether a block began or ended since the last text: the separator then marks a paragraph's edge.
+  let blockEdge = false;
+  const breaks = new Set<number>();
 
   const visit = (data: string, node: Text): void => {
     let collapsed = hasIgnored(data) ? data.replace(ignoredRun, '') : data;
@@ -158,7 +163,10 @@ export function buildTextModel(root: Node): TextModel {
     nodes.push(node);
     starts.push(length);
     owedSpace.push(owed);
-    const piece = (owed || leads) && length > 0 ? ` ${core}` : core;
+    const separated = (owed || leads) && length > 0;
+    if (separated && blockEdge) breaks.add(length);
+    blockEdge = false;
+    const piece = separated ? ` ${core}` : core;
     chunks.push(piece);
     length += piece.length;
     owed = trails;
@@ -179,27 +187,36 @@ export function buildTextModel(root: Node): TextModel {
         const layout = layoutOf(node as Element, view);
         if (layout !== 'skip') {
           const block = layout === 'block';
-          if (block) owed = length > 0;
+          if (block) {
+            owed = length > 0;
+            blockEdge = true;
+          }
           const child = walker.firstChild();
           if (child) {
             blocks.push(block);
             node = child;
             continue;
           }
-          if (block) owed = length > 0;
+          if (block) {
+            owed = length > 0;
+            blockEdge = true;
+          }
         }
       }
       node = walker.nextSibling();
       while (!node) {
         const parent = walker.parentNode();
         if (parent === null || parent === root) break;
-        if (blocks.pop()) owed = length > 0;
+        if (blocks.pop()) {
+          owed = length > 0;
+          blockEdge = true;
+        }
         node = walker.nextSibling();
       }
     }
   }
 
-  return new NormalisedText(root, chunks.join(''), nodes, starts, owedSpace);
+  return new NormalisedText(root, chunks.join(''), nodes, starts, owedSpace, breaks);
 }
 
 /**
@@ -242,7 +259,12 @@ class NormalisedText implements TextModel {
     private readonly nodes: Text[],
     private readonly starts: number[],
     private readonly owedSpace: boolean[],
+    private readonly breaks: ReadonlySet<number>,
   ) {}
+
+  isBreak(offset: number): boolean {
+    return this.breaks.has(offset);
+  }
 
   range(start: number, end: number): Range {
     if (!(start >= 0 && end > start && end <= this.text.length)) {

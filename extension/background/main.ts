@@ -11,6 +11,7 @@ import { createDraftAccess, memoryArea } from './draft-access';
 import { clientFor, createDraftsService } from './drafts-service';
 import { createLiveUpdates } from './live-updates';
 import { createPageData } from './page-data';
+import { createPassageChoices } from './passage-choices';
 import { createRouter, RefusedMessage, type RequestType } from './router';
 import { isNewBrowserSession } from './session-start';
 
@@ -46,8 +47,9 @@ export function startBackground(): void {
       return settings.allowList;
     },
   });
+  const passages = createPassageChoices(browser.storage.local);
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-  const router = createRouter({ drafts, access, pageData, self });
+  const router = createRouter({ drafts, access, pageData, passages, self });
 
   for (const type of Object.keys(backgroundRequests) as RequestType[]) {
     onMessage(type, ({ data, sender }) =>

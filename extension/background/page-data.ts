@@ -1,7 +1,6 @@
 import { canonicalUrl, type Commitment, type Contribution } from '../../api-client/contract';
 import type { VigieClient } from '../../api-client/http';
 import { pageAllowed } from '../shared/allow-list';
-import type { PageLookupResponse } from '../messaging/protocol';
 
 /** More than a page will ever show as highlights; the platform pages by 100. */
 const MAX_CONTRIBUTIONS = 300;
@@ -13,12 +12,17 @@ export interface PageDataOptions {
   now?: () => number;
 }
 
+/** A page's published contributions, if the page being read is on the allow-list. */
+export type PageLookup = { allowed: false } | { allowed: true; contributions: Contribution[] };
+
 export interface PageData {
   /**
    * The published contributions of a page, if the page the request came from is
    * on the allow-list; otherwise nothing is asked of the platform.
    */
-  lookup(pageUrl: string, readingAt: string): Promise<PageLookupResponse>;
+  lookup(pageUrl: string, readingAt: string): Promise<PageLookup>;
+  /** Whether the page being read is on the citizen's allow-list. */
+  allows(readingAt: string): Promise<boolean>;
   /** The commitments a page is about: those whose `pages` list it, then those its markup names. */
   commitments(pageUrl: string, readingAt: string, ids: readonly string[]): Promise<Commitment[]>;
 }
@@ -40,6 +44,8 @@ export function createPageData(options: PageDataOptions): PageData {
   };
 
   return {
+    allows: async (readingAt) => pageAllowed(readingAt, await options.allowList()),
+
     async lookup(pageUrl, readingAt) {
       // The page being read decides; the address it files contributions under
       // (its canonical link) is what it declares about itself.

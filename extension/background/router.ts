@@ -10,6 +10,7 @@ import type { DraftAccess, DraftOwner } from './draft-access';
 import { inputOfNewDraft, viewOf } from './draft-views';
 import type { DraftsService } from './drafts-service';
 import type { PageData } from './page-data';
+import type { PassageChoices } from './passage-choices';
 
 export type RequestType = keyof BackgroundRequests;
 
@@ -28,6 +29,7 @@ export interface RouterDeps {
   drafts: DraftsService;
   access: DraftAccess;
   pageData: PageData;
+  passages: PassageChoices;
   self: SelfIdentity;
 }
 
@@ -70,7 +72,21 @@ export function createRouter(deps: RouterDeps) {
   const routes: Routes = {
     'page:lookup': {
       from: ['content'],
-      handle: (data, caller) => deps.pageData.lookup(data.url, caller.url),
+      async handle(data, caller) {
+        const found = await deps.pageData.lookup(data.url, caller.url);
+        if (!found.allowed) return found;
+        const ids = found.contributions.map((c) => c.id);
+        return { ...found, choices: await deps.passages.of(data.url, ids) };
+      },
+    },
+    'passage:choose': {
+      from: ['content'],
+      async handle({ url, contributionId, choice }, caller) {
+        // Choices are made where contributions are shown: on pages of the allow-list.
+        if (!(await deps.pageData.allows(caller.url))) throw new RefusedMessage('passage:choose', 'page not allowed');
+        if ('here' in choice) await deps.passages.confirm(url, contributionId, choice.here);
+        else await deps.passages.refuse(url, contributionId, choice.notHere);
+      },
     },
     'draft:create': {
       from: ['content'],

@@ -1,5 +1,6 @@
 import type { Contribution, ContributionKind } from '../../api-client/contract';
 import type { UiLocale } from '../i18n/locale';
+import type { PassageChoice, PassageChooseRequest } from '../messaging/protocol';
 import type { UiHost } from './ui-host';
 
 /** Where on the page (document coordinates) a popover opens from. */
@@ -38,16 +39,27 @@ export interface UiChunk {
 export interface HighlighterOptions {
   host: UiHost;
   contributions: Contribution[];
+  /** This device's answers about their passages, by contribution id. */
+  choices: Record<string, PassageChoice>;
   locale: UiLocale;
   signal: AbortSignal;
   /** A highlight was clicked, or its marker activated from the keyboard. */
   onActivate(contributions: Contribution[], at: PageSpot, marker: HTMLElement | null): void;
-  onAnchored(result: { orphanIds: string[] }): void;
+  /** The passages were placed (again): those not highlighted, and why. */
+  onPlaced(result: { orphanIds: string[]; possible: { id: string; text: string }[] }): void;
+  /** The citizen answered a possible match: for the background to keep on this device. */
+  onChoose(id: string, choice: PassageChooseRequest['choice']): Promise<void>;
+}
+
+/** The running highlighter, for the side panel's questions. */
+export interface Highlighter {
+  /** "C'est ici" (`here`) or "Ce n'est pas ici" about a possible match; false if there is none. */
+  decide(id: string, here: boolean): Promise<boolean>;
 }
 
 /** content-highlights.js: anchoring and highlights, no framework. */
 export interface HighlighterChunk {
-  startHighlighter(options: HighlighterOptions): Promise<void>;
+  startHighlighter(options: HighlighterOptions): Promise<Highlighter>;
 }
 
 export interface Chunks {

@@ -33,6 +33,6 @@ export async function startContent(ctx: { onInvalidated(callback: () => void): u
         ui.openComposer({ host: host(), range, kind, locale, pseudonym: settings.pseudonym, signal }),
       ),
   });
-  startPageMessages({ signal, facts, toolbar });
-  startPublishedContributions({ signal, facts, host, locale });
+  const passages = startPublishedContributions({ signal, facts, host, locale });
+  startPageMessages({ signal, facts, toolbar, passages });
 }

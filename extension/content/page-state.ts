@@ -8,11 +8,19 @@ export interface PageFacts {
   lookup: PageState['lookup'];
   contributions: Contribution[];
   orphanIds: string[];
+  possible: PageState['possible'];
   anchoring: boolean;
 }
 
 export function createPageFacts(allowed: boolean): PageFacts {
-  return { allowed, lookup: allowed ? 'pending' : 'not-allowed', contributions: [], orphanIds: [], anchoring: false };
+  return {
+    allowed,
+    lookup: allowed ? 'pending' : 'not-allowed',
+    contributions: [],
+    orphanIds: [],
+    possible: [],
+    anchoring: false,
+  };
 }
 
 /** The facts and what the markup says, read when the side panel asks (not on page load). */
@@ -26,6 +34,7 @@ export function pageStateOf(facts: PageFacts): PageState {
     lookup: facts.lookup,
     contributions: facts.contributions,
     orphanIds: facts.orphanIds,
+    possible: facts.possible,
     anchoring: facts.anchoring,
   };
 }

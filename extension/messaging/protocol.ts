@@ -10,6 +10,7 @@ import {
   HttpUrl,
   locales,
   Selector,
+  TextQuoteSelector,
   TITLE_MAX_LENGTH,
 } from '../../api-client/contract';
 import { draftStates, formFieldNames, type FormFields } from '../../api-client/drafts';
@@ -108,9 +109,36 @@ export const SendResult = z.union([
   z.object({ ok: z.literal(false), errors: z.partialRecord(FieldName, Sentences) }),
 ]);
 
+/**
+ * What the citizen said of a published contribution's passage on this device,
+ * after Vigie offered a possible match: "C'est ici" (`here`, the selectors of
+ * the place confirmed, tried first from then on) or "Ce n'est pas ici" (the
+ * quotes of the places refused, not offered again).
+ */
+export const PassageChoice = z.object({
+  here: z.optional(z.array(Selector).check(z.minLength(1), z.maxLength(4))),
+  notHere: z.array(TextQuoteSelector).check(z.maxLength(10)),
+});
+
+/** A content script tells the background what the citizen chose, to keep on this device. */
+export const PassageChooseRequest = z.strictObject({
+  /** The address the page files contributions under: choices are kept for that page. */
+  url: HttpUrl,
+  contributionId: z.uuid(),
+  choice: z.union([
+    z.strictObject({ here: z.array(Selector).check(z.minLength(1), z.maxLength(4)) }),
+    z.strictObject({ notHere: TextQuoteSelector }),
+  ]),
+});
+
 export const PageLookupResponse = z.union([
   z.object({ allowed: z.literal(false) }),
-  z.object({ allowed: z.literal(true), contributions: z.array(Contribution) }),
+  z.object({
+    allowed: z.literal(true),
+    contributions: z.array(Contribution),
+    /** This device's choices about their passages, by contribution id. */
+    choices: z.record(z.string(), PassageChoice),
+  }),
 ]);
 
 /** What a page's content script knows, for the side panel. */
@@ -126,6 +154,11 @@ export const PageState = z.object({
   contributions: z.array(Contribution),
   /** Contributions whose passage is no longer found on the page. */
   orphanIds: z.array(z.string()),
+  /**
+   * Contributions whose passage may have changed: words found that may be it,
+   * not highlighted until the citizen says "C'est ici".
+   */
+  possible: z.array(z.object({ id: z.string(), text: z.string() })),
   /** Contributions still being placed on the page. */
   anchoring: z.boolean(),
 });
@@ -154,6 +187,13 @@ export type DraftSummary = z.infer<typeof DraftSummary>;
 export type SendResult = z.infer<typeof SendResult>;
 export type PageLookupResponse = z.infer<typeof PageLookupResponse>;
 export type PageState = z.infer<typeof PageState>;
+export type PassageChoice = z.infer<typeof PassageChoice>;
+export type PassageChooseRequest = z.infer<typeof PassageChooseRequest>;
+/** The side panel's question to a tab: is the possible match of this contribution its passage? */
+export interface PassageDecision {
+  id: string;
+  here: boolean;
+}
 export type DraftsSnapshot = z.infer<typeof DraftsSnapshot>;
 
 /** Port names: live updates the background pushes. */
@@ -173,6 +213,7 @@ export const backgroundRequests = {
   'draft:retry': DraftIdRequest,
   'commitments:find': CommitmentsRequest,
   'network:online': NoData,
+  'passage:choose': PassageChooseRequest,
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof backgroundRequests]: z.infer<(typeof backgroundRequests)[K]> };
@@ -186,6 +227,7 @@ export interface BackgroundAnswers {
   'draft:retry': SendResult;
   'commitments:find': z.infer<typeof Commitment>[];
   'network:online': void;
+  'passage:choose': void;
 }
 
 /** What the background (or a page) asks a tab's content script. */
@@ -193,10 +235,14 @@ export interface ContentAnswers {
   /** The keyboard command: show the toolbar for the current selection, focused. */
   'selection:act': void;
   'page:state': PageState;
+  /** The citizen's answer to a possible match, from the side panel; the tab's state after it, or null. */
+  'passage:decide': PageState | null;
 }
 
 type Protocol<Requests, Answers> = {
   [K in keyof Answers]: (data: K extends keyof Requests ? Requests[K] : undefined) => Answers[K];
 };
 
-export type ProtocolMap = Protocol<BackgroundRequests, BackgroundAnswers> & Protocol<object, ContentAnswers>;
+type ContentRequests = { 'passage:decide': PassageDecision };
+
+export type ProtocolMap = Protocol<BackgroundRequests, BackgroundAnswers> & Protocol<ContentRequests, ContentAnswers>;

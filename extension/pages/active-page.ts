@@ -12,6 +12,25 @@ export type PageView =
 
 export const pageView = signal<PageView>({ kind: 'loading' });
 
+/** The tab the panel speaks about now. */
+let shownTab: number | undefined;
+
+/**
+ * The citizen's answer about a possible match ("C'est ici" when `here`), taken
+ * to the tab showing it, which keeps it (through the background) and paints or
+ * drops the place. True once done; the panel then shows the tab's new state.
+ */
+export async function decidePassage(id: string, here: boolean): Promise<boolean> {
+  if (shownTab === undefined) return false;
+  const answer = await sendMessage('passage:decide', { id, here }, shownTab);
+  if (answer === null) return false;
+  const state = PageState.parse(answer);
+  const previous = pageView.value;
+  const commitments = previous.kind === 'ready' && previous.state.url === state.url ? previous.commitments : undefined;
+  pageView.value = { kind: 'ready', state, commitments };
+  return true;
+}
+
 /**
  * The tab the side panel speaks about: `?tab=` when given (a side panel opened
  * for a given tab), else the active tab of the window it sits in.
@@ -24,19 +43,22 @@ async function tabToShow(): Promise<number | undefined> {
 }
 
 /**
- * Follows the page being read: asks its content script what it knows (while it
- * still looks up or anchors, again shortly after), then the commitments it names.
+ * Follows the page being read: asks its content script what it knows (often
+ * while it still looks up or anchors, then every few seconds: a page whose
+ * text comes late is anchored again), then the commitments it names.
  */
 export function followActivePage(abort: AbortSignal): void {
   let generation = 0;
   const refresh = async () => {
     const mine = ++generation;
     const tabId = await tabToShow();
+    shownTab = tabId;
     if (tabId === undefined) {
       pageView.value = { kind: 'unreadable' };
       return;
     }
-    for (let attempt = 0; attempt < 40 && !abort.aborted && mine === generation; attempt++) {
+    let seen = '';
+    while (!abort.aborted && mine === generation) {
       let state: PageState;
       try {
         state = PageState.parse(await sendMessage('page:state', undefined, tabId));
@@ -44,12 +66,17 @@ export function followActivePage(abort: AbortSignal): void {
         pageView.value = { kind: 'unreadable' };
         return;
       }
-      const previous = pageView.value;
-      const known = previous.kind === 'ready' && previous.state.url === state.url ? previous.commitments : undefined;
-      pageView.value = { kind: 'ready', state, commitments: known };
-      if (known === undefined && state.allowed) void findCommitments(state, mine);
-      if (state.lookup !== 'pending' && !state.anchoring) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (mine !== generation) return;
+      const said = JSON.stringify(state);
+      if (said !== seen) {
+        seen = said;
+        const previous = pageView.value;
+        const known = previous.kind === 'ready' && previous.state.url === state.url ? previous.commitments : undefined;
+        pageView.value = { kind: 'ready', state, commitments: known };
+        if (known === undefined && state.allowed) void findCommitments(state, mine);
+      }
+      const busy = state.lookup === 'pending' || state.anchoring;
+      await new Promise((resolve) => setTimeout(resolve, busy ? 250 : 2000));
     }
   };
   const findCommitments = async (state: PageState, mine: number) => {

@@ -1,7 +1,11 @@
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { Contribution } from '../../api-client/contract';
 import { ContributionItem } from '../components/contribution-item';
 import { pagesStrings } from '../i18n/pages';
 import type { PageState } from '../messaging/protocol';
+import { decidePassage } from './active-page';
 import { pageLocale, settings } from './locale';
 
 /** The platform's public pages for this page and its contributions, in the extension's language. */
@@ -15,10 +19,67 @@ function publicPages(platformUrl: string | undefined, pageUrl: string, locale: s
   };
 }
 
-/** The page's published contributions; those whose passage is gone are listed apart, never hidden. */
+/**
+ * A contribution whose passage may have changed: the words found that may be
+ * it, and the citizen's answer. Nothing is highlighted until they say "C'est ici".
+ */
+function PossibleMatch({
+  contribution,
+  found,
+  onAnswered,
+}: {
+  contribution: Contribution;
+  found: string;
+  onAnswered: (here: boolean, done: boolean) => void;
+}) {
+  const t = pagesStrings[pageLocale.value];
+  const busy = useSignal(false);
+  const foundId = `found-${contribution.id}`;
+  const answer = (here: boolean) => {
+    busy.value = true;
+    void decidePassage(contribution.id, here)
+      .catch(() => false)
+      .then((done) => {
+        busy.value = false;
+        onAnswered(here, done);
+      });
+  };
+  return (
+    <li aria-label={t.possibleLabel}>
+      <ul class="list">
+        <ContributionItem contribution={contribution} locale={pageLocale.value} />
+      </ul>
+      <p class="found" id={foundId}>
+        <strong>{t.foundOnPage}</strong> <span class="quote">{found}</span>
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          aria-describedby={foundId}
+          disabled={busy.value}
+          onClick={() => answer(true)}
+        >
+          {t.itsHere}
+        </button>
+        <button type="button" aria-describedby={foundId} disabled={busy.value} onClick={() => answer(false)}>
+          {t.notHere}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The page's published contributions; those whose passage may have changed are
+ * offered for the citizen to confirm, those whose passage is gone are listed
+ * apart: never hidden.
+ */
 export function PageContributions({ state }: { state: PageState }) {
   const locale = pageLocale.value;
   const t = pagesStrings[locale];
+  const said = useSignal('');
+  const heading = useRef<HTMLHeadingElement>(null);
   if (!state.allowed) {
     return (
       <section aria-labelledby="published-title">
@@ -32,25 +93,37 @@ export function PageContributions({ state }: { state: PageState }) {
   }
   const links = publicPages(settings.value?.platformUrl, state.url, locale);
   const orphans = new Set(state.orphanIds);
-  const placed = state.contributions.filter((c) => !orphans.has(c.id));
+  const found = new Map(state.possible.map((p) => [p.id, p.text]));
+  const placed = state.contributions.filter((c) => !orphans.has(c.id) && !found.has(c.id));
   const lost = state.contributions.filter((c) => orphans.has(c.id));
+  const maybe = state.contributions.filter((c) => found.has(c.id));
+  const answered = (here: boolean, done: boolean) => {
+    said.value = !done ? t.decideFailed : here ? t.confirmedHere : t.refusedHere;
+    // The answered item leaves its list: focus goes to the list's heading, not to the page's top.
+    if (done) heading.current?.focus();
+  };
   return (
     <>
       <section aria-labelledby="published-title">
-        <h2 id="published-title">{t.published(state.contributions.length)}</h2>
+        <h2 id="published-title" tabIndex={-1} ref={heading}>
+          {t.published(state.contributions.length)}
+        </h2>
+        <p class="status" role="status">
+          {said.value}
+        </p>
         {state.lookup === 'pending' ? (
           <p>{t.loading}</p>
         ) : state.lookup === 'failed' ? (
           <p>{t.lookupFailed}</p>
-        ) : placed.length === 0 && lost.length === 0 ? (
+        ) : state.contributions.length === 0 ? (
           <p>{t.noneYet}</p>
-        ) : (
+        ) : placed.length > 0 ? (
           <ul class="list">
             {placed.map((c) => (
               <ContributionItem key={c.id} contribution={c} locale={locale} permalink={links?.permalink(c.id)} />
             ))}
           </ul>
-        )}
+        ) : null}
         {links ? (
           <p>
             <a href={links.all} target="_blank" rel="noopener noreferrer">
@@ -59,6 +132,17 @@ export function PageContributions({ state }: { state: PageState }) {
           </p>
         ) : null}
       </section>
+      {maybe.length > 0 ? (
+        <section aria-labelledby="possible-title">
+          <h2 id="possible-title">{t.possibleTitle(maybe.length)}</h2>
+          <p class="hint">{t.possibleHint}</p>
+          <ul class="list">
+            {maybe.map((c) => (
+              <PossibleMatch key={c.id} contribution={c} found={found.get(c.id)!} onAnswered={answered} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {lost.length > 0 ? (
         <section aria-labelledby="orphans-title">
           <h2 id="orphans-title">{t.orphansTitle(lost.length)}</h2>

@@ -108,9 +108,9 @@ it('with the CSS Custom Highlight API, the page is not touched at all', () => {
   const body = showPage(planHtml);
   const html = body.innerHTML;
   const sheets = document.adoptedStyleSheets.length;
-  const first = highlight(
-    anchor(body, describe(rangeOfText(body, 'Rendre la commande publique plus transparente', 1)))!,
-  );
+  const found = anchor(body, describe(rangeOfText(body, 'Rendre la commande publique plus transparente', 1)));
+  if (found.kind !== 'anchored') throw new Error(`Not anchored: ${found.kind}`);
+  const first = highlight(found.range);
   const second = highlight(rangeOfText(body, 'Jalon 2'));
 
   expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(2);

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { anchorAll, buildTextModel, describe, highlight, HIGHLIGHT_NAME } from '../../api-client/anchoring';
+import {
+  anchorAll,
+  buildTextModel,
+  describe,
+  highlight,
+  HIGHLIGHT_NAME,
+  type AnchorResult,
+} from '../../api-client/anchoring';
 import type { Selector } from '../../api-client/contract';
 import { legalCodeBody, seededRandom } from '../support/anchoring-legal-code';
 import { pickQuotes, republish } from '../support/anchoring-scenario';
@@ -46,27 +53,34 @@ it('the generated legal code holds over a million characters of visible text, an
   expect(text).not.toMatch(/\s\s|[\n\u00a0\u202f]/);
 });
 
-it('anchors 300 quotes with one reading of the republished page, and reports the deleted ones as orphans', async () => {
+it('anchors 300 quotes with one reading of the republished page: never a wrong place, deleted ones never highlighted', async () => {
   const { ranges, selectors } = quotesOnThePage(300);
   const plan = { quotes: 300, insertions: 40, edits: 60, deletions: 20 };
-  const { expected, edited, deleted } = republish(body, ranges, plan, seededRandom(5));
+  const { expected, edited, deleted, saidElsewhere } = republish(body, ranges, plan, seededRandom(5));
   expect(edited.length).toBe(60);
   expect(deleted.length).toBe(20);
+  // The deleted quotes' words are said elsewhere on the page: the trap is there.
+  expect(saidElsewhere).toBeGreaterThan(10);
 
   const walkers = vi.spyOn(document, 'createTreeWalker');
-  const { ranges: found, orphans } = await anchorAll(body, selectors);
+  const results = await anchorAll(body, selectors);
   expect(walkers).toHaveBeenCalledTimes(1);
+  expect(results.length).toBe(300);
 
-  expect(found.length).toBe(300);
-  expect(orphans.map((o) => o.index)).toEqual(deleted);
-  expect(orphans.every((o) => o.selectors === selectors[o.index])).toBe(true);
-  const misplaced = found.flatMap((range, i) => (samePlace(range, expected[i]!) ? [] : [i]));
-  expect(misplaced).toEqual(deleted);
+  const highlightedAt = results.flatMap((r, i) => (r.kind === 'anchored' ? [i] : []));
+  const place = (r: AnchorResult) => (r.kind === 'anchored' ? r.range : null);
+  expect(highlightedAt.filter((i) => !samePlace(place(results[i]!), expected[i]!))).toEqual([]);
+  // A reworded quote may be the passage or a look-alike: offered, at the words as they now read.
+  expect(edited.filter((i) => results[i]!.kind !== 'possible')).toEqual([]);
+  const untouched = results.flatMap((_, i) => (edited.includes(i) || deleted.includes(i) ? [] : [i]));
+  expect(untouched.filter((i) => results[i]!.kind === 'anchored').length).toBeGreaterThanOrEqual(
+    0.99 * untouched.length,
+  );
 
   // Hundreds of highlights cost nothing in the DOM with the Custom Highlight API.
   const html = body.innerHTML.length;
-  const removers = found.flatMap((range) => (range ? [highlight(range)] : []));
-  expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(280);
+  const removers = results.flatMap((r) => (r.kind === 'anchored' ? [highlight(r.range)] : []));
+  expect(CSS.highlights.get(HIGHLIGHT_NAME)?.size).toBe(highlightedAt.length);
   expect(body.innerHTML.length).toBe(html);
   removers.forEach((remove) => remove());
   expect(CSS.highlights.has(HIGHLIGHT_NAME)).toBe(false);
@@ -77,9 +91,9 @@ it('gives the event loop a turn between slices, and stops when asked', async () 
   let interactionHandled = false;
   const work = anchorAll(body, selectors, { sliceMs: 0 });
   meanwhile(() => (interactionHandled = true));
-  const { orphans } = await work;
+  const results = await work;
   expect(interactionHandled).toBe(true);
-  expect(orphans).toEqual([]);
+  expect(results.every((r) => r.kind === 'anchored')).toBe(true);
 
   const controller = new AbortController();
   const stopped = anchorAll(body, selectors, { sliceMs: 0, signal: controller.signal });
@@ -93,8 +107,7 @@ it('reads the page again when it changes between two slices', async () => {
   const work = anchorAll(body, selectors, { sliceMs: 0 });
   const warning = '<p>Un avertissement ajouté pendant le chargement.</p>';
   meanwhile(() => body.querySelector('article')!.insertAdjacentHTML('beforebegin', warning));
-  const { ranges: found, orphans } = await work;
+  const results = await work;
   expect(walkers).toHaveBeenCalledTimes(2);
-  expect(orphans).toEqual([]);
-  expect(found.map(boundaries)).toEqual(ranges.map(boundaries));
+  expect(results.map((r) => (r.kind === 'anchored' ? boundaries(r.range) : r.kind))).toEqual(ranges.map(boundaries));
 });

@@ -1,11 +1,17 @@
 /// <reference types="vite/client" />
 import { expect, it, describe as suite } from 'vitest';
-import { anchor, buildTextModel, describe, DescribeError } from '../../api-client/anchoring';
+import { anchor, buildTextModel, describe, DescribeError, type AnchorResult } from '../../api-client/anchoring';
 import type { Selector } from '../../api-client/contract';
 import planHtml from '../fixtures/plan-gouvernement-ouvert.html?raw';
 import { editText, rangeBetween, rangeOfText, showPage, textNodeWith, visibleText } from '../support/anchoring-dom';
 
-const sameBoundaries = (found: Range | null, expected: Range): void => {
+/** The range highlighted, or null when the result is a possible match or an orphan. */
+const highlighted = (result: AnchorResult): Range | null => (result.kind === 'anchored' ? result.range : null);
+/** The range offered as a possible match, or null. */
+const offered = (result: AnchorResult): Range | null => (result.kind === 'possible' ? result.range : null);
+
+const sameBoundaries = (result: AnchorResult, expected: Range): void => {
+  const found = highlighted(result);
   expect(found).not.toBeNull();
   expect(found!.startContainer).toBe(expected.startContainer);
   expect(found!.startOffset).toBe(expected.startOffset);
@@ -102,30 +108,33 @@ suite('anchor', () => {
     }
     const found = anchor(body, [quote, position]);
     sameBoundaries(found, range);
-    expect(describe(found!)[1].start).toBe(position.start + added.join(' ').length + 1);
+    expect(describe(highlighted(found)!)[1].start).toBe(position.start + added.join(' ').length + 1);
   });
 
-  it('finds a quote whose words were edited, and gives back the words as they now read', () => {
+  it('offers a quote whose words were edited as a possible match, over the words as they now read', () => {
     const body = showPage(planHtml);
     const sentence =
       'Les données essentielles des marchés publics seront publiées dans un format ouvert et réutilisable.';
     const selectors = describe(rangeOfText(body, sentence));
     editText(body, 'seront publiées', 'sont désormais publiées');
     const found = anchor(body, selectors);
-    expect(visibleText(found)).toBe(sentence.replace('seront publiées', 'sont désormais publiées'));
-    expect(describe(found!)[1].start).toBe(selectors[1].start);
+    expect(found.kind).toBe('possible');
+    expect(visibleText(offered(found))).toBe(sentence.replace('seront publiées', 'sont désormais publiées'));
+    expect(describe(offered(found)!)[1].start).toBe(selectors[1].start);
   });
 
-  it('finds an edited quote when the page also moved and its context changed', () => {
+  it('offers an edited quote when the page also moved and its context changed', () => {
     const body = showPage(planHtml);
     const selectors = describe(rangeOfText(body, 'Chaque engagement est porté par une institution pilote.'));
     editText(body, 'Chaque engagement est porté', 'Chacun des engagements est porté');
     body.querySelector('#engagements h2')!.textContent = 'Nos engagements';
     body.querySelector('h1')!.insertAdjacentHTML('beforebegin', `<p>${'Avis aux usagers. '.repeat(200)}</p>`);
-    expect(visibleText(anchor(body, selectors))).toBe('Chacun des engagements est porté par une institution pilote.');
+    expect(visibleText(offered(anchor(body, selectors)))).toBe(
+      'Chacun des engagements est porté par une institution pilote.',
+    );
   });
 
-  it('returns null, not a neighbouring sentence, when the quoted words were deleted', () => {
+  it('gives an orphan, not a neighbouring sentence, when the quoted words were deleted', () => {
     const body = showPage(planHtml);
     const sentence = describe(rangeBetween(body, 'La date de publication', 'encore connue.'));
     expect(sentence[0].exact).toBe("La date de publication de ce tableau de bord n'est pas encore connue.");
@@ -135,11 +144,11 @@ suite('anchor', () => {
     paragraph.data = 'Un tableau de bord de suivi sera mis à disposition du public.';
     [...body.querySelectorAll('li')].find((li) => li.textContent.startsWith('Jalon 2'))!.remove();
 
-    expect(anchor(body, sentence)).toBeNull();
-    expect(anchor(body, milestone)).toBeNull();
+    expect(anchor(body, sentence)).toEqual({ kind: 'orphan' });
+    expect(anchor(body, milestone)).toEqual({ kind: 'orphan' });
     // The neighbours are still there to be found.
     const neighbour = describe(rangeOfText(body, 'Jalon 3 : rapport annuel'));
-    expect(visibleText(anchor(body, neighbour))).toBe('Jalon 3 : rapport annuel');
+    expect(visibleText(highlighted(anchor(body, neighbour)))).toBe('Jalon 3 : rapport annuel');
   });
 
   it('among repeated passages, the one whose context matches wins even when the page moved far', () => {
@@ -163,7 +172,7 @@ suite('anchor', () => {
     expect(fourth[0]).toEqual(quote);
     body.insertAdjacentHTML('afterbegin', '<p>Nouveau.</p>');
     sameBoundaries(anchor(body, [quote, position]), third);
-    expect(anchor(body, [quote])).toBeNull();
+    expect(anchor(body, [quote])).toEqual({ kind: 'orphan' });
   });
 
   it('does not mind re-indented markup, no-break spaces or line breaks', () => {
@@ -174,7 +183,7 @@ suite('anchor', () => {
     const after = showPage(
       '<h2>\n  Mentions\n</h2>\n<p>\n  Accessibilité\u202f: non\u00a0conforme&nbsp;—<br>Données <strong>personnelles</strong>\n</p>',
     );
-    const found = anchor(after, selectors);
+    const found = highlighted(anchor(after, selectors));
     expect(found).not.toBeNull();
     // The <br> is a space on screen, though Range.toString() has none.
     expect(describe(found!)).toEqual(selectors);
@@ -192,14 +201,14 @@ suite('anchor', () => {
     expect(selectors[0].exact).toBe('Le délai de recours est de deux mois ★ à compter de la transmission.');
 
     body.querySelectorAll('[hidden], [style], script, style, noscript, template').forEach((e) => e.remove());
-    const found = anchor(body, selectors);
+    const found = highlighted(anchor(body, selectors));
     expect(describe(found!)).toEqual(selectors);
   });
 
   it('trusts a position alone only while the page still has text there', () => {
     const body = showPage('<p>Court.</p>');
     const position: Selector = { type: 'TextPositionSelector', start: 0, end: 5 };
-    expect(visibleText(anchor(body, [position]))).toBe('Court');
-    expect(anchor(body, [{ type: 'TextPositionSelector', start: 2, end: 50 }])).toBeNull();
+    expect(visibleText(highlighted(anchor(body, [position])))).toBe('Court');
+    expect(anchor(body, [{ type: 'TextPositionSelector', start: 2, end: 50 }])).toEqual({ kind: 'orphan' });
   });
 });

@@ -24,8 +24,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const nbsp = '\u00a0';
-const narrowNbsp = '\u202f';
+export const nbsp = '\u00a0';
+export const narrowNbsp = '\u202f';
 
 const subjects = [
   "L'administration",
@@ -115,11 +115,11 @@ const chapterNames = [
   'Dispositions diverses',
 ];
 
-function pickFrom<T>(random: () => number, list: readonly T[]): T {
+export function pickFrom<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-function articleNumber(book: number, title: number, chapter: number, article: number): string {
+export function articleNumber(book: number, title: number, chapter: number, article: number): string {
   return `L.${nbsp}${book}${title}${chapter}-${article}`;
 }
 
@@ -153,7 +153,7 @@ const objects = [
 ];
 
 /** Real codes are full of numbers, dates and domains: they keep sentences apart. */
-function complement(random: () => number): string {
+export function complement(random: () => number): string {
   const roll = random();
   const n = 2 + Math.floor(random() * 58);
   if (roll < 0.2) return `dans un délai de ${n} ${random() < 0.5 ? 'jours' : 'mois'}`;
@@ -164,7 +164,7 @@ function complement(random: () => number): string {
   return pickFrom(random, complements);
 }
 
-function sentence(random: () => number, refs: string[]): string {
+export function sentence(random: () => number, refs: string[]): string {
   const parts = [pickFrom(random, subjects), pickFrom(random, verbs), pickFrom(random, actions), complement(random)];
   if (random() < 0.5) parts.push(complement(random));
   const roll = random();

@@ -13,13 +13,17 @@ export interface QuotePlan {
   /** Quotes with one word replaced in their middle: only approximate matching finds them. */
   edits: number;
   /**
-   * Quotes whose paragraph is removed. Only quotes whose words appear nowhere
-   * else on the page are chosen, so that the right answer is surely an orphan.
+   * Quotes whose paragraph is removed (right answer: orphan). Quotes whose words
+   * are said elsewhere on the page too are chosen first: the copy is the trap.
+   * Only a quote whose context on both sides is repeated with it is never
+   * chosen: nobody could tell that copy from the original.
    */
   deletions: number;
 }
 
 export interface Republished {
+  /** Deleted quotes whose words are still said elsewhere on the page. */
+  saidElsewhere: number;
   /** Where each quote should be found now: the live Range the DOM kept up to date, or null when deleted. */
   expected: (Range | null)[];
   edited: number[];
@@ -68,12 +72,18 @@ export function republish(
     random,
   );
   const model = buildTextModel(root);
-  const once = (i: number): boolean => {
-    const { exact } = describe(ranges[i]!, model)[0];
-    const first = model.text.indexOf(exact);
-    return model.text.indexOf(exact, first + 1) === -1;
+  const occurrences = (words: string): number => {
+    let count = 0;
+    for (let at = model.text.indexOf(words); at !== -1 && count < 2; at = model.text.indexOf(words, at + 1)) count++;
+    return count;
   };
-  const deleted = order.filter(once).slice(0, plan.deletions);
+  const quotes = ranges.map((range) => describe(range, model)[0]);
+  const decidable = order.filter((i) => {
+    const { prefix = '', exact, suffix = '' } = quotes[i]!;
+    return occurrences(prefix + exact + suffix) === 1;
+  });
+  const saidElsewhere = decidable.filter((i) => occurrences(quotes[i]!.exact) > 1);
+  const deleted = [...saidElsewhere, ...decidable.filter((i) => !saidElsewhere.includes(i))].slice(0, plan.deletions);
   const edited: number[] = [];
   for (const index of order) {
     if (edited.length === plan.edits) break;
@@ -92,7 +102,12 @@ export function republish(
     p.textContent = `${insertedSentences[i % insertedSentences.length]} (ajout ${i + 1})`;
     article.querySelector('h5')!.after(p);
   }
-  return { expected, edited: edited.sort((a, b) => a - b), deleted: deleted.sort((a, b) => a - b) };
+  return {
+    expected,
+    edited: edited.sort((a, b) => a - b),
+    deleted: deleted.sort((a, b) => a - b),
+    saidElsewhere: deleted.filter((i) => saidElsewhere.includes(i)).length,
+  };
 }
 
 /** Replaces one word well inside the quote, within one Text node, as an editor would. */

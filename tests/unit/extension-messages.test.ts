@@ -4,6 +4,7 @@ import { createConnectivity } from '../../extension/background/connectivity';
 import { createDraftAccess, memoryArea } from '../../extension/background/draft-access';
 import { createDraftsService, type DraftsService } from '../../extension/background/drafts-service';
 import { createLiveUpdates, type PortLike } from '../../extension/background/live-updates';
+import { createPassageChoices } from '../../extension/background/passage-choices';
 import type { PageData } from '../../extension/background/page-data';
 import { createRouter, RefusedMessage } from '../../extension/background/router';
 import {
@@ -54,8 +55,10 @@ function setUp() {
       return { allowed: true, contributions: [] };
     },
     commitments: async () => [],
+    allows: () => Promise.resolve(true),
   };
-  const router = createRouter({ drafts, access, pageData, self });
+  const passages = createPassageChoices(memoryArea());
+  const router = createRouter({ drafts, access, pageData, passages, self });
   return { drafts, access, router, lookups };
 }
 

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumArgs, findChromium } from '../support/chromium';
+import { startWidgetSite, type WidgetSite } from '../support/widget-site';
+
+/*
+ * The widget's quote mode when a draft comes back to a page whose words changed
+ * since the citizen quoted them: the page is served with its wording edited,
+ * as its administration would republish it.
+ */
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
+
+let site: WidgetSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** Serves the demo page with `from` replaced by `to`, from now on. */
+async function republish(from: string, to: string): Promise<void> {
+  await context.unrouteAll();
+  await context.route(site.pageUrl, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(from, to) });
+  });
+}
+
+const widget = () => page.locator('vigie-feedback');
+const offer = () => widget().getByRole('group', { name: 'Passage peut-être modifié' });
+
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [['vigie-feedback']] },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    );
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+beforeAll(async () => {
+  site = await startWidgetSite();
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  context = await browser.newContext({ locale: 'fr-FR' });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.dispose();
+});
+
+it('a draft whose quoted passage changed offers the new words; "C’est ici" takes them, "Ce n’est pas ici" is not asked again', async () => {
+  await page.goto(site.pageUrl);
+  await widget()
+    .getByRole('textbox', { name: 'Votre contribution' })
+    .fill('Quand ce tableau de bord sera-t-il publié ?');
+  await page.evaluate((text) => {
+    const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) => p.textContent.includes(text))!;
+    const node = paragraph.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(node, node.data.indexOf(text));
+    range.setEnd(node, node.data.indexOf(text) + text.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  }, passage);
+  // The words typed are saved first; the quote's own save is the one to wait for.
+  await expect.poll(() => widget().getByRole('status').textContent()).toContain('Brouillon enregistré');
+  const saves = () => page.evaluate(() => (window as unknown as { saves: number }).saves);
+  await page.evaluate(() => {
+    const w = window as unknown as { saves: number };
+    w.saves = 0;
+    document.addEventListener('vigie-draft-saved', () => w.saves++);
+  });
+  await widget().getByRole('button', { name: 'Citer le passage sélectionné' }).click();
+  await expect.poll(() => widget().getByText(`Passage cité : « ${passage} »`).count()).toBe(1);
+  await expect.poll(saves).toBeGreaterThan(0);
+
+  // The administration rewords the passage: the draft comes back, and its quote is offered for checking.
+  const reworded = 'Un tableau de bord de suivi sera mis à la disposition du public.';
+  await republish(passage, reworded);
+  await page.reload();
+  await expect.poll(() => offer().count(), { timeout: 15_000 }).toBe(1);
+  expect(await offer().getByText(`Sur la page : « ${reworded} »`).count()).toBe(1);
+  expect(await axeViolations()).toEqual([]);
+  await page.evaluate(() => {
+    const w = window as unknown as { saves: number };
+    w.saves = 0;
+    document.addEventListener('vigie-draft-saved', () => w.saves++);
+  });
+  await offer().getByRole('button', { name: 'C’est ici' }).click();
+  await expect.poll(() => widget().getByText(`Passage cité : « ${reworded} »`).count()).toBe(1);
+  expect(await offer().count()).toBe(0);
+  await expect.poll(saves).toBeGreaterThan(0);
+
+  // Kept in the draft: the next visit finds the passage where it now is, and asks nothing.
+  await page.reload();
+  await expect.poll(() => widget().getByText(`Passage cité : « ${reworded} »`).count(), { timeout: 15_000 }).toBe(1);
+  await page.waitForTimeout(1000);
+  expect(await offer().count()).toBe(0);
+
+  // Reworded again; this time the citizen says no, from the keyboard, and is not asked again.
+  await republish(passage, 'Un tableau de bord de suivi sera mis à la disposition des usagers.');
+  await page.reload();
+  await expect.poll(() => offer().count(), { timeout: 15_000 }).toBe(1);
+  await offer().getByRole('button', { name: 'Ce n’est pas ici' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => offer().count()).toBe(0);
+  expect(await widget().getByRole('status').textContent()).toContain('ne vous sera plus proposé');
+  await page.reload();
+  await expect.poll(() => widget().getByText(`Passage cité : « ${reworded} »`).count(), { timeout: 15_000 }).toBe(1);
+  await page.waitForTimeout(1000);
+  expect(await offer().count()).toBe(0);
+});
