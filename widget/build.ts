@@ -72,6 +72,8 @@ function buildOnce(outDir: string) {
       rolldownOptions: {
         output: {
           minify: true,
+          // Pure annotations help a bundler that comes next; none does, so they would only weigh.
+          comments: { legal: true, annotation: false, jsdoc: false },
           chunkFileNames: 'chunks/[name]-[hash].js',
         },
       },

@@ -1,3 +1,4 @@
+import { noteDraftWritten, recordOpenDrafts } from './draft-hint';
 import type { DraftFields, DraftView, RuntimeOptions, SendResult, Writer } from './runtime/types';
 
 const SAVE_DELAY_MS = 250;
@@ -31,6 +32,7 @@ export class DraftKeeper {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<unknown> = Promise.resolve();
   #unwatch: (() => void) | undefined;
+  #unwatchOpen: (() => void) | undefined;
 
   constructor(host: DraftKeeperHost, signal: AbortSignal) {
     this.#host = host;
@@ -46,6 +48,8 @@ export class DraftKeeper {
     this.#writer = loading;
     void loading.then(
       async (writer) => {
+        // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
+        if (this.#writer === loading) this.#unwatchOpen = writer.watchOpenDrafts(recordOpenDrafts);
         const restored = await writer.restore();
         // Words typed while the code loaded win over an older saved draft.
         if (this.#host.fields().body !== '') this.#schedule(0);
@@ -83,6 +87,8 @@ export class DraftKeeper {
       .catch(() => undefined)
       .then(async () => {
         const id = await (await writer).save(this.#draftId, fields);
+        // The hint holds from the first save: a reload before the watcher's count still opens the store.
+        noteDraftWritten();
         if (this.#writer !== writer) return; // the widget moved on meanwhile
         if (this.#draftId !== id) this.#attach(id);
         this.#host.saved(id);
@@ -111,6 +117,8 @@ export class DraftKeeper {
   async close(): Promise<void> {
     await this.flush();
     this.#forget();
+    this.#unwatchOpen?.();
+    this.#unwatchOpen = undefined;
     void this.#writer?.then((w) => w.dispose());
     this.#writer = undefined;
   }

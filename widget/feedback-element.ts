@@ -1,10 +1,9 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
-// The zod-free modules of the contract: the first load must not pull in the schemas.
-import { BODY_MAX_LENGTH } from '../api-client/contract/limits';
-import type { Commitment, GapType } from '../api-client/contract';
+import type { Commitment } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
 import { DraftKeeper } from './draft-keeper';
 import feedbackCss from './feedback.css?inline';
+import { renderForm } from './form-view';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
@@ -111,7 +110,7 @@ export class VigieFeedback extends LitElement {
   constructor() {
     super();
     this.quoteMode = false;
-    this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
+    this._fields = { kind: 'comment', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._list = { kind: 'idle' };
     this._quoteAvailable = false;
@@ -174,7 +173,7 @@ export class VigieFeedback extends LitElement {
     await this.#drafts.close();
     this.#drafts = this.#newKeeper();
     this.#reader = undefined;
-    this._fields = { kind: 'comment', gapType: '', body: '', pseudonym: '', selectors: [] };
+    this._fields = { kind: 'comment', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._status = undefined;
     this._possible = undefined;
@@ -314,7 +313,7 @@ export class VigieFeedback extends LitElement {
     this._errors = {};
     this.#emit('vigie-queued', { id: result.id });
     // The form is free for a new contribution; the sent one stays in the drafts' history.
-    this._fields = { kind: this._fields.kind, gapType: '', body: '', pseudonym: this._fields.pseudonym, selectors: [] };
+    this._fields = { kind: this._fields.kind, body: '', pseudonym: this._fields.pseudonym, selectors: [] };
   }
 
   async #quoteSelection(): Promise<void> {
@@ -351,113 +350,25 @@ export class VigieFeedback extends LitElement {
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  #errorOf(field: FieldName): TemplateResult | typeof nothing {
-    const message = this._errors[field];
-    return message ? html`<p class="error" id="${field}-error">${message}</p>` : nothing;
-  }
-
-  #describedBy(field: FieldName, ...others: string[]): string {
-    return [...others, ...(this._errors[field] ? [`${field}-error`] : [])].join(' ');
-  }
-
   protected override render(): TemplateResult {
     const t = this.#t;
     if (!this.platform) return html`<p part="base" role="alert" lang=${this._locale}>${t.missingPlatform}</p>`;
-    const f = this._fields;
-    const length = f.body.trim().length;
-    const gapTypes = Object.keys(t.gapTypes) as GapType[];
+    const form = { fields: this._fields, errors: this._errors };
     return html`<section part="base" lang=${this._locale} aria-labelledby="title">
       <h2 id="title" part="title">${t.heading}</h2>
-      ${renderCommitment(this.commitment, this._commitment, this.#t)}
-      <form part="form" novalidate @submit=${(e: Event) => void this.#send(e)}>
-        <fieldset>
-          <legend>${t.kindLegend}</legend>
-          <div class="radio">
-            <input
-              type="radio"
-              id="kind-comment"
-              name="kind"
-              value="comment"
-              .checked=${f.kind === 'comment'}
-              @change=${() => this.#update({ kind: 'comment', gapType: '' })}
-            />
-            <label for="kind-comment">${t.kindComment}</label>
-          </div>
-          <div class="radio">
-            <input
-              type="radio"
-              id="kind-gap"
-              name="kind"
-              value="gap"
-              .checked=${f.kind === 'gap'}
-              @change=${() => this.#update({ kind: 'gap' })}
-            />
-            <label for="kind-gap">${t.kindGap}</label>
-          </div>
-        </fieldset>
-        ${
-          f.kind === 'gap'
-            ? html`<div class="field">
-                <label for="gapType">${t.gapType}</label>
-                <select
-                  id="gapType"
-                  required
-                  aria-invalid=${this._errors.gapType ? 'true' : 'false'}
-                  aria-describedby=${this.#describedBy('gapType')}
-                  .value=${f.gapType}
-                  @change=${(e: Event) => this.#update({ gapType: (e.target as HTMLSelectElement).value as GapType })}
-                >
-                  <option value="" ?selected=${f.gapType === ''}>${t.gapTypeChoose}</option>
-                  ${gapTypes.map((g) => html`<option value=${g} ?selected=${f.gapType === g}>${t.gapTypes[g]}</option>`)}
-                </select>
-                ${this.#errorOf('gapType')}
-              </div>`
-            : nothing
-        }
-        ${
-          this.quoteMode
-            ? renderQuoteField(this._fields.selectors, this._possible?.place, this._quoteAvailable, this.#t, {
-                quote: () => void this.#quoteSelection(),
-                remove: () => this.#update({ selectors: [] }),
-                answer: (here) => this.#answerPossible(here),
-              })
-            : nothing
-        }
-        <div class="field">
-          <label for="body">${t.body}</label>
-          <span class="hint" id="body-hint">${t.bodyHint}</span>
-          <textarea
-            id="body"
-            name="body"
-            required
-            aria-invalid=${this._errors.body ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('body', 'body-hint', 'body-count')}
-            .value=${f.body}
-            @input=${(e: Event) => this.#update({ body: (e.target as HTMLTextAreaElement).value })}
-          ></textarea>
-          <span class="count ${length > BODY_MAX_LENGTH ? 'over' : ''}" id="body-count"
-            >${t.count(length, BODY_MAX_LENGTH)}</span
-          >
-          ${this.#errorOf('body')}
-        </div>
-        <div class="field">
-          <label for="pseudonym">${t.pseudonym}</label>
-          <span class="hint" id="pseudonym-hint">${t.pseudonymHint}</span>
-          <input
-            type="text"
-            id="pseudonym"
-            name="pseudonym"
-            autocomplete="nickname"
-            aria-invalid=${this._errors.pseudonym ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('pseudonym', 'pseudonym-hint')}
-            .value=${f.pseudonym}
-            @input=${(e: Event) => this.#update({ pseudonym: (e.target as HTMLInputElement).value })}
-          />
-          ${this.#errorOf('pseudonym')}
-        </div>
-        ${this.#errorOf('target')}
-        <button type="submit" part="submit">${t.send}</button>
-      </form>
+      ${renderCommitment(this.commitment, this._commitment, t)}
+      ${renderForm(
+        form,
+        t,
+        { update: (patch) => this.#update(patch), send: (e) => void this.#send(e) },
+        this.quoteMode
+          ? renderQuoteField(this._fields.selectors, this._possible?.place, this._quoteAvailable, t, {
+              quote: () => void this.#quoteSelection(),
+              remove: () => this.#update({ selectors: [] }),
+              answer: (here) => this.#answerPossible(here),
+            })
+          : nothing,
+      )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
       ${renderPublished(
         this._list,

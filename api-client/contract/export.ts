@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ContributionKind, ContributionStatus } from './contribution';
+import { ContributionKind } from './contribution';
 import { CampaignId, CommitmentId, IsoDateTime, rule } from './fields';
 
 export const exportFormats = ['csv', 'json', 'jsonld'] as const;

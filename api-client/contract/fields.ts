@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { URL_MAX_LENGTH } from './limits';
 import type { MessageCode } from './messages';
+import type { PlatformMessageCode } from './platform-messages';
 
 /**
  * A field's error: the code of the rule it broke, or "field.required" when the
- * value is missing altogether, so the citizen reads the right sentence.
+ * value is missing altogether, so the citizen reads the right sentence. Rules of
+ * requests only the platform checks have their sentences in its own catalogue.
  */
-export function rule(code: MessageCode) {
+export function rule(code: MessageCode | PlatformMessageCode) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? 'field.required' : code);
 }
 

@@ -105,15 +105,6 @@ const catalogue = {
     fr: 'Un lot compte au plus 100 contributions.',
     en: 'A batch holds at most 100 contributions.',
   },
-  'limit.range': {
-    fr: 'La taille de page va de 1 à 100.',
-    en: 'The page size ranges from 1 to 100.',
-  },
-  'cursor.invalid': { fr: "Le curseur de page n'est pas valide.", en: 'The page cursor is not valid.' },
-  'filter.required': {
-    fr: 'Indiquez une adresse de page (url) ou un engagement (commitmentId).',
-    en: 'Give a page address (url) or a commitment (commitmentId).',
-  },
   'withdrawal-key.format': {
     fr: 'La clé de retrait doit être une empreinte SHA-256 (64 caractères hexadécimaux).',
     en: 'The withdrawal key must be a SHA-256 digest (64 hexadecimal characters).',
@@ -130,40 +121,6 @@ const catalogue = {
   'campaign.closed': {
     fr: 'Cette campagne est close : elle ne reçoit plus de contributions.',
     en: 'This campaign is closed: it no longer takes contributions.',
-  },
-  'campaign.dates': {
-    fr: "La date de clôture doit suivre la date d'ouverture.",
-    en: 'The closing date must come after the opening date.',
-  },
-  'reason.unknown': {
-    fr: 'Le motif doit être : spam, propos injurieux, hors sujet, données personnelles ou autre.',
-    en: 'The reason must be: spam, offensive, off-topic, personal data or other.',
-  },
-  'reason.required': { fr: 'Indiquez le motif de la décision.', en: 'Give the reason for the decision.' },
-  'decision.unknown': {
-    fr: 'La décision doit être : publier, masquer ou rejeter.',
-    en: 'The decision must be: publish, hide or reject.',
-  },
-  'reply.empty': { fr: 'La réponse est vide.', en: 'The reply is empty.' },
-  'reply.too-long': {
-    fr: 'La réponse dépasse 2 000 caractères.',
-    en: 'The reply is longer than 2,000 characters.',
-  },
-  'secret.invalid': {
-    fr: 'Le secret de retrait doit compter de 16 à 256 caractères.',
-    en: 'The withdrawal secret must be 16 to 256 characters long.',
-  },
-  'status.unknown': {
-    fr: 'Le statut doit être : en attente, publié, masqué ou rejeté.',
-    en: 'The status must be: pending, published, hidden or rejected.',
-  },
-  'format.unknown': {
-    fr: "Le format d'export doit être csv, json ou jsonld.",
-    en: 'The export format must be csv, json or jsonld.',
-  },
-  'date.order': {
-    fr: 'La date de fin doit suivre la date de début.',
-    en: 'The end date must come after the start date.',
   },
   // Generic sentences for rules zod checks on its own.
   'field.required': { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },

@@ -1,9 +1,10 @@
-import type { Locale } from './messages';
+import { isMessageCode, message, type Locale } from './messages';
 
 /**
  * Sentences only the platform says (problem details of its routes, its refusals),
  * kept apart from `messages.ts` so the widget and the extension, which import the
  * citizens' catalogue, do not carry them. Same shape: a stable code, French first.
+ * `{name}` stands for a value given when the sentence is said.
  */
 const platformCatalogue = {
   'route.not-found': {
@@ -14,6 +15,97 @@ const platformCatalogue = {
     fr: 'Une erreur inattendue est survenue sur la plateforme ; réessayez plus tard.',
     en: 'Something unexpected went wrong on the platform; try again later.',
   },
+
+  // Titles of problem details (RFC 9457), one per kind of problem.
+  'problem.validation': { fr: 'Requête invalide', en: 'Invalid request' },
+  'problem.malformed-json': { fr: 'JSON mal formé', en: 'Malformed JSON' },
+  'problem.encoding': { fr: 'Encodage invalide', en: 'Invalid encoding' },
+  'problem.too-large': { fr: 'Requête trop volumineuse', en: 'Payload too large' },
+  'problem.unsupported-media-type': { fr: 'Type de contenu non pris en charge', en: 'Unsupported media type' },
+  'problem.not-found': { fr: 'Introuvable', en: 'Not found' },
+  'problem.method-not-allowed': { fr: 'Méthode non autorisée', en: 'Method not allowed' },
+  'problem.conflict': { fr: 'Conflit', en: 'Conflict' },
+  'problem.rate-limited': { fr: 'Trop de requêtes', en: 'Too many requests' },
+  'problem.unauthorized': { fr: 'Authentification requise', en: 'Authentication required' },
+  'problem.forbidden': { fr: 'Accès refusé', en: 'Forbidden' },
+  'problem.internal': { fr: 'Erreur interne', en: 'Internal error' },
+  'problem.unavailable': { fr: 'Service indisponible', en: 'Service unavailable' },
+
+  // The request itself.
+  'request.media-type': {
+    fr: 'Envoyez du JSON, avec l’en-tête Content-Type: application/json.',
+    en: 'Send JSON, with the header Content-Type: application/json.',
+  },
+  'request.too-large': {
+    fr: 'Le corps de la requête dépasse {limit} octets.',
+    en: 'The request body is larger than {limit} bytes.',
+  },
+  'request.encoding': {
+    fr: 'Le corps de la requête doit être du texte UTF-8 valide.',
+    en: 'The request body must be valid UTF-8 text.',
+  },
+  'request.malformed-json': {
+    fr: "Le corps de la requête n'est pas du JSON valide : {reason}",
+    en: 'The request body is not valid JSON: {reason}',
+  },
+  'request.origin-not-allowed': {
+    fr: "Le site {origin} n'est pas autorisé à envoyer des contributions à cette plateforme.",
+    en: 'The site {origin} is not allowed to send contributions to this platform.',
+  },
+  'request.rate-limited': {
+    fr: "Trop d'envois depuis votre connexion : réessayez dans {seconds} s. Rien n'est perdu, vos brouillons restent enregistrés.",
+    en: 'Too many submissions from your connection: try again in {seconds} s. Nothing is lost; your drafts are kept.',
+  },
+
+  // Access tokens.
+  'token.missing': {
+    fr: 'Cette adresse demande un jeton d’accès : envoyez l’en-tête Authorization: Bearer suivi du jeton.',
+    en: 'This address needs an access token: send the header Authorization: Bearer followed by the token.',
+  },
+  'token.invalid': {
+    fr: "Ce jeton d'accès n'est pas reconnu ou a été révoqué.",
+    en: 'This access token is not recognised or was revoked.',
+  },
+  'token.not-allowed': {
+    fr: "Votre jeton d'accès ne permet pas cette action.",
+    en: 'Your access token does not allow this action.',
+  },
+
+  // Contributions, per item of a batch and per route.
+  'item.invalid-title': { fr: 'Contribution invalide', en: 'Invalid contribution' },
+  'item.withdrawn-title': { fr: 'Contribution retirée', en: 'Contribution withdrawn' },
+  'item.conflict-title': { fr: 'Identifiant déjà utilisé', en: 'Identifier already used' },
+  'item.conflict': {
+    fr: 'Une autre contribution a déjà été reçue sous cet identifiant.',
+    en: 'Another contribution was already received under this identifier.',
+  },
+  'contribution.not-found': { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
+  'withdrawal.no-key': {
+    fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
+    en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
+  },
+  'withdrawal.wrong-secret': {
+    fr: 'Ce secret ne permet pas de retirer cette contribution.',
+    en: 'This secret does not withdraw this contribution.',
+  },
+  'moderation.not-found': {
+    fr: "Cette contribution n'existe pas (ou plus).",
+    en: 'This contribution does not exist (any more).',
+  },
+
+  // Commitments and campaigns.
+  'commitment.not-found': { fr: "Cet engagement n'existe pas.", en: 'This commitment does not exist.' },
+  'campaign.id-taken': {
+    fr: 'Une campagne porte déjà cet identifiant.',
+    en: 'A campaign with this identifier exists already.',
+  },
+  'campaign.not-yours': {
+    fr: 'Cette campagne appartient à une autre organisation.',
+    en: 'This campaign belongs to another organisation.',
+  },
+
+  // The moderation console's page and files.
+  'console.needs-javascript': { fr: 'La console a besoin de JavaScript.', en: 'The console needs JavaScript.' },
   'platform.storage-unavailable': {
     fr: 'La base de données de la plateforme ne répond pas ; réessayez dans un instant.',
     en: 'The platform’s database does not answer; try again in a moment.',
@@ -46,10 +138,77 @@ const platformCatalogue = {
     fr: "Les signalements ne sont acceptés que depuis les sites autorisés et l'extension Vigie.",
     en: 'Reports are accepted only from the allowed sites and the Vigie extension.',
   },
+
+  // Rules of requests only the platform checks (listings, moderation, campaigns, exports, withdrawal):
+  // the contract's schemas name them, no client shows them.
+  'limit.range': {
+    fr: 'La taille de page va de 1 à 100.',
+    en: 'The page size ranges from 1 to 100.',
+  },
+  'cursor.invalid': { fr: "Le curseur de page n'est pas valide.", en: 'The page cursor is not valid.' },
+  'filter.required': {
+    fr: 'Indiquez une adresse de page (url) ou un engagement (commitmentId).',
+    en: 'Give a page address (url) or a commitment (commitmentId).',
+  },
+  'campaign.dates': {
+    fr: "La date de clôture doit suivre la date d'ouverture.",
+    en: 'The closing date must come after the opening date.',
+  },
+  'reason.unknown': {
+    fr: 'Le motif doit être : spam, propos injurieux, hors sujet, données personnelles ou autre.',
+    en: 'The reason must be: spam, offensive, off-topic, personal data or other.',
+  },
+  'reason.required': { fr: 'Indiquez le motif de la décision.', en: 'Give the reason for the decision.' },
+  'decision.unknown': {
+    fr: 'La décision doit être : publier, masquer ou rejeter.',
+    en: 'The decision must be: publish, hide or reject.',
+  },
+  'reply.empty': { fr: 'La réponse est vide.', en: 'The reply is empty.' },
+  'reply.too-long': {
+    fr: 'La réponse dépasse 2 000 caractères.',
+    en: 'The reply is longer than 2,000 characters.',
+  },
+  'secret.invalid': {
+    fr: 'Le secret de retrait doit compter de 16 à 256 caractères.',
+    en: 'The withdrawal secret must be 16 to 256 characters long.',
+  },
+  'status.unknown': {
+    fr: 'Le statut doit être : en attente, publié, masqué ou rejeté.',
+    en: 'The status must be: pending, published, hidden or rejected.',
+  },
+  'format.unknown': {
+    fr: "Le format d'export doit être csv, json ou jsonld.",
+    en: 'The export format must be csv, json or jsonld.',
+  },
+  'date.order': {
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must come after the start date.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;
 
-export function platformMessage(code: PlatformMessageCode, locale: Locale = 'fr'): string {
-  return platformCatalogue[code][locale];
+/** The `{name}`s of a sentence. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+type ValuesOf<C extends PlatformMessageCode> = Placeholders<(typeof platformCatalogue)[C]['fr']>;
+
+export const platformMessageCodes = Object.keys(platformCatalogue) as PlatformMessageCode[];
+
+/** For explainIssues on the platform: its own requests' rules, then the citizens' catalogue. */
+export function platformRuleSentence(code: string, locale: Locale): string | undefined {
+  if (Object.hasOwn(platformCatalogue, code)) return platformCatalogue[code as PlatformMessageCode][locale];
+  return isMessageCode(code) ? message(code, locale) : undefined;
+}
+
+/** The sentence of `code` in `locale`; a sentence with `{name}`s takes their values, and the compiler asks for each. */
+export function platformMessage<C extends PlatformMessageCode>(
+  code: C,
+  locale: Locale = 'fr',
+  ...values: [ValuesOf<C>] extends [never] ? [] : [Record<ValuesOf<C>, string | number>]
+): string {
+  const sentence: string = platformCatalogue[code][locale];
+  const given = values[0] as Record<string, string | number> | undefined;
+  return given ? sentence.replace(/\{(\w+)\}/g, (whole, name: string) => String(given[name] ?? whole)) : sentence;
 }

@@ -1,4 +1,16 @@
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+export {
+  fieldErrors,
+  fieldErrorsIn,
+  fieldOfPointer,
+  formFieldNames,
+  formFieldsOf,
+  inputOfFormFields,
+  targetTitle,
+  type FieldErrors,
+  type FieldName,
+  type FormFields,
+} from './draft-form';
 export { DraftLockedError, DraftNotFoundError, type Sentences } from './errors';
 export { syncFailureCodes, type SyncFailureCode } from './failures';
 export {
@@ -11,6 +23,7 @@ export {
 } from './lock';
 export type { Watchable } from './observable';
 export { requestPersistentStorage, type PersistenceResult } from './persist';
+export { timeoutSchedule, timerDelay } from './schedule';
 export {
   draftStates,
   type Draft,

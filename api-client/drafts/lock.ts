@@ -18,6 +18,11 @@ export interface SyncLock {
   run<T>(task: () => Promise<T>, options?: LockRunOptions): Promise<LockResult<T>>;
 }
 
+/** Why a wait was given up: the signal's reason when it is an error (an AbortError by default). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The wait was aborted.', 'AbortError');
+}
+
 export function lockNameFor(dbName: string): string {
   return `vigie-sync:${dbName}`;
 }
@@ -64,7 +69,7 @@ export function createInProcessLock(name: string): SyncLock {
         return;
       }
       if (signal?.aborted) {
-        reject(signal.reason);
+        reject(abortReason(signal));
         return;
       }
       const waiter = () => {
@@ -74,7 +79,7 @@ export function createInProcessLock(name: string): SyncLock {
       const onAbort = () => {
         const index = waiters.indexOf(waiter);
         if (index >= 0) waiters.splice(index, 1);
-        reject(signal?.reason);
+        if (signal) reject(abortReason(signal));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       waiters.push(waiter);

@@ -24,7 +24,9 @@ export function watchQuery<T>(query: () => Promise<T>): Watchable<T> {
 }
 
 /** A value held in memory that tells its subscribers when it changes (the engine's state). */
-export function createValue<T>(initial: T): Watchable<T> & { get(): T; set(value: T): void } {
+export type Value<T> = Watchable<T> & { get(): T; set(value: T): void };
+
+export function createValue<T>(initial: T): Value<T> {
   let current = initial;
   const listeners = new Set<(value: T) => void>();
   return {

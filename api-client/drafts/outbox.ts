@@ -21,8 +21,8 @@ export interface LinkFailure {
 const LINK_KEY = 'link' as const;
 const freshLink = (): LinkState => ({ key: LINK_KEY, failures: 0, retryAfterUntil: 0 });
 
-/** Queued drafts with nextAttemptAt in [from, to] (to excluded unless toIncluded). */
-function queuedBetween(db: DraftsDatabase, from: number | typeof Dexie.minKey, to: number, toIncluded: boolean) {
+/** Queued drafts with nextAttemptAt in [from, to] (to excluded unless toIncluded); `from` may be Dexie.minKey. */
+function queuedBetween(db: DraftsDatabase, from: number, to: number, toIncluded: boolean) {
   return db.drafts.where('[state+nextAttemptAt]').between(['queued', from], ['queued', to], true, toIncluded);
 }
 
@@ -68,6 +68,7 @@ export function createOutbox(db: DraftsDatabase) {
       failure,
       now,
       answered,
+      serverFailed,
     }: {
       claim: string;
       ids: readonly string[];
@@ -76,6 +77,8 @@ export function createOutbox(db: DraftsDatabase) {
       now: number;
       /** The platform answered at least once in this push. */
       answered: boolean;
+      /** Drafts carried by a request answered 5xx: one more for their serverErrors. */
+      serverFailed: ReadonlySet<string>;
     }): Promise<number | undefined> {
       return db.transaction('rw', db.drafts, db.sync, async () => {
         const link = await readLink();
@@ -94,10 +97,13 @@ export function createOutbox(db: DraftsDatabase) {
         for (const draft of drafts) {
           // Removed meanwhile, recovered by another engine, or claimed again: not ours to touch.
           if (!draft || draft.state !== 'sending' || draft.claim !== claim) continue;
-          const { claim: _claim, ...rest } = draft;
+          const { claim: _claim, serverErrors, ...others } = draft;
           const settlement = settlements.get(draft.id);
+          // Counted while 5xx answers follow each other; any other answer about it ends the run.
+          const errors = serverFailed.has(draft.id) ? (serverErrors ?? 0) + 1 : settlement ? 0 : (serverErrors ?? 0);
+          const rest: Draft = errors > 0 ? { ...others, serverErrors: errors } : others;
           if (settlement?.kind === 'synced') {
-            const { lastError: _e, nextAttemptAt: _n, ...kept } = rest;
+            const { lastError: _e, nextAttemptAt: _n, ...kept } = others;
             updated.push({
               ...kept,
               state: 'synced',
@@ -106,7 +112,7 @@ export function createOutbox(db: DraftsDatabase) {
               ...(settlement.receipt ? { server: settlement.receipt } : {}),
             });
           } else if (settlement?.kind === 'rejected') {
-            const { nextAttemptAt: _n, ...kept } = rest;
+            const { nextAttemptAt: _n, ...kept } = others;
             updated.push({ ...kept, state: 'rejected', lastError: settlement.error, updatedAt: now });
           } else if (settlement?.kind === 'retry') {
             updated.push({

@@ -42,6 +42,12 @@ export interface Draft {
   attempts: number;
   /** Epoch ms before which it is not sent again; set while queued. */
   nextAttemptAt?: number;
+  /**
+   * Requests in a row that carried it and that the platform answered with a 5xx. A draft
+   * the platform keeps failing on (a character its database refuses, say) is then sent in
+   * ever smaller batches, so that it cannot hold back the others (send-batch.ts).
+   */
+  serverErrors?: number;
   lastError?: DraftError;
   /** Epoch ms, from the store's clock. */
   createdAt: number;

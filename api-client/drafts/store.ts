@@ -62,9 +62,22 @@ export interface DraftStore {
   /** Called after each successful queue(); how an attached sync engine knows to push. */
   onQueued(listener: (draft: Draft) => void): () => void;
   close(): void;
-  /** For the sync engine only. */
+}
+
+/** What only the sync engine (and tests) may touch: writing there steps around the draft states. */
+export interface DraftStoreInternals {
   readonly outbox: Outbox;
   readonly db: DraftsDatabase;
+}
+
+// Kept off the DraftStore type, so no UI code can reach them; not exported from index.ts.
+const internals = new WeakMap<DraftStore, DraftStoreInternals>();
+
+/** The engine's side of a store made by createDraftStore. */
+export function internalsOf(store: DraftStore): DraftStoreInternals {
+  const found = internals.get(store);
+  if (!found) throw new TypeError('This draft store was not made by createDraftStore.');
+  return found;
 }
 
 const editableStates: ReadonlySet<DraftState> = new Set(['draft', 'rejected']);
@@ -73,7 +86,7 @@ const isConflicted = (draft: Draft | undefined) => draft?.state === 'rejected' &
 
 /** Drops keys set to undefined, so clearing a field leaves no trace in the stored object. */
 function withoutUndefined(input: DraftInput): DraftInput {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as DraftInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
 function statesOf(filter: DraftFilter | undefined): readonly DraftState[] {
@@ -108,11 +121,9 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     return drafts.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   };
 
-  return {
+  const store: DraftStore = {
     dbName: options.dbName,
     lock,
-    outbox,
-    db,
 
     async create(input = {}) {
       const at = now();
@@ -245,4 +256,6 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       db.close({ disableAutoOpen: true });
     },
   };
+  internals.set(store, { outbox, db });
+  return store;
 }

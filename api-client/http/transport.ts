@@ -88,7 +88,7 @@ export function createTransport(options: VigieClientOptions): Transport {
         if (init.signal?.aborted) throw error; // the caller cancelled: not ours to rename
         throw new VigieNetworkError(url, { cause: error });
       }
-      const parsed = schema!.safeParse(body);
+      const parsed = schema.safeParse(body);
       if (!parsed.success) {
         throw new VigieResponseError(url, parsed.error.issues, parsed.error.issues[0]?.message ?? 'unknown');
       }

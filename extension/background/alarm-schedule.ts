@@ -1,10 +1,9 @@
-import type { Schedule } from '../../api-client/drafts';
+import { timeoutSchedule, type Schedule } from '../../api-client/drafts';
 
 export const RETRY_ALARM = 'vigie-sync-retry';
 export const HEARTBEAT_ALARM = 'vigie-sync-heartbeat';
 /** Chrome does not fire alarms sooner than 30 s after they are set. */
 const ALARM_FLOOR_MS = 30_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The part of browser.alarms the schedule uses. */
 export interface AlarmsLike {
@@ -19,13 +18,14 @@ export interface AlarmsLike {
  * finds nothing due costs one IndexedDB read and no request.
  */
 export function alarmSchedule(alarms: AlarmsLike, now: () => number = Date.now): Schedule {
+  const timeout = timeoutSchedule(now);
   return (at, wake) => {
-    const timer = setTimeout(wake, Math.min(Math.max(at - now(), 0), MAX_TIMER_MS));
+    const cancelTimeout = timeout(at, wake);
     void Promise.resolve(alarms.create(RETRY_ALARM, { when: Math.max(at, now() + ALARM_FLOOR_MS) })).catch(
       () => undefined,
     );
     return () => {
-      clearTimeout(timer);
+      cancelTimeout();
       void Promise.resolve(alarms.clear(RETRY_ALARM)).catch(() => undefined);
     };
   };

@@ -61,9 +61,10 @@ export function createDraftAccess(area: KeyValueArea): DraftAccess {
 export function memoryArea(): KeyValueArea {
   const items = new Map<string, unknown>();
   return {
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
-    set: async (values) => {
+    get: (key) => Promise.resolve(items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: (values) => {
       for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+      return Promise.resolve();
     },
   };
 }

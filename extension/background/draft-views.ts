@@ -1,36 +1,10 @@
-import type { Draft, DraftInput, DraftProblem } from '../../api-client/drafts';
-import type {
-  DraftCreateRequest,
-  DraftFields,
-  DraftSummary,
-  DraftView,
-  FieldName,
-  Sentences,
-} from '../messaging/protocol';
+import { formFieldsOf, inputOfFormFields, type Draft, type DraftInput } from '../../api-client/drafts';
+import type { DraftCreateRequest, DraftSummary, DraftView } from '../messaging/protocol';
 
-export function fieldsOf(draft: Draft): DraftFields {
-  const input = draft.input;
-  return {
-    kind: input.kind ?? 'comment',
-    ...(input.gapType ? { gapType: input.gapType } : {}),
-    body: input.body ?? '',
-    pseudonym: input.author?.pseudonym ?? '',
-  };
-}
-
-/** The composer's fields as a draft's input; the target and commitment stay as first recorded. */
-export function inputOfFields(fields: DraftFields): DraftInput {
-  return {
-    kind: fields.kind,
-    gapType: fields.kind === 'gap' ? fields.gapType : undefined,
-    body: fields.body,
-    author: fields.pseudonym.trim() ? { pseudonym: fields.pseudonym } : undefined,
-  };
-}
-
+/** A new draft from a composer: its words, and the page and passage it is about (kept as first recorded). */
 export function inputOfNewDraft(request: DraftCreateRequest): DraftInput {
   return {
-    ...inputOfFields(request.fields),
+    ...inputOfFormFields(request.fields),
     target: request.target,
     commitmentId: request.commitmentId,
     locale: request.locale,
@@ -42,7 +16,7 @@ export function viewOf(draft: Draft): DraftView {
   return {
     id: draft.id,
     state: draft.state,
-    fields: fieldsOf(draft),
+    fields: formFieldsOf(draft),
     ...(draft.lastError
       ? {
           lastError: {
@@ -69,20 +43,4 @@ export function summaryOf(draft: Draft): DraftSummary {
     canRetry: draft.state === 'rejected' || (draft.state === 'queued' && draft.lastError !== undefined),
     canDelete: draft.state !== 'sending',
   };
-}
-
-/** The form field a contract problem is about, to put the sentence next to it. */
-export function fieldOfPointer(pointer: string): FieldName {
-  if (pointer.startsWith('/gapType')) return 'gapType';
-  if (pointer.startsWith('/author')) return 'pseudonym';
-  if (pointer.startsWith('/kind')) return 'kind';
-  if (pointer.startsWith('/target')) return 'target';
-  return 'body';
-}
-
-/** The first problem of each field, in every language, for the composer to show in its own. */
-export function fieldErrors(problems: readonly DraftProblem[]): Partial<Record<FieldName, Sentences>> {
-  const errors: Partial<Record<FieldName, Sentences>> = {};
-  for (const problem of problems) errors[fieldOfPointer(problem.pointer)] ??= { ...problem.sentences };
-  return errors;
 }

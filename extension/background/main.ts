@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ConnectivityEvents } from '../../api-client/drafts';
 import { resolveLocale } from '../i18n/locale';
 import { onMessage, sendMessage } from '../messaging/messenger';
 import { backgroundRequests } from '../messaging/protocol';
@@ -32,7 +31,7 @@ export function startBackground(): void {
     () => settings.platformUrl,
     () => resolveLocale(settings.language, browser.i18n.getUILanguage()),
   );
-  const connectivity = createConnectivity(globalThis as unknown as ConnectivityEvents);
+  const connectivity = createConnectivity(globalThis);
   const drafts = createDraftsService({
     client,
     schedule: alarmSchedule(browser.alarms),

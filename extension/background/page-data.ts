@@ -30,13 +30,14 @@ export interface PageData {
 /** The platform's reads, behind the allow-list. */
 export function createPageData(options: PageDataOptions): PageData {
   const now = options.now ?? Date.now;
-  let cache: { at: number; baseUrl: unknown; items: Promise<Commitment[]> } | undefined;
+  // The client is made again when the platform's address changes: a new client, a new list.
+  let cache: { at: number; client: ReturnType<PageDataOptions['client']>; items: Promise<Commitment[]> } | undefined;
 
   const allCommitments = () => {
     const client = options.client();
-    if (!cache || cache.baseUrl !== client || now() - cache.at > COMMITMENTS_TTL_MS) {
+    if (!cache || cache.client !== client || now() - cache.at > COMMITMENTS_TTL_MS) {
       const items = client.listCommitments();
-      cache = { at: now(), baseUrl: client, items };
+      cache = { at: now(), client, items };
       items.catch(() => (cache = undefined));
     }
     return cache.items;

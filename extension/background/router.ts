@@ -1,4 +1,4 @@
-import { DraftLockedError, DraftNotFoundError } from '../../api-client/drafts';
+import { DraftLockedError, DraftNotFoundError, fieldErrors, inputOfFormFields } from '../../api-client/drafts';
 import {
   backgroundRequests,
   type BackgroundAnswers,
@@ -7,7 +7,7 @@ import {
 } from '../messaging/protocol';
 import { identifySender, type Caller, type SelfIdentity, type SenderLike } from '../messaging/sender';
 import type { DraftAccess, DraftOwner } from './draft-access';
-import { fieldErrors, inputOfFields, inputOfNewDraft, viewOf } from './draft-views';
+import { inputOfNewDraft, viewOf } from './draft-views';
 import type { DraftsService } from './drafts-service';
 import type { PageData } from './page-data';
 import type { PassageChoices } from './passage-choices';
@@ -100,7 +100,7 @@ export function createRouter(deps: RouterDeps) {
       from: ['content', 'extension-page'],
       async handle(data, caller) {
         await mayTouch(data.id, caller);
-        return viewOf(await store.update(data.id, inputOfFields(data.fields)));
+        return viewOf(await store.update(data.id, inputOfFormFields(data.fields)));
       },
     },
     'draft:send': {
@@ -140,8 +140,9 @@ export function createRouter(deps: RouterDeps) {
     },
     'network:online': {
       from: ['content', 'extension-page'],
-      async handle() {
+      handle() {
         connectivity.announceOnline();
+        return Promise.resolve();
       },
     },
   };
@@ -164,7 +165,7 @@ export function createRouter(deps: RouterDeps) {
       try {
         return await route.handle(parsed.data as BackgroundRequests[K], caller);
       } catch (error) {
-        throw sayIt(error);
+        throw errorForSender(error);
       }
     },
   };
@@ -176,7 +177,7 @@ export type Router = ReturnType<typeof createRouter>;
  * The drafts' own errors cross to the sender with their sentences in every
  * language (`sentences`), for the page to say in its own; the rest as they are.
  */
-function sayIt(error: unknown): unknown {
+function errorForSender(error: unknown): unknown {
   if (error instanceof DraftNotFoundError || error instanceof DraftLockedError) {
     const said = Object.assign(new Error(error.sentences.fr), { sentences: { ...error.sentences } });
     said.name = error.name;

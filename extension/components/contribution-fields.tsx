@@ -11,7 +11,7 @@ interface ContributionFieldsProps {
   locale: UiLocale;
   fields: DraftFields;
   errors: Partial<Record<FieldName, string>>;
-  onChange(patch: Partial<DraftFields>): void;
+  onChange: (patch: Partial<DraftFields>) => void;
 }
 
 /**

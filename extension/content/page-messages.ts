@@ -32,7 +32,7 @@ export function startPageMessages({ signal, facts, toolbar, passages }: PageMess
     return pageStateOf(facts);
   });
   const offDecide = onMessage('passage:decide', async ({ sender, data }) => {
-    if (!ours(sender as { id?: string })) throw new Error('Refused.');
+    if (!ours(sender)) throw new Error('Refused.');
     const { id, here } = (data ?? {}) as Partial<PassageDecision>;
     if (typeof id !== 'string' || !uuid.test(id) || typeof here !== 'boolean') throw new Error('Refused.');
     return (await passages.decide(id, here)) ? pageStateOf(facts) : null;

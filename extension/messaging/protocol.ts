@@ -13,7 +13,7 @@ import {
   TextQuoteSelector,
   TITLE_MAX_LENGTH,
 } from '../../api-client/contract';
-import { draftStates } from '../../api-client/drafts';
+import { draftStates, formFieldNames, type FormFields } from '../../api-client/drafts';
 
 // Extension pages forbid eval; zod would otherwise probe `new Function` and log a CSP violation.
 z.config({ jitless: true });
@@ -31,13 +31,13 @@ const DRAFT_TEXT_MAX = BODY_MAX_LENGTH * 4;
 
 export const DraftId = z.uuid();
 
-/** What the citizen types in a composer. */
+/** What the citizen types in a composer: the drafts module's form fields, checked. */
 export const DraftFields = z.strictObject({
   kind: ContributionKind,
   gapType: z.optional(GapType),
   body: z.string().check(z.maxLength(DRAFT_TEXT_MAX)),
   pseudonym: z.string().check(z.maxLength(200)),
-});
+}) satisfies z.ZodMiniType<FormFields>;
 
 /** The page and the passage a draft is about, as the content script read them. */
 export const PageTarget = z.strictObject({
@@ -65,8 +65,7 @@ export const CommitmentsRequest = z.strictObject({
 });
 export const NoData = z.undefined();
 
-const fieldNames = ['kind', 'gapType', 'body', 'pseudonym', 'target'] as const;
-export const FieldName = z.enum(fieldNames);
+export const FieldName = z.enum(formFieldNames);
 
 /** Why the last attempt failed, as recorded: the UI says it in its own language (api-client/drafts status). */
 export const DraftReason = z.object({

@@ -11,7 +11,7 @@ import { pageLocale } from './locale';
 const SAVE_DELAY_MS = 300;
 
 /** "Continuer": the words of a draft (or a refused contribution), edited where they are listed. */
-export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone(): void }) {
+export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone: () => void }) {
   const locale = pageLocale.value;
   const t = { ...pageUiStrings[locale], ...pagesStrings[locale] };
   const fields = useSignal<DraftFields>(draft.fields);

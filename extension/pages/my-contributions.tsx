@@ -9,7 +9,7 @@ import { draftsSnapshot } from './drafts-feed';
 import { pageLocale } from './locale';
 import { SyncLine } from './sync-line';
 
-function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid(sentence: string): void }) {
+function DraftItem({ draft, onSaid }: { draft: DraftSummary; onSaid: (sentence: string) => void }) {
   const locale = pageLocale.value;
   const t = pagesStrings[locale];
   const editing = useSignal(false);

@@ -27,7 +27,7 @@ export function settingsFromStorage(stored: unknown): Settings {
   const strings = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
   return {
     platformUrl: typeof s.platformUrl === 'string' ? s.platformUrl : defaults.platformUrl,
-    allowList: strings(s.allowList) ? (s.allowList as string[]) : defaults.allowList,
+    allowList: strings(s.allowList) ? s.allowList : defaults.allowList,
     language: s.language === 'fr' || s.language === 'en' || s.language === 'auto' ? s.language : defaults.language,
     pseudonym: typeof s.pseudonym === 'string' ? s.pseudonym : defaults.pseudonym,
   };

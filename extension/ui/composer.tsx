@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { describe, DescribeError } from '../../api-client/anchoring';
 import { message, type ContributionKind, type Selector } from '../../api-client/contract';
+// The module alone: the in-page composer must not pull in the drafts store.
+import { targetTitle } from '../../api-client/drafts/draft-form';
 import type { UiLocale } from '../i18n/locale';
 import { pageUiStrings } from '../i18n/page-ui';
 import type { OpenComposerOptions, PageSpot } from '../content/chunks';
@@ -189,7 +191,7 @@ export function openComposer(options: OpenComposerOptions): void {
   }
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector')?.exact;
   const channel = createDraftChannel(
-    { url: pageAddress(document), title: document.title.trim().slice(0, 300), selectors },
+    { url: pageAddress(document), title: targetTitle(document.title), selectors },
     commitmentOf(options.range.commonAncestorContainer),
     options.locale,
   );

@@ -7,7 +7,7 @@ import { panelCss } from './styles';
 
 let openOne: { close(): void } | undefined;
 
-function ContributionsPopover({ options, onClose }: { options: ShowContributionsOptions; onClose(): void }) {
+function ContributionsPopover({ options, onClose }: { options: ShowContributionsOptions; onClose: () => void }) {
   const t = pageUiStrings[options.locale];
   const panel = useRef<HTMLElement>(null);
   useEffect(() => panel.current?.querySelector<HTMLElement>('button')?.focus(), []);

@@ -1,24 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import { ProblemError } from '../http/problems';
 import type { Storage } from '../storage/storage';
 import { authenticate } from './tokens';
-
-const sentences = {
-  missing: {
-    fr: 'Cette adresse demande un jeton d’accès : envoyez l’en-tête Authorization: Bearer suivi du jeton.',
-    en: 'This address needs an access token: send the header Authorization: Bearer followed by the token.',
-  },
-  invalid: {
-    fr: "Ce jeton d'accès n'est pas reconnu ou a été révoqué.",
-    en: 'This access token is not recognised or was revoked.',
-  },
-  forbidden: {
-    fr: "Votre jeton d'accès ne permet pas cette action.",
-    en: 'Your access token does not allow this action.',
-  },
-} as const;
 
 /**
  * Lets the request through only with a valid token of one of these roles:
@@ -32,20 +18,20 @@ export function requireRole(storage: Storage, roles: readonly Role[]): Middlewar
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) {
       throw new ProblemError('unauthorized', {
-        detail: sentences.missing[locale],
+        detail: platformMessage('token.missing', locale),
         headers: { 'www-authenticate': 'Bearer realm="vigie"' },
       });
     }
     const account = await authenticate(storage, match[1]!);
     if (!account) {
       throw new ProblemError('unauthorized', {
-        detail: sentences.invalid[locale],
+        detail: platformMessage('token.invalid', locale),
         headers: { 'www-authenticate': 'Bearer realm="vigie", error="invalid_token"' },
       });
     }
     if (!roles.includes(account.role)) {
       throw new ProblemError('forbidden', {
-        detail: sentences.forbidden[locale],
+        detail: platformMessage('token.not-allowed', locale),
         headers: { 'www-authenticate': 'Bearer realm="vigie", error="insufficient_scope"' },
       });
     }
@@ -57,9 +43,6 @@ export function requireRole(storage: Storage, roles: readonly Role[]): Middlewar
 /** The forbidden answer for a resource an ngo token does not own. */
 export function notYours(locale: 'fr' | 'en'): ProblemError {
   return new ProblemError('forbidden', {
-    detail:
-      locale === 'fr'
-        ? 'Cette campagne appartient à une autre organisation.'
-        : 'This campaign belongs to another organisation.',
+    detail: platformMessage('campaign.not-yours', locale),
   });
 }

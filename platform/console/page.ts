@@ -1,8 +1,8 @@
 import type { Locale } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 
 /** The console's one HTML page: no inline script or style, so the CSP can forbid them. */
 export function consolePage(locale: Locale): string {
-  const fr = locale === 'fr';
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -14,7 +14,7 @@ export function consolePage(locale: Locale): string {
 </head>
 <body>
 <div id="app"></div>
-<noscript><p>${fr ? 'La console a besoin de JavaScript.' : 'The console needs JavaScript.'}</p></noscript>
+<noscript><p>${platformMessage('console.needs-javascript', locale)}</p></noscript>
 </body>
 </html>
 `;

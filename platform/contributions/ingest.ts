@@ -26,16 +26,6 @@ export interface IngestOptions {
   now?: () => Date;
 }
 
-const text = {
-  invalidTitle: { fr: 'Contribution invalide', en: 'Invalid contribution' },
-  withdrawnTitle: { fr: 'Contribution retirée', en: 'Contribution withdrawn' },
-  conflictTitle: { fr: 'Identifiant déjà utilisé', en: 'Identifier already used' },
-  conflictDetail: {
-    fr: 'Une autre contribution a déjà été reçue sous cet identifiant.',
-    en: 'Another contribution was already received under this identifier.',
-  },
-} as const;
-
 function idOf(item: unknown): string | null {
   if (item !== null && typeof item === 'object' && 'id' in item && typeof item.id === 'string') {
     return item.id.slice(0, 100);
@@ -47,7 +37,7 @@ function refusal(code: MessageCode, pointer: string, locale: Locale, gone = fals
   const detail = message(code, locale);
   return {
     type: problemTypes.validation,
-    title: (gone ? text.withdrawnTitle : text.invalidTitle)[locale],
+    title: platformMessage(gone ? 'item.withdrawn-title' : 'item.invalid-title', locale),
     status: gone ? 410 : 422,
     detail,
     errors: [{ pointer, code, detail }],
@@ -63,7 +53,7 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
   if (items.length > BATCH_MAX_ITEMS) throw new RangeError('batch larger than the contract allows');
   const { storage, locale } = options;
   const receivedAt = (options.now?.() ?? new Date()).toISOString();
-  const results: Array<BatchItemResult | undefined> = new Array(items.length);
+  const results = new Array<BatchItemResult | undefined>(items.length);
   let valid: Array<{ index: number; stored: StoredContribution }> = [];
 
   items.forEach((item, index) => {
@@ -75,7 +65,7 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
         outcome: 'invalid',
         problem: {
           type: problemTypes.validation,
-          title: text.invalidTitle[locale],
+          title: platformMessage('item.invalid-title', locale),
           status: 422,
           detail: errors[0]?.detail ?? message('field.invalid', locale),
           errors,
@@ -129,7 +119,7 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
         outcome: 'invalid',
         problem: {
           type: problemTypes.validation,
-          title: text.invalidTitle[locale],
+          title: platformMessage('item.invalid-title', locale),
           status: 422,
           detail,
           errors: [{ pointer, code: 'pseudonym.reserved', detail }],
@@ -162,9 +152,9 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
         outcome: 'conflict',
         problem: {
           type: problemTypes.conflict,
-          title: text.conflictTitle[locale],
+          title: platformMessage('item.conflict-title', locale),
           status: 409,
-          detail: text.conflictDetail[locale],
+          detail: platformMessage('item.conflict', locale),
         },
       };
     }

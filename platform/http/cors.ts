@@ -73,9 +73,7 @@ export function corsPolicy(options: CorsOptions): MiddlewareHandler<AppEnv> {
       throw new ProblemError('forbidden', {
         detail: report
           ? platformMessage('report.origin', locale)
-          : locale === 'fr'
-            ? `Le site ${origin} n'est pas autorisé à envoyer des contributions à cette plateforme.`
-            : `The site ${origin} is not allowed to send contributions to this platform.`,
+          : platformMessage('request.origin-not-allowed', locale, { origin }),
       });
     }
     await next();

@@ -1,26 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Locale } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
-
-const sentences = {
-  mediaType: {
-    fr: 'Envoyez du JSON, avec l’en-tête Content-Type: application/json.',
-    en: 'Send JSON, with the header Content-Type: application/json.',
-  },
-  tooLarge: (limit: number) => ({
-    fr: `Le corps de la requête dépasse ${limit} octets.`,
-    en: `The request body is larger than ${limit} bytes.`,
-  }),
-  encoding: {
-    fr: 'Le corps de la requête doit être du texte UTF-8 valide.',
-    en: 'The request body must be valid UTF-8 text.',
-  },
-  malformed: (reason: string) => ({
-    fr: `Le corps de la requête n'est pas du JSON valide : ${reason}`,
-    en: `The request body is not valid JSON: ${reason}`,
-  }),
-} as const;
 
 async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array();
@@ -50,25 +32,28 @@ export function jsonBody(maxBytes: number): MiddlewareHandler<AppEnv> {
     const locale: Locale = c.get('locale');
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
-      throw new ProblemError('unsupportedMediaType', { detail: sentences.mediaType[locale] });
+      throw new ProblemError('unsupportedMediaType', { detail: platformMessage('request.media-type', locale) });
     }
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > maxBytes) {
-      throw new ProblemError('tooLarge', { detail: sentences.tooLarge(maxBytes)[locale] });
+      throw new ProblemError('tooLarge', { detail: platformMessage('request.too-large', locale, { limit: maxBytes }) });
     }
     const bytes = await readCapped(c.req.raw.body, maxBytes);
-    if (bytes === null) throw new ProblemError('tooLarge', { detail: sentences.tooLarge(maxBytes)[locale] });
+    if (bytes === null)
+      throw new ProblemError('tooLarge', { detail: platformMessage('request.too-large', locale, { limit: maxBytes }) });
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new ProblemError('encoding', { detail: sentences.encoding[locale] });
+      throw new ProblemError('encoding', { detail: platformMessage('request.encoding', locale) });
     }
     try {
       c.set('jsonBody', JSON.parse(text));
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : 'unreadable';
-      throw new ProblemError('malformedJson', { detail: sentences.malformed(reason)[locale] });
+      throw new ProblemError('malformedJson', {
+        detail: platformMessage('request.malformed-json', locale, { reason }),
+      });
     }
     await next();
   };

@@ -49,7 +49,7 @@ function refTo(schema: Schema): JsonSchema {
 function parameters(where: 'path' | 'query', object: z.ZodMiniObject | undefined): JsonSchema[] {
   if (!object) return [];
   return Object.entries(object._zod.def.shape).map(([name, schema]) => {
-    const { description, ...rest } = withoutHeaders(z.toJSONSchema(schema, jsonSchemaOptions) as JsonSchema);
+    const { description, ...rest } = withoutHeaders(z.toJSONSchema(schema, jsonSchemaOptions));
     return {
       name,
       in: where,

@@ -7,25 +7,26 @@ import {
   type Locale,
   type Problem,
 } from '../../api-client/contract';
+import { platformMessage, type PlatformMessageCode } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 
 type ProblemKind = keyof typeof problemTypes;
 
-const titles: Record<ProblemKind, Record<Locale, string>> = {
-  validation: { fr: 'Requête invalide', en: 'Invalid request' },
-  malformedJson: { fr: 'JSON mal formé', en: 'Malformed JSON' },
-  encoding: { fr: 'Encodage invalide', en: 'Invalid encoding' },
-  tooLarge: { fr: 'Requête trop volumineuse', en: 'Payload too large' },
-  unsupportedMediaType: { fr: 'Type de contenu non pris en charge', en: 'Unsupported media type' },
-  notFound: { fr: 'Introuvable', en: 'Not found' },
-  methodNotAllowed: { fr: 'Méthode non autorisée', en: 'Method not allowed' },
-  conflict: { fr: 'Conflit', en: 'Conflict' },
-  rateLimited: { fr: 'Trop de requêtes', en: 'Too many requests' },
-  unauthorized: { fr: 'Authentification requise', en: 'Authentication required' },
-  forbidden: { fr: 'Accès refusé', en: 'Forbidden' },
-  internal: { fr: 'Erreur interne', en: 'Internal error' },
-  unavailable: { fr: 'Service indisponible', en: 'Service unavailable' },
-};
+const titles = {
+  validation: 'problem.validation',
+  malformedJson: 'problem.malformed-json',
+  encoding: 'problem.encoding',
+  tooLarge: 'problem.too-large',
+  unsupportedMediaType: 'problem.unsupported-media-type',
+  notFound: 'problem.not-found',
+  methodNotAllowed: 'problem.method-not-allowed',
+  conflict: 'problem.conflict',
+  rateLimited: 'problem.rate-limited',
+  unauthorized: 'problem.unauthorized',
+  forbidden: 'problem.forbidden',
+  internal: 'problem.internal',
+  unavailable: 'problem.unavailable',
+} as const satisfies Record<ProblemKind, PlatformMessageCode>;
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   validation: 422,
@@ -53,7 +54,7 @@ export interface ProblemOptions {
 export function buildProblem(kind: ProblemKind, locale: Locale, options: ProblemOptions = {}): Problem {
   return {
     type: problemTypes[kind],
-    title: titles[kind][locale],
+    title: platformMessage(titles[kind], locale),
     status: options.status ?? statuses[kind],
     ...(options.detail === undefined ? {} : { detail: options.detail }),
     ...(options.errors === undefined ? {} : { errors: options.errors }),

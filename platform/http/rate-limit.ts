@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimit } from '../config';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
@@ -58,11 +59,8 @@ export class RateLimiter {
 export type ChargeWrites = (c: Context<AppEnv>, cost: number) => void;
 
 function tooMany(c: Context<AppEnv>, wait: number): ProblemError {
-  const fr = c.get('locale') === 'fr';
   return new ProblemError('rateLimited', {
-    detail: fr
-      ? `Trop d'envois depuis votre connexion : réessayez dans ${wait} s. Rien n'est perdu, vos brouillons restent enregistrés.`
-      : `Too many submissions from your connection: try again in ${wait} s. Nothing is lost; your drafts are kept.`,
+    detail: platformMessage('request.rate-limited', c.get('locale'), { seconds: wait }),
     headers: { 'retry-after': String(wait) },
   });
 }

@@ -10,6 +10,7 @@ import {
   message,
   Problem,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { notYours, requireRole } from '../auth/require-role';
 import { openCampaignsFor } from '../campaigns/lookup';
 import type { AppEnv } from '../http/env';
@@ -133,10 +134,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
       const approval = account.role === 'admin' ? 'approved' : 'pending';
       const campaign: Campaign = { ...body, owner: account.name, approval };
       if (!(await storage.createCampaign(campaign, account.id))) {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('conflict', {
-          detail: fr ? 'Une campagne porte déjà cet identifiant.' : 'A campaign with this identifier exists already.',
-        });
+        throw new ProblemError('conflict', { detail: platformMessage('campaign.id-taken', c.get('locale')) });
       }
       return c.json(campaign satisfies Campaign, 201);
     },
@@ -172,7 +170,7 @@ export function campaignRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage:
         ...(byNgo ? { approval: 'pending' } : {}),
       };
       if (Date.parse(campaign.closesAt) <= Date.parse(campaign.opensAt)) {
-        const detail = message('campaign.dates', c.get('locale'));
+        const detail = platformMessage('campaign.dates', c.get('locale'));
         throw new ProblemError('validation', {
           detail,
           errors: [{ pointer: '/closesAt', code: 'campaign.dates', detail }],

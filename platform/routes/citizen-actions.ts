@@ -19,18 +19,6 @@ export interface CitizenActionOptions {
   publicWrite: MiddlewareHandler<AppEnv>[];
 }
 
-const sentences = {
-  notFound: { fr: "Cette contribution n'existe pas.", en: 'This contribution does not exist.' },
-  noKey: {
-    fr: 'Cette contribution a été envoyée sans clé de retrait : seule la modération peut la retirer.',
-    en: 'This contribution was sent without a withdrawal key: only the moderators can take it down.',
-  },
-  wrongSecret: {
-    fr: 'Ce secret ne permet pas de retirer cette contribution.',
-    en: 'This secret does not withdraw this contribution.',
-  },
-} as const;
-
 const idParam = z.object({ id: z.uuid({ error: 'id.not-uuid' }) });
 
 /** Whether the secret's SHA-256 is the stored hash, compared in constant time. */
@@ -116,11 +104,12 @@ export function citizenActionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opt
           (gone.withdrawalKeyHash === null || sameHash(body.secret, gone.withdrawalKeyHash))
         )
           return c.body(null, 204);
-        throw new ProblemError('notFound', { detail: sentences.notFound[locale] });
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.not-found', locale) });
       }
-      if (keyHash === null) throw new ProblemError('forbidden', { detail: sentences.noKey[locale] });
+      if (keyHash === null)
+        throw new ProblemError('forbidden', { detail: platformMessage('withdrawal.no-key', locale) });
       if (!sameHash(body.secret, keyHash))
-        throw new ProblemError('forbidden', { detail: sentences.wrongSecret[locale] });
+        throw new ProblemError('forbidden', { detail: platformMessage('withdrawal.wrong-secret', locale) });
       await storage.eraseContribution(params.id, new Date().toISOString());
       return c.body(null, 204);
     },

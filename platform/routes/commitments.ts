@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { Commitment, CommitmentId, CommitmentList, locales, Problem, type Locale } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
@@ -58,10 +59,7 @@ export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     async (c, { params, query }) => {
       const commitment = await storage.getCommitment(params.id, answerIn(c, query.lang));
       if (!commitment) {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('notFound', {
-          detail: fr ? "Cet engagement n'existe pas." : 'This commitment does not exist.',
-        });
+        throw new ProblemError('notFound', { detail: platformMessage('commitment.not-found', c.get('locale')) });
       }
       return c.json(commitment satisfies Commitment);
     },

@@ -1,5 +1,4 @@
 import type { Hono, MiddlewareHandler } from 'hono';
-import { platformMessage } from '../../api-client/contract/platform-messages';
 import * as z from 'zod/mini';
 import {
   BatchEnvelope,
@@ -9,11 +8,11 @@ import {
   Contribution,
   ContributionPage,
   ContributionQuery,
-  message,
   PAGE_SIZE_DEFAULT,
   Problem,
   type ContributionStatus,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { decodeCursor, encodeCursor } from '../contributions/cursor';
 import { ingestBatch } from '../contributions/ingest';
 import type { AppEnv } from '../http/env';
@@ -54,7 +53,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (after === null) {
-        const detail = message('cursor.invalid', c.get('locale'));
+        const detail = platformMessage('cursor.invalid', c.get('locale'));
         throw new ProblemError('validation', {
           status: 400,
           detail,

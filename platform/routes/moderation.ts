@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import {
   Contribution,
-  message,
   ModerationDecision,
   ModerationQueue,
   ModerationQueueQuery,
@@ -10,6 +9,7 @@ import {
   Problem,
   type ContributionStatus,
 } from '../../api-client/contract';
+import { platformMessage } from '../../api-client/contract/platform-messages';
 import { requireRole } from '../auth/require-role';
 import { decodeQueueCursor, encodeCursor } from '../contributions/cursor';
 import type { AppEnv } from '../http/env';
@@ -54,7 +54,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
       if (after === null) {
-        const detail = message('cursor.invalid', c.get('locale'));
+        const detail = platformMessage('cursor.invalid', c.get('locale'));
         throw new ProblemError('validation', {
           status: 400,
           detail,
@@ -103,10 +103,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         at,
       });
       if (!contribution) {
-        const fr = c.get('locale') === 'fr';
-        throw new ProblemError('notFound', {
-          detail: fr ? "Cette contribution n'existe pas (ou plus)." : 'This contribution does not exist (any more).',
-        });
+        throw new ProblemError('notFound', { detail: platformMessage('moderation.not-found', c.get('locale')) });
       }
       return c.json(contribution satisfies Contribution);
     },

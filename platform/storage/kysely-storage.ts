@@ -29,7 +29,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });
       const { error, results } = await migrator.migrateToLatest();
-      if (error) throw error;
+      if (error) throw error instanceof Error ? error : new Error('The database migration failed.', { cause: error });
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
 

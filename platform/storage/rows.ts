@@ -63,9 +63,9 @@ export function commitmentFromRow(row: Selectable<Database['commitments']>, loca
     ...(row.summary === null ? {} : { summary: row.summary }),
     leadInstitution: (english ? row.lead_institution_en : null) ?? row.lead_institution,
     status: row.status,
-    themes: JSON.parse(row.themes),
+    themes: JSON.parse(row.themes) as unknown,
     plan: row.plan,
-    pages: JSON.parse(row.pages),
+    pages: JSON.parse(row.pages) as unknown,
   });
 }
 
@@ -87,7 +87,7 @@ export function campaignFromRow(row: Selectable<CampaignsTable>): Campaign {
     id: row.id,
     title: row.title,
     question: row.question,
-    targets: JSON.parse(row.targets),
+    targets: JSON.parse(row.targets) as unknown,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     ...(row.owner === null ? {} : { owner: row.owner }),

@@ -26,7 +26,7 @@ export function bundleShares(dir: string, files: readonly string[]): Share[] {
   const text = new Map<string, string[]>();
   for (const file of files) {
     const code = readFileSync(path.join(dir, file), 'utf8');
-    const map = new SourceMapConsumer(JSON.parse(readFileSync(path.join(dir, `${file}.map`), 'utf8')));
+    const map = new SourceMapConsumer(readFileSync(path.join(dir, `${file}.map`), 'utf8'));
     const lineStarts = [0];
     for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
     const marks: Array<{ at: number; owner: string }> = [];

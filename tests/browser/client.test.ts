@@ -30,7 +30,7 @@ it('tells a network failure from a timeout', async () => {
         const timer = setTimeout(() => resolve(fetch(input, init)), 1000);
         init?.signal?.addEventListener('abort', () => {
           clearTimeout(timer);
-          reject(init.signal!.reason);
+          reject(init.signal!.reason as DOMException);
         });
       }),
   });

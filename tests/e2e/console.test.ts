@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Campaign, CampaignList, ModerationQueue } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { builtConsoleDir } from '../support/built-assets';
 import { chromiumArgs, findChromium } from '../support/chromium';
@@ -123,9 +124,9 @@ describe('the console', () => {
     await page.locator('.queue li').first().focus();
     await page.keyboard.press('r');
     await page.getByText('Contribution rejetée.').waitFor();
-    const queue = (
-      await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })
-    ).json();
+    const queue = ModerationQueue.parse(
+      (await send('GET', `${platform.url}/v1/moderation/queue?status=rejected`, { token: tokens.moderator })).json(),
+    );
     expect(queue.items[0]).toMatchObject({
       contribution: { id: order[1], reply: { body: 'Message publicitaire.' } },
       decision: { reason: 'spam' },
@@ -164,7 +165,9 @@ describe('the console', () => {
     // An NGO's new campaign waits for an admin: the console says so, and no citizen sees it yet.
     await page.locator('[data-id="marches-publics-2026"]').getByText('en attente d’approbation').waitFor();
     expect((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).status).toBe(404);
-    const mine = (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.ngo })).json();
+    const mine = CampaignList.parse(
+      (await send('GET', `${platform.url}/v1/me/campaigns`, { token: tokens.ngo })).json(),
+    );
     expect(mine.items[0]).toMatchObject({
       id: 'marches-publics-2026',
       owner: 'Regards Citoyens',
@@ -182,13 +185,16 @@ describe('the console', () => {
     await adminPage.locator('[data-id="marches-publics-2026"]').getByText('approuvée', { exact: true }).waitFor();
     await expectAccessible(adminPage, 'campaigns as an admin');
     await adminPage.close();
-    expect((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().approval).toBe('approved');
+    const approved = Campaign.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json());
+    expect(approved.approval).toBe('approved');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Clore : Marchés publics 2026' }).click();
     await page.getByText('Campagne close.').waitFor();
     expect(
-      Date.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json().closesAt),
+      Date.parse(
+        Campaign.parse((await send('GET', `${platform.url}/v1/campaigns/marches-publics-2026`)).json()).closesAt,
+      ),
     ).toBeLessThanOrEqual(Date.now());
 
     await createVigieClient({ baseUrl: platform.url }).submitBatch([
@@ -201,7 +207,7 @@ describe('the console', () => {
       page.getByRole('button', { name: 'Télécharger' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^vigie-contributions-.*\.csv$/);
-    const file = await readFile((await download.path())!);
+    const file = await readFile(await download.path());
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.toString('utf8')).toContain('id,receivedAt');
     await page.close();

@@ -37,12 +37,6 @@ let world: CitizenWorld;
 let profileDir: string;
 let browser: ExtensionBrowser;
 
-const client = () => world.client;
-const pageUrl = () => world.planUrl;
-/** Served by the same server, under a host name that is not on the allow-list. */
-const elsewhereUrl = () => `${world.site.url.replace('127.0.0.1', 'hors-liste.localhost')}/ailleurs`;
-const posts = (id?: string) => world.posts(id);
-
 const openPage = (url: string) => openPageWithUi(browser, url);
 const configure = (values: OptionValues) => configureThroughOptions(browser, values);
 const draftsInExtension = () => draftsOf(browser);
@@ -74,7 +68,7 @@ afterAll(async () => {
 
 describe('on the government page', () => {
   it('a passage commented reaches the platform once, with its quote, and is highlighted on reload', async () => {
-    const { page, ui } = await openPage(pageUrl());
+    const { page, ui } = await openPage(world.planUrl);
     const passage = 'Les données essentielles des marchés publics seront publiées';
     const text = `Où est le calendrier ? ${crypto.randomUUID()}`;
     await writeComment(ui, '#commande-publique p', passage, text);
@@ -108,7 +102,7 @@ describe('the side panel and the popup', () => {
     // And one whose words are markup: shown as the text it is, everywhere.
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> ${crypto.randomUUID()}`;
     const milestone = "Jalon 1 : publication d'un schéma de données commun.";
-    const results = await client().submitBatch([
+    const results = await world.client.submitBatch([
       {
         id: crypto.randomUUID(),
         kind: 'comment',
@@ -136,7 +130,7 @@ describe('the side panel and the popup', () => {
     ]);
     expect(results.map((r) => r.outcome)).toEqual(['created', 'created']);
 
-    const { page, ui } = await openPage(pageUrl());
+    const { page, ui } = await openPage(world.planUrl);
     await ui.find(
       'button',
       '1 contribution Vigie sur « Les données essentielles des marchés publics seront publiées »',
@@ -203,7 +197,7 @@ describe('the side panel and the popup', () => {
   });
 
   it('"Mes contributions": a draft is continued and sent from the panel, another deleted', async () => {
-    const { page, ui } = await openPage(pageUrl());
+    const { page, ui } = await openPage(world.planUrl);
     const kept = `À reprendre ${crypto.randomUUID()}`;
     await writeComment(ui, '#engagements p', 'Son avancement est évalué', kept);
     await ui.click('button', 'Fermer');
@@ -222,7 +216,7 @@ describe('the side panel and the popup', () => {
     await expect
       .poll(
         async () =>
-          (await client().listContributions({ url: CANONICAL, limit: 100 })).items.some(
+          (await world.client.listContributions({ url: CANONICAL, limit: 100 })).items.some(
             (c) => c.body === `${kept}, complété depuis le panneau.`,
           ),
         { timeout: 15_000 },
@@ -243,7 +237,7 @@ describe('the side panel and the popup', () => {
 
 describe('offline', () => {
   it('a contribution sent offline stays queued across a browser restart and is sent once when the network returns', async () => {
-    const { ui } = await openPage(pageUrl());
+    const { ui } = await openPage(world.planUrl);
     const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
     const text = `Hors ligne ${crypto.randomUUID()}`;
     await writeComment(ui, '#commande-publique p:nth-of-type(2)', passage, text);
@@ -273,26 +267,18 @@ describe('offline', () => {
       const mine = panel.getByRole('listitem').filter({ hasText: text });
       await expect.poll(() => mine.getByRole('heading').textContent()).toMatch(/^Commentaire — En attente/);
       expect(await mine.getByRole('button', { name: 'Renvoyer' }).count()).toBe(1);
-      expect(posts(queued.id)).toHaveLength(0);
-      await expect(client().getContribution(queued.id)).rejects.toBeInstanceOf(VigieHttpError);
+      expect(world.posts(queued.id)).toHaveLength(0);
+      await expect(world.client.getContribution(queued.id)).rejects.toBeInstanceOf(VigieHttpError);
 
       await browser.context.setOffline(false);
       world.proxy.restore();
       await panel.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect
-        .poll(
-          async () =>
-            (
-              await client()
-                .getContribution(queued.id)
-                .catch(() => null)
-            )?.body,
-          { timeout: 20_000 },
-        )
+        .poll(async () => (await world.client.getContribution(queued.id).catch(() => null))?.body, { timeout: 20_000 })
         .toBe(text);
       await expect.poll(() => mine.getByRole('heading').textContent()).toMatch(/^Commentaire — Envoyée/);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect(posts(queued.id)).toHaveLength(1);
+      expect(world.posts(queued.id)).toHaveLength(1);
       await panel.close();
     } finally {
       world.proxy.restore();
@@ -304,7 +290,8 @@ describe('offline', () => {
 describe('privacy', () => {
   it('outside the allow-list, nothing reaches the platform until the citizen sends', async () => {
     const before = world.proxy.requests.length;
-    const { page, ui } = await openPage(elsewhereUrl());
+    // The same server, under a host name that is not on the allow-list.
+    const { page, ui } = await openPage(`${world.site.url.replace('127.0.0.1', 'hors-liste.localhost')}/ailleurs`);
     await page.waitForTimeout(3500); // past the idle lookup an allow-listed page would make
     const text = `Ailleurs ${crypto.randomUUID()}`;
     await writeComment(ui, '#texte', "Le rapport annuel sur la qualité des données n'a jamais été publié.", text);
@@ -322,7 +309,7 @@ describe('privacy', () => {
     const lookups = () =>
       world.proxy.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/contributions?')).length;
     const lookupsBefore = lookups();
-    const other = await openPage(pageUrl());
+    const other = await openPage(world.planUrl);
     await expect.poll(lookups, { timeout: 10_000 }).toBeGreaterThan(lookupsBefore);
     for (const p of [page, other.page]) await p.close();
     await ui.detach();
@@ -339,7 +326,7 @@ describe('a hostile page', () => {
   });
 
   it('cannot restyle or hide the in-page UI', async () => {
-    const { page, ui } = await openPage(pageUrl());
+    const { page, ui } = await openPage(world.planUrl);
     await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(
@@ -374,7 +361,7 @@ describe('a hostile page', () => {
 
 describe('keyboard and language', () => {
   it('the toolbar is one tab stop with arrow keys, Escape closes the composer, and the words follow the options', async () => {
-    const { page, ui } = await openPage(pageUrl());
+    const { page, ui } = await openPage(world.planUrl);
     await useToolbarByKeyboard(ui, fr, { selector: '#calendrier p', passage: 'Le bilan des engagements précédents' });
 
     // Alt+Shift+V: the browser gives the command to the worker, which asks the tab (sent here as the worker would).

@@ -50,11 +50,14 @@ it('a passage selected on a government page reaches the platform once and is lis
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ items: [item] }),
         });
-        return (await response.json()).results[0].outcome as string;
+        const answer = (await response.json()) as { results: Array<{ outcome: string }> };
+        return answer.results[0]!.outcome;
       };
       const outcomes = [await send(), await send()];
-      const listed = await (await fetch(`${platformUrl}/v1/contributions?url=${encodeURIComponent(pageUrl)}`)).json();
-      return { id: item.id, exact, outcomes, listed: listed.items.map((c: { id: string }) => c.id) as string[] };
+      const listed = (await (
+        await fetch(`${platformUrl}/v1/contributions?url=${encodeURIComponent(pageUrl)}`)
+      ).json()) as { items: Array<{ id: string }> };
+      return { id: item.id, exact, outcomes, listed: listed.items.map((c) => c.id) };
     },
     { platformUrl: platform.url, pageUrl },
   );

@@ -1,84 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVigieClient } from '../../api-client/http';
-import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
-import { startWidgetSite, type WidgetSite } from '../support/widget-site';
+import {
+  axeViolations,
+  bodyField,
+  context,
+  events,
+  openDemo,
+  page,
+  site,
+  startWriting,
+  status,
+  useWidgetDemo,
+} from '../support/widget-e2e';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let site: WidgetSite;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-/** Watches what the page reports: CSP violations, script errors, widget events. */
-const probe = () => {
-  const w = window as unknown as { __violations: string[]; __events: Array<{ type: string; id: string }> };
-  w.__violations = [];
-  w.__events = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-  );
-  for (const type of ['vigie-draft-saved', 'vigie-queued', 'vigie-synced', 'vigie-rejected']) {
-    document.addEventListener(type, (e) => w.__events.push({ type, id: (e as CustomEvent<{ id: string }>).detail.id }));
-  }
-};
-
-async function openDemo(target: Page = page): Promise<void> {
-  await target.goto(site.pageUrl);
-  await target.locator('vigie-feedback').scrollIntoViewIfNeeded();
-}
-
-/** Focuses the text field and waits until the drafts code has loaded and saved once. */
-async function startWriting(text: string, target: Page = page): Promise<void> {
-  await bodyField(target).fill(text);
-  await expect.poll(async () => (await events(target)).some((e) => e.type === 'vigie-draft-saved')).toBe(true);
-}
-
-const bodyField = (target: Page = page) => target.getByRole('textbox', { name: 'Votre contribution' });
-const status = (target: Page = page) => target.locator('vigie-feedback').getByRole('status');
-const events = (target: Page = page) =>
-  target.evaluate(() => (window as unknown as { __events: Array<{ type: string; id: string }> }).__events);
-
-async function axeViolations(target: Page = page): Promise<string[]> {
-  // axe is evaluated, not added as a script tag: the demo page's CSP forbids inline scripts.
-  await target.evaluate(axeSource);
-  return target.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: [['vigie-feedback']] },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    );
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
-beforeAll(async () => {
-  site = await startWidgetSite();
-  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.dispose();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'fr-FR' });
-  await context.addInitScript(probe);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+useWidgetDemo();
 
 describe('on a government page with a strict CSP', () => {
   it('loads from one script tag and renders without a single CSP violation or error', async () => {
@@ -273,7 +209,7 @@ describe('quote mode', () => {
     const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
     await page.evaluate((text) => {
       const paragraph = [...document.querySelectorAll('#commande-publique p')].find((p) =>
-        p.textContent!.includes(text),
+        p.textContent.includes(text),
       )!;
       const node = paragraph.firstChild as Text;
       const start = node.data.indexOf(text);
@@ -294,120 +230,6 @@ describe('quote mode', () => {
     expect(quote).toMatchObject({ exact: passage });
     expect(quote!.prefix!.length).toBeGreaterThan(0);
     expect(stored.target.selectors.some((s) => s.type === 'TextPositionSelector')).toBe(true);
-  });
-});
-
-describe('accessibility', () => {
-  it('axe finds nothing when empty, and works with the keyboard alone', async () => {
-    await openDemo();
-    await expect.poll(() => page.locator('vigie-feedback').getByText('Chargement…').count()).toBe(0);
-    expect(await axeViolations()).toEqual([]);
-
-    await page.locator('vigie-feedback').getByRole('radio', { name: 'Commenter' }).focus();
-    await page.keyboard.press('ArrowDown'); // radio group: arrows move the choice
-    expect(
-      await page
-        .locator('vigie-feedback')
-        .getByRole('radio', { name: 'Signaler un manque de transparence' })
-        .isChecked(),
-    ).toBe(true);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown'); // first gap type
-    await page.keyboard.press('Tab'); // the quote button is disabled without a selection: skipped
-    await page.keyboard.type('Aucun contact pour poser une question.');
-    expect(await axeViolations()).toEqual([]);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Camille');
-    await page.keyboard.press('Tab');
-    const focusVisible = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      const active = root.activeElement as HTMLElement;
-      return { text: active.textContent?.trim(), outline: getComputedStyle(active).outlineStyle };
-    });
-    expect(focusVisible).toEqual({ text: 'Envoyer', outline: 'solid' });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
-  });
-});
-
-describe('platform data is rendered as text', () => {
-  it('renders a corpus of XSS payloads inert', async () => {
-    const payloads = [
-      '<script>window.__xss = 1</script>',
-      '<img src=x onerror="window.__xss = 2">',
-      '<svg onload="window.__xss = 3"><circle r=1 /></svg>',
-      '<a href="javascript:window.__xss = 4">cliquez</a>',
-      '"><iframe srcdoc="<script>parent.__xss = 5</script>">',
-      '${window.__xss = 6}',
-      '<style>*{display:none}</style><b onmouseover=window.__xss=7>survol</b>',
-      '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=8">',
-    ];
-    const client = createVigieClient({ baseUrl: site.platform.url });
-    const items = payloads.map((body, i) =>
-      aContribution({
-        body,
-        author: { pseudonym: payloads[(i + 1) % payloads.length]!.slice(0, 40) },
-        target: { url: 'https://www.example.gouv.fr/gouvernement-ouvert/plan-2021-2023', title: 'x', selectors: [] },
-        commitmentId: 'FR0067',
-      }),
-    );
-    const results = await client.submitBatch(items);
-    expect(results.every((r) => r.outcome === 'created')).toBe(true);
-
-    await openDemo();
-    const widget = page.locator('vigie-feedback');
-    await widget.getByRole('button', { name: 'Afficher les contributions publiées' }).click();
-    await expect.poll(() => widget.getByText(payloads[0]!, { exact: true }).count()).toBeGreaterThan(0);
-    const list = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      return {
-        injected: root.querySelectorAll('ul script, ul img, ul svg, ul iframe, ul a, ul b, ul style, ul math').length,
-        xss: (window as unknown as { __xss?: number }).__xss ?? null,
-      };
-    });
-    expect(list).toEqual({ injected: 0, xss: null });
-    for (const payload of payloads) expect(await widget.getByText(payload, { exact: true }).count()).toBeGreaterThan(0);
-  });
-});
-
-describe('styles', () => {
-  it('resists hostile page CSS and leaks nothing into the page', async () => {
-    await openDemo();
-    const before = await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).color);
-    await page.evaluate(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        '* { color: rgb(255, 0, 255) !important; letter-spacing: 9px !important } button, textarea { display: none !important }',
-      );
-      document.adoptedStyleSheets = [sheet];
-    });
-    const inside = await page.evaluate(() => {
-      const root = document.querySelector('vigie-feedback')!.shadowRoot!;
-      const textarea = root.querySelector('textarea')!;
-      return {
-        textarea: getComputedStyle(textarea).display,
-        button: getComputedStyle(root.querySelector('button[type=submit]')!).display,
-        label: getComputedStyle(root.querySelector('label')!).color,
-        spacing: getComputedStyle(root.querySelector('label')!).letterSpacing,
-      };
-    });
-    expect(inside).toEqual({ textarea: 'block', button: 'inline-block', label: 'rgb(22, 22, 22)', spacing: 'normal' });
-    await page.evaluate(() => (document.adoptedStyleSheets = []));
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).color)).toBe(before);
-  });
-
-  it('follows the page’s DSFR dark theme', async () => {
-    await openDemo();
-    const background = () =>
-      page.evaluate(
-        () =>
-          getComputedStyle(document.querySelector('vigie-feedback')!.shadowRoot!.querySelector('[part=base]')!)
-            .backgroundColor,
-      );
-    expect(await background()).toBe('rgb(255, 255, 255)');
-    await page.evaluate(() => document.documentElement.setAttribute('data-fr-theme', 'dark'));
-    await expect.poll(background).toBe('rgb(22, 22, 22)');
-    expect(await axeViolations()).toEqual([]);
   });
 });
 
@@ -446,9 +268,9 @@ describe('two tabs of the same page', () => {
 });
 
 describe('size', () => {
-  it('loads at most 20 KB gzip before the first interaction', () => {
-    // The whole widget's size is printed by `npm run bench` beside its 60 KB budget.
+  it('loads at most 15 KB gzip before the first interaction', () => {
+    // The whole widget's size is printed by `npx tsx tests/bench/widget-size.bench.ts` beside its 64 KB budget.
     expect(site.sizes.firstLoad).toBeGreaterThan(0);
-    expect(site.sizes.firstLoad).toBeLessThanOrEqual(20 * 1024);
+    expect(site.sizes.firstLoad).toBeLessThanOrEqual(15 * 1024);
   });
 });

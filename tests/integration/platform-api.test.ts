@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Problem, type ContributionInput } from '../../api-client/contract';
+import { BatchResponse, Problem, type ContributionInput } from '../../api-client/contract';
 import { createVigieClient, VigieHttpError, type VigieClient } from '../../api-client/http';
 import { aContribution } from '../support/contributions';
 import { forEachStorage, startPlatformOn, type StoragePlatform } from '../support/platform-storage';
+
+/** The parts of the OpenAPI document the test reads (it checks them). */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+  components: {
+    schemas: Record<
+      string,
+      { properties: Record<string, { maxLength?: number; format?: string; description?: string }> }
+    >;
+  };
+}
 
 forEachStorage((kind) => {
   let platform: StoragePlatform;
@@ -21,7 +33,12 @@ forEachStorage((kind) => {
   async function post(body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) {
     const response = await fetch(`${platform.url}/v1/contributions:batch`, { method: 'POST', body, headers });
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), text, json: () => JSON.parse(text) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      text,
+      json: () => JSON.parse(text) as unknown,
+    };
   }
 
   async function expectProblem(pending: ReturnType<typeof post>, status: number, pointer?: string): Promise<Problem> {
@@ -105,8 +122,8 @@ forEachStorage((kind) => {
     it('reports an item without a usable id with a null id', async () => {
       const answer = await post(JSON.stringify({ items: [{ kind: 'comment' }, 'texte', aContribution()] }));
       expect(answer.status).toBe(200);
-      const { results } = answer.json();
-      expect(results.map((r: { id: unknown; outcome: string }) => [r.id, r.outcome])).toEqual([
+      const { results } = BatchResponse.parse(answer.json());
+      expect(results.map((r) => [r.id, r.outcome])).toEqual([
         [null, 'invalid'],
         [null, 'invalid'],
         [expect.any(String), 'created'],
@@ -159,7 +176,7 @@ forEachStorage((kind) => {
         'content-type': 'application/json',
         'accept-language': 'en-GB,en;q=0.9',
       });
-      expect(answer.json().detail).toBe('The batch is empty.');
+      expect(Problem.parse(answer.json()).detail).toBe('The batch is empty.');
     });
     it('a bad query or id', async () => {
       for (const path of [
@@ -234,7 +251,7 @@ forEachStorage((kind) => {
 
     it('reports its health and serves its OpenAPI 3.1 description', async () => {
       expect(await client.health()).toMatchObject({ status: 'ok', storage: kind });
-      const doc = await (await fetch(`${platform.url}/openapi.json`)).json();
+      const doc = (await (await fetch(`${platform.url}/openapi.json`)).json()) as OpenApiDocument;
       expect(doc.openapi).toBe('3.1.0');
       expect(Object.keys(doc.paths)).toEqual(
         expect.arrayContaining([
@@ -246,13 +263,13 @@ forEachStorage((kind) => {
           '/healthz',
         ]),
       );
-      expect(doc.components.schemas.ContributionInput.properties.body.maxLength).toBe(5000);
+      const { schemas } = doc.components;
+      expect(schemas.ContributionInput?.properties.body?.maxLength).toBe(5000);
       // The prose comes from api-client/contract/docs.ts, kept apart from the checks clients bundle.
-      expect(doc.components.schemas.ContributionInput.properties.withdrawalKeyHash.description).toMatch(/SHA-256/);
-      expect(doc.components.schemas.Target.properties.url).toMatchObject({ format: 'uri', maxLength: 2048 });
-      expect(doc.paths['/v1/contributions:batch'].post.requestBody.content['application/json'].schema.$ref).toBe(
-        '#/components/schemas/BatchRequest',
-      );
+      expect(schemas.ContributionInput?.properties.withdrawalKeyHash?.description).toMatch(/SHA-256/);
+      expect(schemas.Target?.properties.url).toMatchObject({ format: 'uri', maxLength: 2048 });
+      const batch = doc.paths['/v1/contributions:batch']?.post;
+      expect(batch?.requestBody?.content['application/json']?.schema.$ref).toBe('#/components/schemas/BatchRequest');
     });
   });
 

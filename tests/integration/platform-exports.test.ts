@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCsvColumns, type Contribution, type ContributionInput } from '../../api-client/contract';
+import { exportCsvColumns, type Contribution, type ContributionInput, type Selector } from '../../api-client/contract';
 import { createVigieClient, type VigieClient } from '../../api-client/http';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
@@ -14,13 +14,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else if (ch === '\n' || ch === '\r') throw new Error(`bare line break outside quotes at ${i}`);
     else field += ch;
   }
@@ -28,8 +36,31 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** What the test expects of the W3C Web Annotation model (typed here; the assertions below check it). */
+interface TextualBody {
+  type: string;
+  value: string;
+  format?: string;
+  language?: string;
+  purpose?: string;
+}
+interface WebAnnotation {
+  type: string;
+  id: string;
+  motivation: string;
+  body: TextualBody | TextualBody[];
+  target: { source: string; selector?: Selector | Selector[] };
+}
+interface AnnotationCollection {
+  '@context': string;
+  type: string;
+  id: string;
+  total: number;
+  first: { type: string; id: string; items: WebAnnotation[] };
+}
+
 /** The W3C Web Annotation model's required keys, checked on the whole collection. */
-function expectWebAnnotationCollection(doc: any, stored: Map<string, Contribution>): void {
+function expectWebAnnotationCollection(doc: AnnotationCollection, stored: Map<string, Contribution>): void {
   expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(doc.type).toBe('AnnotationCollection');
   expect(typeof doc.id).toBe('string');
@@ -39,7 +70,7 @@ function expectWebAnnotationCollection(doc: any, stored: Map<string, Contributio
   for (const annotation of doc.first.items) {
     expect(annotation.type).toBe('Annotation');
     expect(() => new URL(annotation.id)).not.toThrow();
-    const id = annotation.id.split('/').at(-1);
+    const id = annotation.id.split('/').at(-1)!;
     const c = stored.get(id)!;
     expect(c, id).toBeDefined();
     expect(annotation.motivation).toBe(c.kind === 'gap' ? 'assessing' : 'commenting');
@@ -51,9 +82,8 @@ function expectWebAnnotationCollection(doc: any, stored: Map<string, Contributio
       expect(annotation.target.selector).toBeUndefined();
       continue;
     }
-    const selectors = Array.isArray(annotation.target.selector)
-      ? annotation.target.selector
-      : [annotation.target.selector];
+    const selector = annotation.target.selector;
+    const selectors = Array.isArray(selector) ? selector : selector ? [selector] : [];
     expect(selectors).toEqual(c.target.selectors);
     for (const selector of selectors) expect(['TextQuoteSelector', 'TextPositionSelector']).toContain(selector.type);
   }
@@ -159,17 +189,17 @@ forEachStorage((kind) => {
     it('JSON-LD: a W3C Web Annotation collection, selectors as stored', async () => {
       const answer = await exportOf('format=jsonld');
       expect(answer.headers['content-type']).toContain('application/ld+json');
-      const doc = answer.json();
+      const doc = answer.json<AnnotationCollection>();
       expect(doc.first.items).toHaveLength(5);
       expectWebAnnotationCollection(doc, stored);
-      expect(doc.first.items.map((a: { motivation: string }) => a.motivation).sort()).toEqual([
+      expect(doc.first.items.map((a) => a.motivation).sort()).toEqual([
         'assessing',
         'assessing',
         'commenting',
         'commenting',
         'commenting',
       ]);
-      const empty = (await exportOf('format=jsonld&commitmentId=FR0001')).json();
+      const empty = (await exportOf('format=jsonld&commitmentId=FR0001')).json<AnnotationCollection>();
       expect(empty.first.items).toEqual([]);
       expectWebAnnotationCollection(empty, stored);
     });
@@ -179,7 +209,7 @@ forEachStorage((kind) => {
         token: tokens.admin,
         headers: { host: 'attacker.example' },
       });
-      const doc = answer.json();
+      const doc = answer.json<AnnotationCollection>();
       expect(doc.id).toBe('https://vigie.example.gouv.fr/v1/exports/contributions?format=jsonld');
       for (const annotation of doc.first.items) {
         expect(annotation.id).toMatch(/^https:\/\/vigie\.example\.gouv\.fr\/v1\/contributions\/[0-9a-f-]{36}$/);
@@ -209,7 +239,7 @@ forEachStorage((kind) => {
       expect((await exportOf('format=json&campaignId=lobbying', tokens.ngo)).status).toBe(403);
       const theirs = (await exportOf('format=csv', tokens.otherNgo)).text;
       expect(parseCsv(theirs.slice(1))).toHaveLength(2);
-      expect((await exportOf('format=json', tokens.moderator)).json().items).toHaveLength(5);
+      expect((await exportOf('format=json', tokens.moderator)).json<{ items: Contribution[] }>().items).toHaveLength(5);
       expect((await send('GET', `${platform.url}/v1/exports/contributions`)).status).toBe(401);
     });
   });

@@ -90,8 +90,10 @@ forEachStorage((kind) => {
       expect(Problem.parse(badReason.json()).detail).toBe(
         'The reason must be: spam, offensive, off-topic, personal data or other.',
       );
-      expect((await decide(hidden.id, { decision: 'hide', reason: 'personal-data' })).json().status).toBe('hidden');
-      expect((await decide(rejected.id, { decision: 'reject', reason: 'spam' })).json().status).toBe('rejected');
+      const hide = await decide(hidden.id, { decision: 'hide', reason: 'personal-data' });
+      expect(Contribution.parse(hide.json()).status).toBe('hidden');
+      const reject = await decide(rejected.id, { decision: 'reject', reason: 'spam' });
+      expect(Contribution.parse(reject.json()).status).toBe('rejected');
       await expect(client.getContribution(hidden.id)).rejects.toMatchObject({ status: 404 });
       const hiddenQueue = await queue('?status=hidden');
       expect(hiddenQueue.items.find((i) => i.contribution.id === hidden.id)?.decision).toMatchObject({

@@ -143,7 +143,7 @@ export async function startFaultProxy(options: { target: string; decide?: FaultP
       }),
   };
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readAll(req).catch(() => Buffer.alloc(0));
     const index = count++;
     const entry: ProxyLogEntry = { index, path: req.url ?? '/', fault: 'pass', receivedAt: Date.now() };
@@ -213,7 +213,8 @@ export async function startFaultProxy(options: { target: string; decide?: FaultP
     entry.upstreamStatus = answer.status;
     entry.outcome = 'answered';
     relay(res, answer);
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -6,7 +6,8 @@ export interface Answer {
   /** The body as bytes, for what text decoding would hide (a byte order mark). */
   bytes: Buffer;
   text: string;
-  json<T = any>(): T;
+  /** The body parsed as JSON, typed as the caller expects it (the test then checks it). */
+  json<T = unknown>(): T;
 }
 
 export interface SendOptions {
@@ -38,7 +39,13 @@ export function send(method: string, url: string, options: SendOptions = {}): Pr
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         const text = bytes.toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes, text, json: () => JSON.parse(text) });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          bytes,
+          text,
+          json: <T>() => JSON.parse(text) as T,
+        });
       });
       res.on('error', reject);
     });

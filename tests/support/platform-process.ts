@@ -79,8 +79,8 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
     },
   );
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
@@ -94,7 +94,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
         resolve(Number(match[1]));
       }
     };
-    child.stdout!.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The platform exited with code ${code} before listening:\n${output}`));

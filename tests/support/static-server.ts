@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export interface StaticFile {
-  body: string | Uint8Array | (() => Promise<string | Uint8Array>);
+  body: string | Uint8Array | (() => string | Uint8Array | Promise<string | Uint8Array>);
   type?: string;
   headers?: Record<string, string>;
 }
@@ -19,7 +19,7 @@ export interface StaticServer {
 /** Serves fixed routes on loopback, for pages that play the part of a government site. */
 export async function startStaticServer(routes: Record<string, StaticFile>): Promise<StaticServer> {
   const requests: string[] = [];
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
     const file = routes[path];
@@ -29,7 +29,8 @@ export async function startStaticServer(routes: Record<string, StaticFile>): Pro
     }
     const body = typeof file.body === 'function' ? await file.body() : file.body;
     res.writeHead(200, { 'content-type': file.type ?? 'text/html; charset=utf-8', ...file.headers }).end(body);
-  });
+  };
+  const server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

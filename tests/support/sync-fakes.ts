@@ -161,7 +161,9 @@ export function createFakePlatform(options: { now?: () => number; status?: Contr
         }
         if (fault?.kind === 'hang') {
           await new Promise((_, reject) => {
-            request?.signal?.addEventListener('abort', () => reject(request.signal!.reason), { once: true });
+            request?.signal?.addEventListener('abort', () => reject(request.signal!.reason as DOMException), {
+              once: true,
+            });
           });
         }
         const refusal = requestRefusals.find((r) => r.when(items));

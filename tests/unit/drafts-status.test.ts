@@ -10,6 +10,7 @@ import {
   type SyncEngineState,
   type SyncStatus,
 } from '../../api-client/drafts';
+import { internalsOf } from '../../api-client/drafts/store';
 import { aDraftInput, createFakePlatform, freshStore } from '../support/sync-fakes';
 
 let n = 0;
@@ -166,8 +167,8 @@ describe('the status is observable', () => {
     await vi.waitFor(() => expect(seen.at(-1)?.text).toBe('1 contribution waiting for the network'));
     platform.heal();
     await engine.onAlarm();
-    await store.db.sync.clear(); // forget the backoff: this test is about words, not time
-    await store.outbox.makeAllDue(Date.now());
+    await internalsOf(store).db.sync.clear(); // forget the backoff: this test is about words, not time
+    await internalsOf(store).outbox.makeAllDue(Date.now());
     await engine.syncNow();
     await vi.waitFor(() => expect(seen.at(-1)?.text).toBe('1 contribution sent'));
     stop();

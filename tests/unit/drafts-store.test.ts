@@ -9,6 +9,7 @@ import {
   type Draft,
   type DraftStore,
 } from '../../api-client/drafts';
+import { internalsOf } from '../../api-client/drafts/store';
 import { aDraftInput, createClock, freshStore } from '../support/sync-fakes';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -82,7 +83,7 @@ describe('pressing send', () => {
     const drafts = store();
     const first = await drafts.create(aDraftInput({ body: 'Mes mots à moi' }));
     // What the engine records when the platform holds other words under this id.
-    await drafts.db.drafts.update(first.id, {
+    await internalsOf(drafts).db.drafts.update(first.id, {
       state: 'rejected',
       attempts: 1,
       lastError: { sentence: 'Une autre contribution a déjà été reçue sous cet identifiant.', code: 'conflict' },
@@ -181,7 +182,7 @@ describe('what left the citizen’s hands is not silently changed', () => {
     const drafts = store();
     const { id } = await drafts.create(aDraftInput());
     await drafts.queue(id);
-    await drafts.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-push' });
+    await internalsOf(drafts).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-push' });
     await drafts.recover();
     expect(await drafts.get(id)).toMatchObject({ state: 'queued', attempts: 1 });
     const error = await drafts.unqueue(id).catch((e: unknown) => e);
@@ -196,7 +197,7 @@ describe('what left the citizen’s hands is not silently changed', () => {
     const drafts = store();
     const { id } = await drafts.create(aDraftInput());
     await drafts.queue(id);
-    await drafts.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-push' });
+    await internalsOf(drafts).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'a-push' });
     const error = await drafts.update(id, { body: 'x' }).catch((e: unknown) => e);
     expect((error as DraftLockedError).sentences.fr).toBe(
       "Cette contribution est en cours d'envoi : elle ne peut plus être modifiée.",
@@ -205,12 +206,20 @@ describe('what left the citizen’s hands is not silently changed', () => {
     expect(await drafts.get(id)).toMatchObject({ state: 'sending', input: { body: aDraftInput().body } });
   });
 
+  it('the store hands out no way around the draft states: the outbox and the database are the engine’s alone', () => {
+    const drafts = store();
+    expect(Object.keys(drafts)).not.toContain('outbox');
+    expect(Object.keys(drafts)).not.toContain('db');
+    expect(internalsOf(drafts).outbox).toBeDefined();
+    expect(() => internalsOf({ ...drafts })).toThrow(TypeError);
+  });
+
   it('keeps a sent draft as history until the citizen removes it, and refuses to edit it', async () => {
     const drafts = store();
     const { id } = await drafts.create(aDraftInput());
     await drafts.queue(id);
-    await drafts.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'p' });
-    await drafts.outbox.settle({
+    await internalsOf(drafts).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'p' });
+    await internalsOf(drafts).outbox.settle({
       claim: 'p',
       ids: [id],
       settlements: new Map([
@@ -219,6 +228,7 @@ describe('what left the citizen’s hands is not silently changed', () => {
       failure: undefined,
       now: Date.now(),
       answered: true,
+      serverFailed: new Set(),
     });
     const error = await drafts.update(id, { body: 'corrigé' }).catch((e: unknown) => e);
     expect((error as DraftLockedError).sentences.en).toBe('This contribution was sent: it can no longer be changed.');
@@ -237,7 +247,7 @@ describe('after a crash', () => {
     const sending = await before.create(aDraftInput());
     const typing = await before.create(aDraftInput({ body: 'en cours de frappe' }));
     await before.queue(sending.id);
-    await before.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'died-with-the-tab' });
+    await internalsOf(before).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'died-with-the-tab' });
     before.close(); // the crash: nothing else is written
 
     const clock = createClock(Date.now() + 60_000);
@@ -264,7 +274,7 @@ describe('after a crash', () => {
     let release!: () => void;
     const pushing = drafts.lock.run(
       async () => {
-        await drafts.outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'live' });
+        await internalsOf(drafts).outbox.claimDue({ now: Date.now() + 1, limit: 10, claim: 'live' });
         await new Promise<void>((resolve) => (release = resolve));
       },
       { wait: true },

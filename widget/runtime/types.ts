@@ -1,11 +1,10 @@
-import type { Commitment, Contribution, ContributionPage, GapType, Selector } from '../../api-client/contract';
+import type { Commitment, Contribution, ContributionPage, Selector } from '../../api-client/contract';
+import type { DraftState, FieldErrors, FieldName, FormFields } from '../../api-client/drafts';
 
-/** What the citizen is writing, as the form holds it. */
-export interface DraftFields {
-  kind: 'comment' | 'gap';
-  gapType: GapType | '';
-  body: string;
-  pseudonym: string;
+export type { FieldName };
+
+/** What the citizen is writing, as the form holds it: the words, and the passage quoted. */
+export interface DraftFields extends FormFields {
   selectors: Selector[];
 }
 
@@ -13,17 +12,15 @@ export interface DraftFields {
 export interface DraftView {
   id: string;
   fields: DraftFields;
-  state: 'draft' | 'queued' | 'sending' | 'synced' | 'rejected';
+  state: DraftState;
   /** The platform's reason for a refusal, a sentence in the widget's language. */
   reason?: string | undefined;
   /** Moderation status once synced. */
   published?: boolean;
 }
 
-export type FieldName = 'kind' | 'gapType' | 'body' | 'pseudonym' | 'target';
-
 /** On success, the id of the queued draft: a new one when the platform held the old id. */
-export type SendResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<FieldName, string>> };
+export type SendResult = { ok: true; id: string } | { ok: false; errors: FieldErrors<string> };
 
 /** Reading the platform: loaded with the writer, on the first interaction. */
 export interface Reader {
@@ -39,6 +36,8 @@ export interface Writer {
   send(id: string): Promise<SendResult>;
   /** Calls back with the draft's view now and at every change; returns an unsubscribe. */
   watch(id: string, callback: (view: DraftView | undefined) => void): () => void;
+  /** Calls back with how many of this origin's drafts are not yet received, now and at every change. */
+  watchOpenDrafts(callback: (count: number) => void): () => void;
   dispose(): void;
 }
 

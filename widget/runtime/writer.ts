@@ -1,16 +1,18 @@
 import * as z from 'zod/mini';
-import type { GapType } from '../../api-client/contract';
 import {
   createDraftStore,
   createSyncEngine,
+  fieldErrorsIn,
+  formFieldsOf,
+  inputOfFormFields,
   reasonSentence,
   requestPersistentStorage,
+  targetTitle,
   type Draft,
   type DraftInput,
 } from '../../api-client/drafts';
 import { createTransport, submitBatch, type VigieClient } from '../../api-client/http';
-import { noteDraftWritten, recordOpenDrafts } from '../draft-hint';
-import type { DraftFields, DraftView, FieldName, RuntimeOptions, SendResult, Writer } from './types';
+import type { DraftFields, DraftView, RuntimeOptions, SendResult, Writer } from './types';
 
 // Zod would probe `new Function` for its fast path; a strict CSP page forbids eval.
 z.config({ jitless: true });
@@ -18,29 +20,10 @@ z.config({ jitless: true });
 /** One database per origin for every widget on it, so one tab's engine sends all of them. */
 export const WIDGET_DB_NAME = 'vigie-widget';
 
-function fieldOf(pointer: string): FieldName {
-  if (pointer.startsWith('/gapType')) return 'gapType';
-  if (pointer.startsWith('/author')) return 'pseudonym';
-  if (pointer.startsWith('/kind')) return 'kind';
-  if (pointer.startsWith('/target')) return 'target';
-  return 'body';
-}
-
-function fieldsOf(draft: Draft): DraftFields {
-  const input = draft.input;
-  return {
-    kind: input.kind ?? 'comment',
-    gapType: input.gapType ?? '',
-    body: input.body ?? '',
-    pseudonym: input.author?.pseudonym ?? '',
-    selectors: input.target?.selectors ?? [],
-  };
-}
-
 function viewOf(draft: Draft, locale: RuntimeOptions['locale']): DraftView {
   return {
     id: draft.id,
-    fields: fieldsOf(draft),
+    fields: { ...formFieldsOf(draft), selectors: draft.input.target?.selectors ?? [] },
     state: draft.state,
     reason: draft.state === 'rejected' && draft.lastError ? reasonSentence(draft.lastError, locale) : undefined,
     published: draft.server?.status === 'published',
@@ -63,17 +46,9 @@ export function createWriter(options: RuntimeOptions): Writer {
   void engine.start({ retryNow: true });
   void requestPersistentStorage();
 
-  // Keeps the first-load hint in step: drafts waiting here make the next page load open the store at once.
-  const unwatchOpen = store
-    .watchList({ state: ['draft', 'queued', 'sending', 'rejected'] })
-    .subscribe((drafts) => recordOpenDrafts(drafts.length));
-
   const inputOf = (fields: DraftFields): DraftInput => ({
-    kind: fields.kind,
-    gapType: fields.kind === 'gap' && fields.gapType ? (fields.gapType as GapType) : undefined,
-    body: fields.body,
-    author: fields.pseudonym.trim() ? { pseudonym: fields.pseudonym } : undefined,
-    target: { url: options.pageUrl, title: options.pageTitle.slice(0, 300), selectors: fields.selectors },
+    ...inputOfFormFields(fields),
+    target: { url: options.pageUrl, title: targetTitle(options.pageTitle), selectors: fields.selectors },
     commitmentId: options.commitmentId,
     campaignId: options.campaignId,
     locale: options.locale,
@@ -101,27 +76,28 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     async save(id, fields) {
-      const saved = await writeDraft(id, fields);
-      noteDraftWritten();
-      return saved.id;
+      return (await writeDraft(id, fields)).id;
     },
 
     async send(id): Promise<SendResult> {
       const result = await store.queue(id);
       // A draft refused as a conflict leaves under a new id.
       if (result.ok) return { ok: true, id: result.draft.id };
-      const errors: Partial<Record<FieldName, string>> = {};
-      for (const problem of result.problems) errors[fieldOf(problem.pointer)] ??= problem.sentences[options.locale];
-      return { ok: false, errors };
+      return { ok: false, errors: fieldErrorsIn(result.problems, options.locale) };
     },
 
     watch(id, callback) {
       return store.watchDraft(id).subscribe((draft) => callback(draft && viewOf(draft, options.locale)));
     },
 
+    watchOpenDrafts(callback) {
+      return store
+        .watchList({ state: ['draft', 'queued', 'sending', 'rejected'] })
+        .subscribe((drafts) => callback(drafts.length));
+    },
+
     dispose() {
-      unwatchOpen();
-      engine.stop();
+      void engine.stop();
       store.close();
     },
   };

@@ -42,7 +42,10 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
   async function submit(event: Event) {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => (data.get(name) ?? '').toString();
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     const when = (name: string) => (text(name) ? new Date(text(name)).toISOString() : '');
     const fields = {
       title: text('title'),

@@ -38,12 +38,16 @@ export function Exports() {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const params = new URLSearchParams();
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     for (const name of ['format', 'campaignId', 'commitmentId', 'kind', 'status']) {
-      const value = (data.get(name) ?? '').toString().trim();
+      const value = text(name).trim();
       if (value) params.set(name, value);
     }
     for (const name of ['from', 'to']) {
-      const value = (data.get(name) ?? '').toString();
+      const value = text(name);
       if (value) params.set(name, new Date(`${value}T00:00:00`).toISOString());
     }
     busy.value = true;

@@ -12,7 +12,8 @@ export function SignIn() {
   async function submit(event: Event) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const value = (new FormData(form).get('token') ?? '').toString().trim();
+    const token = new FormData(form).get('token');
+    const value = typeof token === 'string' ? token.trim() : '';
     if (!value) return;
     busy.value = true;
     error.value = null;

@@ -6,12 +6,11 @@ import * as publicSite from './004-public-site';
 
 /** Migrations live in code, in order, so a bundled or tsx-run platform finds them alike. */
 export const migrationProvider: MigrationProvider = {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return {
+  getMigrations: (): Promise<Record<string, Migration>> =>
+    Promise.resolve({
       '001-initial': initial,
       '002-platform': platform,
       '003-hardening': hardening,
       '004-public-site': publicSite,
-    };
-  },
+    }),
 };
