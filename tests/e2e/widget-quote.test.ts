@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../support/chromium';
@@ -19,14 +20,17 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** Serves the demo page with `from` replaced by `to`, from now on. */
-async function republish(from: string, to: string): Promise<void> {
-  await context.unrouteAll();
-  await context.route(site.pageUrl, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replace(from, to) });
-  });
+/**
+ * Republishes the demo page with `from` replaced by `to`, on the demo site itself (it reads
+ * its page on each request). Not through Playwright's route.fulfill: a fulfilled document
+ * has no address space, so Chromium would refuse it the platform's loopback port.
+ */
+function republish(from: string, to: string): void {
+  const file = path.join(site.siteDir, 'index.html');
+  original ??= readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace(from, to));
 }
+let original: string | undefined;
 
 const widget = () => page.locator('vigie-feedback');
 const offer = () => widget().getByRole('group', { name: 'Passage peut-être modifié' });
@@ -88,7 +92,7 @@ it('a draft whose quoted passage changed offers the new words; "C’est ici" tak
 
   // The administration rewords the passage: the draft comes back, and its quote is offered for checking.
   const reworded = 'Un tableau de bord de suivi sera mis à la disposition du public.';
-  await republish(passage, reworded);
+  republish(passage, reworded);
   await page.reload();
   await expect.poll(() => offer().count(), { timeout: 15_000 }).toBe(1);
   expect(await offer().getByText(`Sur la page : « ${reworded} »`).count()).toBe(1);
@@ -110,7 +114,7 @@ it('a draft whose quoted passage changed offers the new words; "C’est ici" tak
   expect(await offer().count()).toBe(0);
 
   // Reworded again; this time the citizen says no, from the keyboard, and is not asked again.
-  await republish(passage, 'Un tableau de bord de suivi sera mis à la disposition des usagers.');
+  republish(passage, 'Un tableau de bord de suivi sera mis à la disposition des usagers.');
   await page.reload();
   await expect.poll(() => offer().count(), { timeout: 15_000 }).toBe(1);
   await offer().getByRole('button', { name: 'Ce n’est pas ici' }).focus();

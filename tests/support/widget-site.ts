@@ -8,6 +8,8 @@ export interface WidgetSite {
   platform: PlatformProcess;
   /** The demo government page, on its own origin, under a strict CSP. */
   pageUrl: string;
+  /** The folder the demo site serves from, read on each request: a test may edit its page. */
+  siteDir: string;
   sizes: WidgetSizes;
   dispose(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function startWidgetSite(env: Record<string, string> = {}): Promise
   return {
     platform,
     pageUrl: `${match[1]}/`,
+    siteDir: path.join(dir, 'demo'),
     sizes,
     async dispose() {
       await platform.dispose();
