@@ -12,7 +12,7 @@ import { QuoteCapture, type QuotePlace } from './quote-capture';
 import { renderQuoteField } from './quote-field';
 import { refusedPlaces, refusePlace } from './refused-places';
 import { describeDraft, type StatusLine } from './status-line';
-import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
+import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
 
 /**
  * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
@@ -102,6 +102,8 @@ export class VigieFeedback extends LitElement {
   declare private _shareNote: string;
 
   #reader: Promise<Reader> | undefined;
+  /** "Mes contributions sur cette page": drawn by the runtime, once it is loaded. */
+  #mine: ReturnType<Writer['mine']> | undefined;
   #teardown = new AbortController();
   #drafts = this.#newKeeper();
   #quote = new QuoteCapture();
@@ -141,7 +143,7 @@ export class VigieFeedback extends LitElement {
     addEventListener('pagehide', () => void this.#drafts.flush(), { signal });
     document.addEventListener('visibilitychange', () => document.hidden && void this.#drafts.flush(), { signal });
     // A citizen coming back to unsent words gets them (and their sending) at once.
-    if (hasOpenDrafts()) this.#wake();
+    if (hasOpenDrafts(this.pageUrl || defaultPageUrl(document))) this.#wake();
   }
 
   override disconnectedCallback(): void {
@@ -179,6 +181,7 @@ export class VigieFeedback extends LitElement {
     this._possible = undefined;
     this._commitment = undefined;
     this._list = { kind: 'idle' };
+    this.#mine = undefined;
     this.#woken = false;
     this.#wake();
   }
@@ -202,7 +205,19 @@ export class VigieFeedback extends LitElement {
   #wake(): void {
     if (this.#woken) return;
     this.#woken = true;
-    void this.#drafts.load();
+    void this.#drafts.load()?.then(
+      (writer) => {
+        this.#mine = writer.mine({
+          element: this,
+          locale: () => this._locale,
+          strings: () => this.#t,
+          html,
+          withdrawn: () => void this.#loadList(),
+        });
+        if (!this._fields.pseudonym) this._fields = { ...this._fields, pseudonym: writer.pseudonym() };
+      },
+      () => undefined,
+    );
     void this.#showPlatformData();
   }
 
@@ -370,6 +385,7 @@ export class VigieFeedback extends LitElement {
           : nothing,
       )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
+      ${this.#mine?.render()}
       ${renderPublished(
         this._list,
         this.#t,
