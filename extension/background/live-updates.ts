@@ -19,6 +19,8 @@ export interface LiveUpdatesDeps {
   drafts: DraftsService;
   access: DraftAccess;
   self: SelfIdentity;
+  /** One of our pages opened the list ("Mes contributions", the popup): time to ask what became of them. */
+  opened(): void;
 }
 
 /**
@@ -102,6 +104,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
       port.onDisconnect.addListener(() => stop?.());
       if (port.name === DRAFTS_PORT && caller?.kind === 'extension-page') {
         stop = serveDraftList(port);
+        deps.opened();
       } else if (port.name === DRAFT_PORT && caller?.kind === 'content') {
         stop = serveOneDraft(port, { tabId: caller.tabId, origin: caller.origin });
       } else {

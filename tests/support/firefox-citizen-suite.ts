@@ -202,7 +202,7 @@ export function describeFirefoxCitizenFlows(
     const headings = () => panel.$$eval('h2, h3', (all) => all.map((h) => h.textContent?.trim() ?? ''));
     await expect.poll(headings).toContain('Contributions publiées sur cette page (1)');
     await expect.poll(headings).toContain('Mes contributions');
-    expect(await headings()).toContain('Commentaire — Envoyée');
+    expect(await headings()).toContain('Commentaire — Publiée');
     expect(await panel.$$eval('main li', (items) => items.map((li) => li.textContent ?? '').join(' '))).toContain(text);
     expect(await axeOnPage(panel)).toEqual([]);
     await panel.close();

@@ -44,7 +44,11 @@ function setUp() {
     IDBKeyRange,
     schedule: null,
     connectivity,
-    client: () => ({ submitBatch: async () => [] }),
+    client: () => ({
+      submitBatch: async () => [],
+      contributionStatuses: async () => [],
+      withdrawContribution: async () => undefined,
+    }),
   });
   services.push(drafts);
   const access = createDraftAccess(memoryArea());
@@ -58,7 +62,16 @@ function setUp() {
     allows: () => Promise.resolve(true),
   };
   const passages = createPassageChoices(memoryArea());
-  const router = createRouter({ drafts, access, pageData, passages, self });
+  const router = createRouter({
+    drafts,
+    access,
+    pageData,
+    passages,
+    self,
+    // The options' pseudonym signs every contribution, whatever a composer sends.
+    pseudonym: () => 'Camille',
+    openOptions: () => Promise.resolve(),
+  });
   return { drafts, access, router, lookups };
 }
 
@@ -157,7 +170,7 @@ describe('a content script reaches only the drafts of its own tab and origin', (
     );
     const saved = await router.handle(
       'draft:save',
-      { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' } },
+      { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Autre' } },
       from,
     );
     expect(DraftView.parse(saved).fields).toEqual({ kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' });
@@ -236,7 +249,7 @@ function fakePort(name: string, sender: SenderLike) {
 describe('live updates', () => {
   it('give our pages every draft, and a composer only its own', async () => {
     const { router, drafts, access } = setUp();
-    const live = createLiveUpdates({ drafts, access, self });
+    const live = createLiveUpdates({ drafts, access, self, opened: () => undefined });
     const created = await router.handle('draft:create', aRequest(), tab(1, 'https://www.example.gouv.fr/plan'));
 
     const list = fakePort(DRAFTS_PORT, page('sidepanel.html'));
@@ -311,7 +324,16 @@ describe('the words each page says about a draft', () => {
       lastError: { sentence: 'Le texte est vide.', code: 'body.empty' },
     };
     expect(draftStateText(refused, 'en')).toBe('Refused: the text is empty');
-    const summary = { ...waiting, updatedAt: 0, canEdit: false, canRetry: true, canDelete: true };
+    const summary = {
+      ...waiting,
+      updatedAt: 0,
+      news: false,
+      canEdit: false,
+      canRetry: true,
+      canDelete: true,
+      canWithdraw: false,
+      canForget: false,
+    };
     expect(syncStatusText({ drafts: [summary], link: { online: false, lastFailure: null } }, 'fr').text).toBe(
       '1 contribution en attente du réseau',
     );
