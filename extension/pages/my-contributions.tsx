@@ -1,5 +1,5 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings, type PagesStrings } from '../i18n/pages';
 import { sendMessage } from '../messaging/messenger';
@@ -50,6 +50,7 @@ function DraftItem({
   const editing = useSignal(false);
   const confirming = useSignal<Confirming | undefined>(undefined);
   const item = useRef<HTMLLIElement>(null);
+  const focusNext = useRef<string | undefined>(undefined);
   const headingId = `draft-${draft.id}`;
   const act = (run: () => Promise<unknown>) =>
     void run().catch((error: unknown) => onSaid(sentenceOf(error, locale, String(error))));

@@ -246,6 +246,8 @@ export function openComposer(options: OpenComposerOptions): void {
     if (openOne !== handle) return;
     openOne = undefined;
     channel.close();
+    // Focus leaves our UI with it: the page's next selection is the citizen's again.
+    (options.host.root.activeElement as HTMLElement | null)?.blur();
     render(null, container);
     container.remove();
     options.signal.removeEventListener('abort', close);
