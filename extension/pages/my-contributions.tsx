@@ -56,11 +56,15 @@ function DraftItem({
     void run().catch((error: unknown) => onSaid(sentenceOf(error, locale, String(error))));
   /** Asks to confirm, and puts focus on the confirmation: the next key press decides. */
   const ask = (what: Confirming | undefined) => {
+    focusNext.current = what ? '.confirm .primary' : '.actions button';
     confirming.value = what;
-    requestAnimationFrame(() =>
-      item.current?.querySelector<HTMLElement>(what ? '.confirm .primary' : '.actions button')?.focus(),
-    );
   };
+  // Right after the render that shows it (an animation frame would wait while the panel is hidden).
+  useLayoutEffect(() => {
+    if (!focusNext.current) return;
+    item.current?.querySelector<HTMLElement>(focusNext.current)?.focus();
+    focusNext.current = undefined;
+  });
   const withdrawn = draft.platform?.status === 'withdrawn';
   const confirmations: Record<Confirming, { warning: string; label: string; run: () => Promise<unknown> }> = {
     remove: {
