@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import { explainIssues } from '../../api-client/contract';
+import { platformSentence } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { jsonBody } from './json-body';
 import type { DocumentedOperation, OpenApiDocument } from './openapi';
@@ -35,7 +36,7 @@ function check(schema: z.core.$ZodType | undefined, value: unknown, c: Context<A
   if (!schema) return undefined;
   const result = (schema as z.ZodMiniType).safeParse(value);
   if (result.success) return result.data;
-  const errors = explainIssues(result.error, c.get('locale'));
+  const errors = explainIssues(result.error, c.get('locale'), '', platformSentence);
   throw new ProblemError('validation', { status, errors, ...(errors[0] ? { detail: errors[0].detail } : {}) });
 }
 
