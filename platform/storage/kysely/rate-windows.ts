@@ -2,8 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { RateWindows } from '../storage';
 
+/**
+ * Seconds until the window ends; never more than a window, though another process may
+ * have opened it a moment after this one read its clock.
+ */
 const wait = (startedAt: number, windowMs: number, now: number) =>
-  Math.max(1, Math.ceil((startedAt + windowMs - now) / 1000));
+  Math.min(Math.ceil(windowMs / 1000), Math.max(1, Math.ceil((startedAt + windowMs - now) / 1000)));
 
 /**
  * The rate limit's windows in PostgreSQL, so that every process on the database counts
