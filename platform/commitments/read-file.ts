@@ -1,10 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import {
-  CommitmentInput,
-  explainIssues,
-  type CommitmentRecord,
-  type Locale,
-} from '../../api-client/contract';
+import { CommitmentInput, explainIssues, type CommitmentRecord, type Locale } from '../../api-client/contract';
 import { platformSentence } from '../../api-client/contract/platform-messages';
 import { recordOf } from './record';
 import { importWords } from './import-words';
@@ -120,17 +115,19 @@ function rowToInput(row: Partial<Record<CsvColumn, string>>): Record<string, unk
   };
 }
 
-function readCsv(text: string, locale: Locale, delimiter: string | undefined): ReadOutcome {
+function readCsv(source: string, locale: Locale, delimiter: string | undefined): ReadOutcome {
   const w = importWords[locale];
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  // One kind of line break, so lines count as an editor counts them (and a line break
+  // inside a quoted cell, which Excel writes as LF, is kept as LF).
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let records: Array<{ record: string[]; info: { lines: number }; raw: string }>;
   try {
     records = parseCsv(text, {
-      bom: true,
-      delimiter: delimiter ?? detectDelimiter(text.replace(/^\uFEFF/, '')),
-      record_delimiter: ['\r\n', '\n', '\r'],
+      delimiter: delimiter ?? detectDelimiter(text),
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
+      raw: true,
     }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; message: string };
@@ -153,11 +150,10 @@ function readCsv(text: string, locale: Locale, delimiter: string | undefined): R
   if (rows.length === 0) return { ok: false, problems: [{ where: w.line(1), sentences: [w.emptyFile] }] };
 
   const lines = collector(locale, true);
-  // A record ends on `info.lines`; it starts after the one before it (quoted cells may span lines).
-  let previousEnd = header.info.lines;
-  for (const { record, info } of rows) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
+  for (const { record, info, raw } of rows) {
+    // A record ends on `info.lines`, and starts as many lines before as its quoted cells
+    // hold line breaks (the blank lines skipped before it and its own line break aside).
+    const line = info.lines - (raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g)?.length ?? 0);
     const row = Object.fromEntries(columns.map((name, i) => [name!, record[i] ?? ''])) as Record<CsvColumn, string>;
     const id = row.id.trim();
     const where = `${w.line(line)}${id ? ` (${id})` : ''}`;

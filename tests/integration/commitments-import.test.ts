@@ -65,7 +65,7 @@ forEachStorage((kind) => {
       expect(fr).toEqual({
         id: 'FR0101',
         title: 'Ouvrir les données "essentielles"',
-        summary: 'Deux lignes\r\nde résumé',
+        summary: 'Deux lignes\nde résumé', // Excel's in-cell line break, kept as one LF
         leadInstitution: 'Ministère de l’Économie; DGFiP',
         status: 'in-progress',
         themes: ['Données', 'Marchés'],
@@ -76,7 +76,7 @@ forEachStorage((kind) => {
       const en = await getCommitment('FR0101', 'en');
       expect(en.title).toBe('Open the essential data');
       expect(en.leadInstitution).toBe('Ministère de l’Économie; DGFiP');
-      expect(en.summary).toBe('Deux lignes\r\nde résumé');
+      expect(en.summary).toBe('Deux lignes\nde résumé');
       expect((await getCommitment('FR0067', 'en')).status).toBe('completed');
 
       // Idempotent: the same file again changes nothing.
