@@ -243,9 +243,19 @@ forEachStorage((kind) => {
           '/v1/contributions',
           '/v1/contributions/{id}',
           '/v1/contributions:batch',
+          '/v1/contributions/{id}/answer',
+          '/v1/contributions/{id}/answers',
           '/healthz',
         ]),
       );
+      expect(Object.keys(doc.paths['/v1/commitments/{id}'])).toEqual(expect.arrayContaining(['get', 'put']));
+      expect(doc.components.schemas.Answer.properties.status.enum).toEqual([
+        'received',
+        'in-progress',
+        'answered',
+        'not-our-remit',
+      ]);
+      expect(doc.components.schemas.Contribution.properties.answer.$ref).toBe('#/components/schemas/Answer');
       expect(doc.components.schemas.ContributionInput.properties.body.maxLength).toBe(5000);
       // The prose comes from api-client/contract/docs.ts, kept apart from the checks clients bundle.
       expect(doc.components.schemas.ContributionInput.properties.withdrawalKeyHash.description).toMatch(/SHA-256/);
