@@ -25,10 +25,10 @@ const MINISTRY = 'Ministère de l’Économie';
 /** axe-core on the widget alone (the page is the demo's), evaluated: the demo page's CSP forbids inline scripts. */
 async function axeOnWidget(page: Page): Promise<string[]> {
   await page.evaluate(`${axeSource};0`);
-  return (await page.evaluate(`(async () => {
+  return page.evaluate<string[]>(`(async () => {
     const result = await axe.run({ include: [['vigie-feedback']] }, { runOnly: ${JSON.stringify(axeRules)} });
     return result.violations.map((v) => v.id + ' (' + v.nodes.length + ')');
-  })()`)) as string[];
+  })()`);
 }
 
 /** Answers as the ministry, twice: received, then answered (so the answer reads as edited). */
@@ -36,7 +36,11 @@ async function answerTwice(baseUrl: string, token: string, id: string, words: st
   const ministry = createVigieClient({ baseUrl, token });
   await ministry.answerContribution(id, { body: 'Bien reçue.', status: 'received' });
   const answered = await ministry.answerContribution(id, { body: words, status: 'answered' });
-  expect(answered.answer).toMatchObject({ organisation: MINISTRY, status: 'answered', firstAt: expect.any(String) });
+  expect(answered.answer).toMatchObject({
+    organisation: MINISTRY,
+    status: 'answered',
+    firstAt: expect.any(String) as unknown,
+  });
 }
 
 describe('the widget shows an organisation’s answer', () => {

@@ -88,8 +88,13 @@ describe('the console, for an administration', () => {
     await expectAccessible(page, 'after answering');
 
     const history = await send('GET', `${platform.url}/v1/contributions/${ours.id}/answers`, { token });
-    expect(history.json().items).toEqual([
-      { body: 'Le registre sera à jour lundi.', status: 'answered', organisation: MINISTRY, at: expect.any(String) },
+    expect(history.json<{ items: unknown[] }>().items).toEqual([
+      {
+        body: 'Le registre sera à jour lundi.',
+        status: 'answered',
+        organisation: MINISTRY,
+        at: expect.any(String) as unknown,
+      },
     ]);
 
     await page.getByRole('button', { name: 'English' }).click();

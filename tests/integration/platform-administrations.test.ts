@@ -87,7 +87,7 @@ forEachStorage((kind) => {
           ['token', 'create', '--role', 'administration', '--name', 'X', '--domains', domains],
           env,
         );
-        await expect(run, domains).rejects.toMatchObject({ stderr: expect.stringMatching(sentence) });
+        await expect(run, domains).rejects.toMatchObject({ stderr: expect.stringMatching(sentence) as unknown });
       };
       await refused('*', /"\*" alone would mean every site/);
       await refused('*.gouv.fr', /public suffix \(like gouv\.fr or fr\)/);
@@ -100,14 +100,14 @@ forEachStorage((kind) => {
       await refused('192.0.2.10', /not a domain name/);
       await refused('*.gouv.fr', /suffixe public \(comme gouv\.fr ou fr\)/, { LANG: 'fr_FR.UTF-8' });
       await expect(platform.cli(['token', 'create', '--role', 'administration', '--name', 'X'])).rejects.toMatchObject({
-        stderr: expect.stringContaining('give at least one'),
+        stderr: expect.stringContaining('give at least one') as unknown,
       });
       await expect(
         platform.cli(['token', 'create', '--role', 'moderator', '--name', 'X', '--domains', 'economie.gouv.fr']),
-      ).rejects.toMatchObject({ stderr: expect.stringContaining('for --role administration only') });
+      ).rejects.toMatchObject({ stderr: expect.stringContaining('for --role administration only') as unknown });
       await expect(
         platform.cli(['token', 'create', '--role', 'administration', '--name', 'X', '--commitments', 'FR9999']),
-      ).rejects.toMatchObject({ stderr: expect.stringContaining('FR9999: This commitment does not exist') });
+      ).rejects.toMatchObject({ stderr: expect.stringContaining('FR9999: This commitment does not exist') as unknown });
       // None of the refused ones was made.
       expect((await platform.rows("SELECT id FROM api_tokens WHERE name = 'X'")).length).toBe(0);
     });
@@ -167,7 +167,7 @@ forEachStorage((kind) => {
       expect(withReply.errors?.[0]?.pointer).toBe('/reply');
       const published = await decide(tokens.economy, pages.www.id);
       expect(published.status).toBe(200);
-      expect(published.json().status).toBe('published');
+      expect(published.json<{ status: string }>().status).toBe('published');
       // A commitment it leads is its own wherever the page is.
       expect(
         (await decide(tokens.culture, pages.ledByCulture.id, { decision: 'hide', reason: 'off-topic' })).status,
@@ -187,9 +187,9 @@ forEachStorage((kind) => {
       expect((await answer(tokens.idn, pages.idn.id)).status).toBe(201);
       const history = (token: string, id: string) =>
         send('GET', `${platform.url}/v1/contributions/${id}/answers`, { token });
-      expect((await history(tokens.economy, pages.apex.id)).json().items).toHaveLength(1);
+      expect((await history(tokens.economy, pages.apex.id)).json<{ items: unknown[] }>().items).toHaveLength(1);
       expectProblem(await history(tokens.culture, pages.apex.id), 403);
-      expect((await history(tokens.admin, pages.apex.id)).json().items).toHaveLength(1);
+      expect((await history(tokens.admin, pages.apex.id)).json<{ items: unknown[] }>().items).toHaveLength(1);
       expectProblem(await history(tokens.moderator, pages.apex.id), 403);
       expectProblem(await history(tokens.economy, crypto.randomUUID()), 404);
       // Nothing was stored for the refused ones.
@@ -214,8 +214,10 @@ forEachStorage((kind) => {
         expect(csv.includes(pages[name].id), name).toBe(culture.includes(name));
       }
       // Asking for another's commitment gives nothing of it.
-      expect((await exported(tokens.economy, 'format=json&commitmentId=FR0054')).json().items).toEqual([]);
-      const jsonld = (await exported(tokens.idn, 'format=jsonld')).json();
+      expect(
+        (await exported(tokens.economy, 'format=json&commitmentId=FR0054')).json<{ items: unknown[] }>().items,
+      ).toEqual([]);
+      const jsonld = (await exported(tokens.idn, 'format=jsonld')).json<{ total: number }>();
       expect(jsonld.total).toBe(1);
     });
 

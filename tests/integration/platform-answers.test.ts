@@ -93,7 +93,7 @@ forEachStorage((kind) => {
         body: 'Bien reçue ; nous vérifions.',
         status: 'received',
         organisation: MINISTRY,
-        at: expect.any(String),
+        at: expect.any(String) as unknown,
       });
       // Not public: the contribution is not.
       await expect(createVigieClient({ baseUrl: platform.url }).getContribution(item.id)).rejects.toBeInstanceOf(
@@ -130,7 +130,7 @@ forEachStorage((kind) => {
       const edited = await answer(item.id, { body: 'Les données seront publiées le 1er mars.', status: 'answered' });
       expect(edited.status).toBe(200);
       const latest = Contribution.parse(edited.json()).answer!;
-      expect(latest).toMatchObject({ status: 'answered', firstAt: expect.any(String) });
+      expect(latest).toMatchObject({ status: 'answered', firstAt: expect.any(String) as unknown });
       expect(latest.firstAt! <= latest.at).toBe(true);
 
       const history = await send('GET', `${platform.url}/v1/contributions/${item.id}/answers`, {
@@ -138,7 +138,9 @@ forEachStorage((kind) => {
       });
       expect(history.headers['cache-control']).toBe('no-store');
       expect(
-        history.json().items.map((v: { status: string; organisation: string }) => [v.status, v.organisation]),
+        history
+          .json<{ items: Array<{ status: string; organisation: string }> }>()
+          .items.map((v) => [v.status, v.organisation]),
       ).toEqual([
         ['received', MINISTRY],
         ['answered', MINISTRY],
