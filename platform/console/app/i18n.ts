@@ -121,6 +121,8 @@ const fr = {
   answerCurrent: (organisation: string, status: string, date: string) =>
     `Réponse de ${organisation} (${status}), ${date}`,
   moderationReply: 'Réponse de la modération',
+  /** Between a label and what it labels: French puts a space before the colon. */
+  colon: ' : ',
   gapTypes: {
     'missing-information': 'information manquante',
     outdated: 'information périmée',
@@ -259,6 +261,7 @@ const en: Strings = {
   answerCurrent: (organisation: string, status: string, date: string) =>
     `Answer from ${organisation} (${status}), ${date}`,
   moderationReply: 'Reply from the moderators',
+  colon: ': ',
   gapTypes: {
     'missing-information': 'missing information',
     outdated: 'outdated',

@@ -68,14 +68,14 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
     h(
       'p',
       { class: 'page' },
-      `${s.page} : `,
+      `${s.page}${s.colon}`,
       h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url),
     ),
     c.reply
       ? h(
           'p',
           { class: 'reply' },
-          h('strong', null, `${s.moderationReply}${lang.value === 'fr' ? ' :' : ':'} `),
+          h('strong', null, `${s.moderationReply}${s.colon}`),
           c.reply.body,
         )
       : null,
