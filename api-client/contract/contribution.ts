@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Answer } from './answer';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, nfc, rule, safeText } from './fields';
 import { locales } from './messages';
 import { Reply } from './reply';
@@ -98,12 +99,17 @@ export const ContributionInput = z
   })
   .check(gapTypeMatchesKind);
 
-/** What the platform returns: the input, its moderation status and when it arrived. */
+/**
+ * What the platform returns: the input, its moderation status and when it arrived; a
+ * moderator's public `reply` (given with a decision), and the `answer` the organisation
+ * concerned gave under its own name.
+ */
 export const Contribution = z.object({
   ...contributionFields,
   status: ContributionStatus,
   receivedAt: IsoDateTime,
   reply: z.optional(Reply),
+  answer: z.optional(Answer),
 });
 
 export type ContributionKind = z.infer<typeof ContributionKind>;

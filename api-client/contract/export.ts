@@ -39,6 +39,10 @@ export const exportCsvColumns = [
   'source',
   'replyBody',
   'replyAt',
+  'answerStatus',
+  'answerOrganisation',
+  'answerBody',
+  'answerAt',
 ] as const;
 
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -1,11 +1,13 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { accessQueries } from './kysely/access';
+import { answersQueries } from './kysely/answers';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
 import { erasureQueries } from './kysely/erasure';
 import { moderationQueries } from './kysely/moderation';
 import { publicSiteQueries } from './kysely/public-site';
+import { rateWindowQueries } from './kysely/rate-windows';
 import { searchQueries, searchUpkeep } from './kysely/search';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -20,11 +22,14 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     ...commitmentsQueries(db),
     ...contributionsQueries(db),
     ...moderation,
+    ...answersQueries(db),
     ...erasureQueries(db, kind, upkeep),
     ...campaignsQueries(db),
     ...accessQueries(db),
     ...publicSiteQueries(db),
     ...searchQueries(db, kind),
+    // One process on SQLite: its limiter counts in memory. Several may share PostgreSQL.
+    rateWindows: kind === 'postgres' ? rateWindowQueries(db) : undefined,
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });

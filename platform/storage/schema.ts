@@ -11,6 +11,8 @@ export interface CommitmentsTable {
   /** The title and lead institution in English; `title` and `lead_institution` are French. */
   title_en: string | null;
   lead_institution_en: string | null;
+  /** The summary in English; `summary` is French. */
+  summary_en: string | null;
 }
 
 export interface ContributionsTable {
@@ -41,6 +43,36 @@ export interface ContributionsTable {
   published_at: string | null;
   /** When readers first reported it since its last review: reported contributions lead the moderation queue. */
   reported_at: string | null;
+  /** The page's host (organisations/domains.ts): what an administration's domains are compared with. */
+  target_host: string;
+  /** The organisation's answer, its latest version (every version is in `answers`). */
+  answer_body: string | null;
+  answer_status: string | null;
+  answer_organisation: string | null;
+  answer_at: string | null;
+  /** When the first version was given. */
+  answer_first_at: string | null;
+}
+
+/** Every version of every organisation's answer: the history the organisation and admins read. */
+export interface AnswersTable {
+  id: string;
+  contribution_id: string;
+  /** The token that wrote it; `organisation` is its name then. */
+  token_id: string;
+  organisation: string;
+  body: string;
+  status: string;
+  at: string;
+}
+
+/** PostgreSQL only: one rate-limit window per client, shared by every process on the database. */
+export interface RateWindowsTable {
+  /** The client's address under the day's key (http/client-address.ts): never the address. */
+  client: string;
+  /** Milliseconds since the epoch, as bigint (which pg reads as a string). */
+  started_at: number | string;
+  count: number;
 }
 
 /** A reader's report; one per reader (hashed address) and contribution, so reports count people. */
@@ -69,6 +101,10 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** An administration's site domains (JSON array of patterns); null for other roles. */
+  domains: string | null;
+  /** The commitments an administration leads (JSON array of ids); null for other roles. */
+  commitments: string | null;
 }
 
 export interface SettingsTable {
@@ -98,4 +134,6 @@ export interface Database {
   withdrawals: WithdrawalsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
+  answers: AnswersTable;
+  rate_windows: RateWindowsTable;
 }
