@@ -1,4 +1,4 @@
-import type { ModerationReason, OwnContributionStatus, Reply } from '../contract';
+import type { Answer, ModerationReason, OwnContributionStatus, Reply } from '../contract';
 import type { Draft } from './schema';
 
 /** What the platform says became of a contribution: its moderation status, or `withdrawn`. */
@@ -15,6 +15,8 @@ export interface PlatformState {
   reason?: ModerationReason;
   /** The moderators' public reply. */
   reply?: Reply;
+  /** The answer of the organisation the contribution concerns (given even before publication). */
+  answer?: Answer;
   /** When its author withdrew it (ISO 8601). */
   withdrawnAt?: string;
   /** Epoch ms: when the platform said so. */
@@ -31,6 +33,7 @@ export function platformStateOf(item: OwnContributionStatus, checkedAt: number):
     status: item.status,
     ...(item.moderationReason ? { reason: item.moderationReason } : {}),
     ...(item.reply ? { reply: { body: item.reply.body, at: item.reply.at } } : {}),
+    ...(item.answer ? { answer: { ...item.answer } } : {}),
     ...(item.withdrawn ? { withdrawnAt: item.withdrawn } : {}),
     checkedAt,
   };
@@ -49,13 +52,16 @@ export function platformStateOfDraft(draft: Pick<Draft, 'state' | 'platform' | '
 
 /**
  * The part of a platform state the citizen is told about when it changes: a
- * publication, a hiding or a rejection (with its reason), a reply. Empty when there is
- * nothing to tell: pending, and withdrawn (the citizen's own act, on this device,
+ * publication, a hiding or a rejection (with its reason), a reply, an organisation's
+ * answer (new, edited, or its status changed). Empty when there is nothing to tell:
+ * pending without an answer, and withdrawn (the citizen's own act, on this device,
  * since only this device holds the secret).
  */
 export function newsKeyOf(state: PlatformState | undefined): string {
-  if (!state || state.status === 'pending' || state.status === 'withdrawn') return '';
-  return [state.status, state.reason ?? '', state.reply?.at ?? ''].join('|');
+  if (!state || state.status === 'withdrawn') return '';
+  const answer = state.answer ? `${state.answer.status}@${state.answer.at}` : '';
+  if (state.status === 'pending' && !answer) return '';
+  return [state.status, state.reason ?? '', state.reply?.at ?? '', answer].join('|');
 }
 
 /**

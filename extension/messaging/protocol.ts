@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  Answer,
   BODY_MAX_LENGTH,
   Commitment,
   CommitmentId,
@@ -85,6 +86,7 @@ export const PlatformStateData = z.object({
   status: OwnContributionStatus.shape.status,
   reason: z.optional(ModerationReason),
   reply: z.optional(Reply),
+  answer: z.optional(Answer),
   withdrawnAt: z.optional(z.string()),
   checkedAt: z.number(),
 }) satisfies z.ZodMiniType<PlatformState>;

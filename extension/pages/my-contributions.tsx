@@ -1,6 +1,6 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { gapTypeLabels } from '../../api-client/contract/labels';
+import { answerStatusLabels, gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings, type PagesStrings } from '../i18n/pages';
 import { sendMessage } from '../messaging/messenger';
 import type { DraftSummary } from '../messaging/protocol';
@@ -89,6 +89,7 @@ function DraftItem({
   };
   const asked = confirming.value && confirmations[confirming.value];
   const reply = draft.platform?.reply;
+  const answer = draft.platform?.answer;
 
   return (
     <li ref={item} aria-labelledby={headingId} class={isNew ? 'is-new' : undefined}>
@@ -108,6 +109,16 @@ function DraftItem({
       ) : (
         <>
           {draft.fields.body ? <p class="body">{draft.fields.body}</p> : null}
+          {answer ? (
+            <div class="answer">
+              <p>
+                <strong>{t.answerFrom(answer.organisation)}</strong> · {answerStatusLabels[locale][answer.status]} ·{' '}
+                <time dateTime={answer.at}>{dateFormats[locale].format(new Date(answer.at))}</time>
+                {answer.firstAt ? ` (${t.answerEdited})` : null}
+              </p>
+              <p class="answer-body">{answer.body}</p>
+            </div>
+          ) : null}
           {reply ? (
             <p class="reply">
               <strong>

@@ -16,7 +16,7 @@ import {
   type ExtensionBrowser,
   type InPageUi,
 } from '../support/extension-browser';
-import { moderatorOf, type Moderator } from '../support/moderator';
+import { administrationOf, moderatorOf, type Moderator } from '../support/moderator';
 
 // Under pre-moderation, as the platform runs for real: what a citizen sends waits for a moderator.
 const fr = inPageWords.fr;
@@ -139,9 +139,15 @@ describe('what became of my contributions', () => {
     await ui.detach();
   });
 
-  it('published with a reply, rejected, hidden: the badge counts them until "Mes contributions" shows them, marked', async () => {
+  it('published with a reply and an answer, rejected, hidden: the badge counts them until "Mes contributions" shows them, marked', async () => {
     await moderator.publish(pendingId, 'Merci : le calendrier sera publié en janvier.');
     await moderator.reject(rejectedId, 'spam');
+    // The plan's page is filed under www.example.gouv.fr: the ministry runs that domain here.
+    const ministry = await administrationOf(world.platform, 'Ministère de l’Économie', [
+      '--domains',
+      '*.example.gouv.fr',
+    ]);
+    await ministry.answer(pendingId, { body: 'Le calendrier est en ligne depuis ce matin.', status: 'answered' });
 
     // Opening the popup asks the platform; the badge then counts both, and the popup says so.
     const popup = await browser.context.newPage();
@@ -159,6 +165,9 @@ describe('what became of my contributions', () => {
     expect(await published.textContent()).toContain(
       'Réponse de la modération : Merci : le calendrier sera publié en janvier.',
     );
+    expect(await published.locator('.answer strong').textContent()).toBe('Réponse de Ministère de l’Économie');
+    expect(await published.locator('.answer').textContent()).toContain('Réponse apportée');
+    expect(await published.locator('.answer-body').textContent()).toBe('Le calendrier est en ligne depuis ce matin.');
     expect(await mine(panel, rejectedText).getByRole('heading').textContent()).toBe(
       'Nouveau Commentaire — Rejetée (spam)',
     );

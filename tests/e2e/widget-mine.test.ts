@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVigieClient, VigieHttpError } from '../../api-client/http';
-import { moderatorOf, type Moderator } from '../support/moderator';
+import { administrationOf, moderatorOf, type Moderator } from '../support/moderator';
 import {
   axeViolations,
   bodyField,
@@ -51,7 +51,7 @@ async function comeBackAndLook(): Promise<void> {
 const entry = (text: string) => mineList().getByRole('listitem').filter({ hasText: text });
 
 describe('"Mes contributions sur cette page"', () => {
-  it('shows the citizen their own pending words, then what the moderators did: published with a reply, hidden', async () => {
+  it('shows the citizen their own pending words, then what became of them: published with a reply and an answer, hidden', async () => {
     const text = `Le calendrier promis n'est pas en ligne ${crypto.randomUUID()}`;
     await openDemo();
     const id = await sendContribution(text);
@@ -77,11 +77,17 @@ describe('"Mes contributions sur cette page"', () => {
     expect(await published().getByText(text).count()).toBe(0); // in "Mes contributions" only
 
     await moderator.publish(id, 'Merci, le calendrier sera mis en ligne lundi.');
+    // The demo page shows FR0067: the ministry leads it, so it answers what is filed there.
+    const ministry = await administrationOf(site.platform, 'Ministère de l’Économie', ['--commitments', 'FR0067']);
+    await ministry.answer(id, { body: 'Le calendrier sera publié le 1er mars.', status: 'in-progress' });
     await comeBackAndLook();
     await expect.poll(() => entry(text).textContent(), { timeout: 15_000 }).toContain('Publiée');
     expect(await entry(text).textContent()).toContain(
       'Réponse de la modération : Merci, le calendrier sera mis en ligne lundi.',
     );
+    expect(await entry(text).locator('.answer strong').textContent()).toBe('Réponse de Ministère de l’Économie');
+    expect(await entry(text).locator('.answer').textContent()).toContain('En cours de traitement');
+    expect(await entry(text).locator('.answer-body').textContent()).toBe('Le calendrier sera publié le 1er mars.');
     expect(await axeViolations()).toEqual([]);
 
     await moderator.hide(id, 'personal-data');

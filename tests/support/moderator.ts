@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import type { ModerationReason } from '../../api-client/contract';
+import type { AnswerInput, ModerationReason } from '../../api-client/contract';
+import { createVigieClient } from '../../api-client/http';
+import { tokenFor } from './platform-cli';
 import type { PlatformProcess } from './platform-process';
 import { send } from './platform-http';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 
 export interface Moderator {
   publish(id: string, reply?: string): Promise<void>;
@@ -20,13 +15,7 @@ export interface Moderator {
  * CLI as an operator would, then the decisions the console sends.
  */
 export async function moderatorOf(platform: PlatformProcess): Promise<Moderator> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'platform/cli.ts'), 'token', 'create', '--role', 'moderator', '--name', 'Modé'],
-    { cwd: root, env: { ...process.env, VIGIE_DATA_DIR: platform.dataDir } },
-  );
-  const token = /^vigie_[\w-]{43}$/m.exec(stdout)?.[0];
-  if (!token) throw new Error(`token create printed no token:\n${stdout}`);
+  const token = await tokenFor(platform.dataDir, ['--role', 'moderator', '--name', 'Modé']);
   const decide = async (id: string, body: Record<string, unknown>) => {
     const answer = await send('POST', `${platform.url}/v1/moderation/contributions/${id}/decision`, { token, body });
     if (answer.status !== 200) throw new Error(`decision refused: ${answer.status} ${answer.text}`);
@@ -37,4 +26,11 @@ export async function moderatorOf(platform: PlatformProcess): Promise<Moderator>
       decide(id, { decision: 'hide', reason, ...(reply ? { reply } : {}) }),
     reject: (id, reason = 'spam') => decide(id, { decision: 'reject', reason }),
   };
+}
+
+/** An administration answering what concerns it (`scope`: `--domains …` or `--commitments …`). */
+export async function administrationOf(platform: PlatformProcess, name: string, scope: string[]) {
+  const token = await tokenFor(platform.dataDir, ['--role', 'administration', '--name', name, ...scope]);
+  const client = createVigieClient({ baseUrl: platform.url, token });
+  return { answer: (id: string, input: AnswerInput) => client.answerContribution(id, input) };
 }

@@ -6,6 +6,7 @@ import {
   describeDraft,
   describeOwnSummary,
   hasNews,
+  newsKeyOf,
   ownStateOf,
   platformStateOf,
   type Draft,
@@ -54,6 +55,18 @@ describe('what the platform says, kept on the device', () => {
       checkedAt: 7,
     });
     expect(platformStateOf({ id: 'z', status: 'pending' }, 1)).toEqual({ status: 'pending', checkedAt: 1 });
+    const official = {
+      body: 'Le registre sera en ligne en mars.',
+      status: 'answered' as const,
+      organisation: 'Ministère de l’Économie',
+      at: '2026-12-05T10:00:00Z',
+      firstAt: '2026-12-04T10:00:00Z',
+    };
+    expect(platformStateOf({ id: 'a', status: 'published', answer: official }, 3)).toEqual({
+      status: 'published',
+      answer: official,
+      checkedAt: 3,
+    });
   });
 });
 
@@ -73,11 +86,24 @@ describe('news for the badge', () => {
     expect(countNews([publishedOnArrival, stillPending, publishedSince, hidden, rejected, replied])).toBe(4);
   });
 
+  it('counts an organisation’s answer, even to a pending contribution, and again when it is edited', () => {
+    const answer = { body: 'Reçue.', status: 'received' as const, organisation: 'DITP', at: '2026-12-05T10:00:00Z' };
+    const answered = aDraft('synced', { ...received('pending'), ...said({ status: 'pending', answer }) });
+    expect(hasNews(answered)).toBe(true);
+    const seen = { ...answered, seen: newsKeyOf(answered.platform) };
+    expect(hasNews(seen)).toBe(false);
+    const edited: Draft = {
+      ...seen,
+      ...said({ status: 'pending', answer: { ...answer, status: 'answered', at: '2026-12-06T10:00:00Z' } }),
+    };
+    expect(hasNews(edited)).toBe(true);
+  });
+
   it('is not news once seen, and is news again when something else happens', () => {
     const publishedSince = aDraft('synced', {
       ...received('pending'),
       ...said({ status: 'published' }),
-      seen: 'published||',
+      seen: newsKeyOf({ status: 'published', checkedAt: 0 }),
     });
     expect(hasNews(publishedSince)).toBe(false);
     const repliedSince: Draft = {

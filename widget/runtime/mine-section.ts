@@ -6,6 +6,7 @@ import {
   type DraftStore,
   type StatusFollower,
 } from '../../api-client/drafts';
+import type { Answer } from '../../api-client/contract';
 import { VigieNetworkError } from '../../api-client/http';
 import type { Strings, WidgetLocale } from '../i18n';
 import { mineStrings } from '../mine-i18n';
@@ -138,6 +139,22 @@ export class MineSection {
     }
   }
 
+  /** An organisation's answer, as the published list shows it (its words are the form's catalogue's). */
+  #answer(answer: Answer, locale: WidgetLocale): TemplateResult {
+    const { html } = this.#host;
+    const t = this.#host.strings();
+    const at = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
+      new Date(answer.at),
+    );
+    return html`<div class="answer">
+      <p>
+        <strong>${t.answerFrom(answer.organisation)}</strong> · ${t.answerStatuses[answer.status]} ·
+        <time datetime=${answer.at}>${at}</time>${answer.firstAt ? ` (${t.answerEdited})` : ''}
+      </p>
+      <p class="answer-body">${answer.body}</p>
+    </div>`;
+  }
+
   #entry(draft: Draft, locale: WidgetLocale): TemplateResult {
     const { html } = this.#host;
     const t = mineStrings[locale];
@@ -158,6 +175,7 @@ export class MineSection {
         <time datetime=${at}>${t.sentOn(date)}</time>
       </p>
       ${quote ? html`<p class="quote">${quote}</p>` : ''} ${body ? html`<p class="body">${body}</p>` : ''}
+      ${state?.answer ? this.#answer(state.answer, locale) : ''}
       ${
         state?.reply
           ? html`<p class="reply">
