@@ -12,7 +12,6 @@ export const mineStrings = {
     kindComment: 'Commentaire',
     kindGap: 'Manque signalé',
     sentOn: (date: string) => `envoyée le ${date}`,
-    moderationReply: 'Réponse de la modération',
     withdraw: 'Retirer',
     withdrawWarning:
       'Le texte sera effacé de la plateforme : personne ne pourra plus le lire. Ce retrait est définitif.',
@@ -29,7 +28,6 @@ export const mineStrings = {
     kindComment: 'Comment',
     kindGap: 'Gap reported',
     sentOn: (date: string) => `sent on ${date}`,
-    moderationReply: 'Reply from the moderators',
     withdraw: 'Withdraw',
     withdrawWarning:
       'The text will be erased from the platform: no one will be able to read it. This cannot be undone.',

@@ -9,6 +9,7 @@ import {
 import type { Answer } from '../../api-client/contract';
 import { VigieNetworkError } from '../../api-client/http';
 import type { Strings, WidgetLocale } from '../i18n';
+import { listStrings } from '../i18n-list';
 import { mineStrings } from '../mine-i18n';
 import mineCss from './mine.css?inline';
 
@@ -139,10 +140,10 @@ export class MineSection {
     }
   }
 
-  /** An organisation's answer, as the published list shows it (its words are the form's catalogue's). */
+  /** An organisation's answer, as the published list shows it, in the list's words. */
   #answer(answer: Answer, locale: WidgetLocale): TemplateResult {
     const { html } = this.#host;
-    const t = this.#host.strings();
+    const t = listStrings[locale];
     const at = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
       new Date(answer.at),
     );
@@ -178,9 +179,7 @@ export class MineSection {
       ${state?.answer ? this.#answer(state.answer, locale) : ''}
       ${
         state?.reply
-          ? html`<p class="reply">
-              <strong>${t.moderationReply}${locale === 'fr' ? ' :' : ':'}</strong> ${state.reply.body}
-            </p>`
+          ? html`<p class="reply"><strong>${listStrings[locale].replyLabel}</strong> ${state.reply.body}</p>`
           : ''
       }
       ${
