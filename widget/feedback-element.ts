@@ -102,8 +102,7 @@ export class VigieFeedback extends LitElement {
   declare private _shareNote: string;
 
   #reader: Promise<Reader> | undefined;
-  /** "Mes contributions sur cette page": drawn by the runtime, once it is loaded. */
-  #mine: ReturnType<Writer['mine']> | undefined;
+  #mine: ReturnType<Writer['mine']> | undefined; // "Mes contributions sur cette page", drawn by the runtime
   /** The list's items and "Partager": they load with the reader (see published-items.ts). */
   #items: Pick<typeof import('./runtime'), 'renderPublishedItems' | 'copyLink'> | undefined;
   #teardown = new AbortController();
@@ -207,19 +206,13 @@ export class VigieFeedback extends LitElement {
   #wake(): void {
     if (this.#woken) return;
     this.#woken = true;
-    void this.#drafts.load()?.then(
-      (writer) => {
-        this.#mine = writer.mine({
-          element: this,
-          locale: () => this._locale,
-          strings: () => this.#t,
-          html,
-          withdrawn: () => void this.#loadList(),
-        });
-        if (!this._fields.pseudonym) this._fields = { ...this._fields, pseudonym: writer.pseudonym() };
-      },
-      () => undefined,
-    );
+    void this.#drafts
+      .load()
+      ?.then((w) => {
+        this.#mine = w.mine({ element: this, strings: () => this.#t, html, withdrawn: () => void this.#loadList() });
+        if (!this._fields.pseudonym) this._fields = { ...this._fields, pseudonym: w.pseudonym() };
+      })
+      .catch(() => undefined); // the keeper says why
     void this.#showPlatformData();
   }
 

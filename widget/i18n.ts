@@ -6,6 +6,7 @@ export type WidgetLocale = 'fr' | 'en';
 /** Every word the widget shows, French first. Only types come from the contract here. */
 export const strings = {
   fr: {
+    locale: 'fr',
     heading: 'Votre avis sur cette page',
     kindLegend: 'Que souhaitez-vous faire ?',
     kindComment: 'Commenter',
@@ -59,6 +60,7 @@ export const strings = {
     gapTypes: gapTypeLabels.fr,
   },
   en: {
+    locale: 'en',
     heading: 'Your feedback on this page',
     kindLegend: 'What would you like to do?',
     kindComment: 'Comment',

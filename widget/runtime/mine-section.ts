@@ -16,8 +16,7 @@ import mineCss from './mine.css?inline';
 /** What the section needs of the element: to be drawn again, where its shadow root is, and its language. */
 export interface MineHost {
   element: Pick<LitElement, 'requestUpdate' | 'updateComplete' | 'renderRoot'>;
-  locale(): WidgetLocale;
-  /** The form's catalogue, for the gap types. */
+  /** The form's catalogue as the widget speaks now: its language, and the gap types' labels. */
   strings(): Strings;
   /**
    * Lit's template tag. Handed over like the catalogue: the bundler would move a module
@@ -128,7 +127,7 @@ export class MineSection {
   }
 
   async #withdraw(id: string): Promise<void> {
-    const t = mineStrings[this.#host.locale()];
+    const t = mineStrings[this.#host.strings().locale];
     try {
       await this.#deps.withdraw(id);
       this.#host.withdrawn();
@@ -214,7 +213,7 @@ export class MineSection {
   render(): TemplateResult | '' {
     if (this.#entries.length === 0) return '';
     const { html } = this.#host;
-    const locale = this.#host.locale();
+    const locale = this.#host.strings().locale;
     const t = mineStrings[locale];
     return html`<section class="mine" aria-labelledby="mine-title">
       <h3 id="mine-title">
