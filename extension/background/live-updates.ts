@@ -19,8 +19,6 @@ export interface LiveUpdatesDeps {
   drafts: DraftsService;
   access: DraftAccess;
   self: SelfIdentity;
-  /** One of our pages opened the list ("Mes contributions", the popup): time to ask what became of them. */
-  opened(): void;
 }
 
 /**
@@ -104,7 +102,6 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
       port.onDisconnect.addListener(() => stop?.());
       if (port.name === DRAFTS_PORT && caller?.kind === 'extension-page') {
         stop = serveDraftList(port);
-        deps.opened();
       } else if (port.name === DRAFT_PORT && caller?.kind === 'content') {
         stop = serveOneDraft(port, { tabId: caller.tabId, origin: caller.origin });
       } else {

@@ -56,6 +56,11 @@ export function startBackground(): void {
     },
   });
   const passages = createPassageChoices(browser.storage.local);
+  // What became of the citizen's contributions: asked when they look, and on the heartbeat.
+  const refreshStatuses = (ifOlderThanMs?: number) =>
+    void ready
+      .then(() => drafts.follower.refresh(ifOlderThanMs === undefined ? {} : { ifOlderThanMs }))
+      .catch((error: unknown) => console.warn('[vigie] the statuses could not be asked', error));
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const router = createRouter({
     drafts,
@@ -65,13 +70,9 @@ export function startBackground(): void {
     self,
     pseudonym: () => settings.pseudonym,
     openOptions: () => browser.runtime.openOptionsPage(),
+    refreshStatuses: () => refreshStatuses(),
   });
   const locale = () => resolveLocale(settings.language, browser.i18n.getUILanguage());
-  // What became of the citizen's contributions: asked when they look, and on the heartbeat.
-  const refreshStatuses = (ifOlderThanMs?: number) =>
-    void ready
-      .then(() => drafts.follower.refresh(ifOlderThanMs === undefined ? {} : { ifOlderThanMs }))
-      .catch((error: unknown) => console.warn('[vigie] the statuses could not be asked', error));
   // Manifest V3's action, Manifest V2's browserAction (Firefox MV2).
   const action = (browser.action ?? (browser as unknown as { browserAction?: ActionLike }).browserAction) as
     ActionLike | undefined;
@@ -86,7 +87,7 @@ export function startBackground(): void {
     );
   }
 
-  const live = createLiveUpdates({ drafts, access, self, opened: () => refreshStatuses() });
+  const live = createLiveUpdates({ drafts, access, self });
   browser.runtime.onConnect.addListener((port) => live.connect(port));
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -45,6 +45,8 @@ export interface RouterDeps {
   pseudonym(): string;
   /** Opens the options, where the pseudonym is changed (a content script cannot). */
   openOptions(): Promise<void>;
+  /** Asks the platform what became of the sent contributions (a page showing them opened). */
+  refreshStatuses(): void;
 }
 
 /** A refusal the citizen reads, in every language: it crosses to the page with its sentences. */
@@ -242,6 +244,14 @@ export function createRouter(deps: RouterDeps) {
     'drafts:seen': {
       from: ['extension-page'],
       handle: (data) => store.markSeen(data.ids),
+    },
+    'drafts:refresh': {
+      from: ['extension-page'],
+      handle() {
+        // The answer comes through the drafts feed when the platform has spoken.
+        deps.refreshStatuses();
+        return Promise.resolve();
+      },
     },
     'draft:retry': {
       from: ['extension-page'],

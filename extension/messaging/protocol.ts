@@ -259,6 +259,7 @@ export const backgroundRequests = {
   'draft:resume': DraftResumeRequest,
   'draft:discard': DraftIdRequest,
   'drafts:seen': DraftsSeenRequest,
+  'drafts:refresh': NoData,
   'page:own': PageLookupRequest,
   'options:open': NoData,
   'commitments:find': CommitmentsRequest,
@@ -280,6 +281,7 @@ export interface BackgroundAnswers {
   'draft:resume': DraftView | null;
   'draft:discard': boolean;
   'drafts:seen': number;
+  'drafts:refresh': void;
   'page:own': OwnPassage[];
   'options:open': void;
   'commitments:find': z.infer<typeof Commitment>[];

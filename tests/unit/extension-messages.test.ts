@@ -71,6 +71,7 @@ function setUp() {
     // The options' pseudonym signs every contribution, whatever a composer sends.
     pseudonym: () => 'Camille',
     openOptions: () => Promise.resolve(),
+    refreshStatuses: () => undefined,
   });
   return { drafts, access, router, lookups };
 }
@@ -249,7 +250,7 @@ function fakePort(name: string, sender: SenderLike) {
 describe('live updates', () => {
   it('give our pages every draft, and a composer only its own', async () => {
     const { router, drafts, access } = setUp();
-    const live = createLiveUpdates({ drafts, access, self, opened: () => undefined });
+    const live = createLiveUpdates({ drafts, access, self });
     const created = await router.handle('draft:create', aRequest(), tab(1, 'https://www.example.gouv.fr/plan'));
 
     const list = fakePort(DRAFTS_PORT, page('sidepanel.html'));

@@ -61,6 +61,7 @@ function setUp() {
     self,
     pseudonym: () => pseudonym,
     openOptions: () => Promise.resolve(),
+    refreshStatuses: () => undefined,
   });
   /** As if the platform had received it: what the engine does on `created`. */
   const markSent = async (id: string, status: 'pending' | 'published' = 'pending') => {

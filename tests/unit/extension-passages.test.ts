@@ -60,6 +60,7 @@ function setUp(allowed = true) {
     self,
     pseudonym: () => '',
     openOptions: () => Promise.resolve(),
+    refreshStatuses: () => undefined,
   });
   return { router, area, contribution };
 }
