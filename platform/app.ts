@@ -23,6 +23,9 @@ import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
 import { readinessRoutes } from './routes/readiness';
+import { streamRoutes, type LiveOptions } from './routes/stream';
+import { supportRoutes } from './routes/support';
+import { networkLimit } from './http/network-limit';
 import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { widgetRoutes } from './static/widget-routes';
 import { notFoundPage, siteRoutes } from './site';
@@ -49,6 +52,10 @@ export interface AppOptions {
   /** The built widget and console (default dist/widget, dist/console). */
   widgetDir?: string;
   consoleDir?: string;
+  /** "Moi aussi" per network and window; null: no limit beyond the per-address one. */
+  supportRateLimit?: RateLimit | null;
+  /** The live streams; without them, GET /v1/stream is not served. */
+  live?: LiveOptions;
 }
 
 /** Answers for a token's holder, or for a device proving its secrets: no cache may keep them. */
@@ -95,6 +102,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     identify: [identify, batchRateLimit(limiter)],
     charge,
   });
+  supportRoutes(app, doc, {
+    storage,
+    publicWrite: [
+      ...publicWrite,
+      networkLimit(options.supportRateLimit ? new RateLimiter(options.supportRateLimit) : null, options.addressSecret),
+    ],
+  });
+  if (options.live) streamRoutes(app, doc, { ...options.live, storage, identify, logger });
   citizenActionRoutes(app, doc, {
     storage,
     reportThreshold: options.reportThreshold,

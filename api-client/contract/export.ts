@@ -39,6 +39,7 @@ export const exportCsvColumns = [
   'source',
   'replyBody',
   'replyAt',
+  'parentId',
 ] as const;
 
 export type ExportFormat = z.infer<typeof ExportFormat>;

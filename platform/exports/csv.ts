@@ -33,6 +33,7 @@ function cells(c: Contribution): Record<(typeof exportCsvColumns)[number], strin
     source: c.source,
     replyBody: c.reply?.body ?? '',
     replyAt: c.reply?.at ?? '',
+    parentId: c.parentId ?? '',
   };
 }
 

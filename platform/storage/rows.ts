@@ -1,11 +1,11 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { Campaign, Commitment, Contribution, Role, type Locale, type Selector } from '../../api-client/contract';
 import type { CampaignsTable, ContributionsTable, Database } from './schema';
 import type { ApiToken, StoredContribution } from './storage';
 
 // Between the contract's shapes and the tables' rows: JSON columns, snake_case, nulls.
 
-export function contributionToRow(item: StoredContribution): ContributionsTable {
+export function contributionToRow(item: StoredContribution): Insertable<ContributionsTable> {
   const c = item.contribution;
   return {
     id: c.id,
@@ -31,6 +31,7 @@ export function contributionToRow(item: StoredContribution): ContributionsTable 
     moderated_at: null,
     published_at: c.status === 'published' ? c.receivedAt : null,
     reported_at: null,
+    parent_id: c.parentId ?? null,
   };
 }
 
@@ -51,6 +52,9 @@ export function contributionFromRow(row: Selectable<ContributionsTable>): Contri
     status: row.status,
     receivedAt: row.received_at,
     ...(row.reply_body === null || row.reply_at === null ? {} : { reply: { body: row.reply_body, at: row.reply_at } }),
+    ...(row.parent_id === null ? {} : { parentId: row.parent_id }),
+    supportCount: Number(row.support_count),
+    replyCount: Number(row.reply_count),
   });
 }
 
