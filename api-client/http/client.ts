@@ -8,6 +8,7 @@ import type {
   Health,
   ModerationReason,
   OwnContributionStatus,
+  SupportState,
 } from '../contract';
 import * as routes from './routes';
 import { createTransport, type RequestOptions, type VigieClientOptions } from './transport';
@@ -33,6 +34,16 @@ export interface VigieClient {
     items: ReadonlyArray<{ id: string; secret: string }>,
     options?: RequestOptions,
   ): Promise<OwnContributionStatus[]>;
+  /** A published contribution's published replies, oldest first. */
+  listReplies(
+    id: string,
+    query?: { limit?: number; cursor?: string },
+    options?: RequestOptions,
+  ): Promise<ContributionPage>;
+  /** "Moi aussi" with the hex SHA-256 of the device's supporter secret; idempotent. */
+  supportContribution(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
+  /** Takes a "Moi aussi" back; idempotent. */
+  withdrawSupport(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
 }
 
 /**
@@ -53,5 +64,8 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
     reportContribution: (id, reason, o) => routes.reportContribution(t, id, reason, o),
     withdrawContribution: (id, secret, o) => routes.withdrawContribution(t, id, secret, o),
     contributionStatuses: (items, o) => routes.contributionStatuses(t, items, o),
+    listReplies: (id, q, o) => routes.listReplies(t, id, q, o),
+    supportContribution: (id, key, o) => routes.supportContribution(t, id, key, o),
+    withdrawSupport: (id, key, o) => routes.withdrawSupport(t, id, key, o),
   };
 }

@@ -85,6 +85,8 @@ export class EventBus {
   readonly #byCommitment = new Map<string, Set<Subscriber>>();
   readonly #byPage = new Map<string, Set<Subscriber>>();
   #delivered = 0;
+  /** Events delivered since the log was last pruned: it is pruned every tenth of its size too. */
+  #sincePrune = 0;
   #reading = false;
   #again = false;
   #retry: NodeJS.Timeout | undefined;
@@ -161,6 +163,11 @@ export class EventBus {
           const encoded = wire.get(event.id);
           if (encoded) for (const subscriber of this.#concerned(event)) subscriber.deliver(encoded);
           this.#delivered = event.id;
+        }
+        this.#sincePrune += events.length;
+        if (this.#sincePrune >= Math.ceil(this.#options.logSize / 10)) {
+          this.#sincePrune = 0;
+          void this.#pruneLog();
         }
         if (events.length < batch) return;
       }
