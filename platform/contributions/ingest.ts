@@ -113,7 +113,13 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
     valid.push({
       index,
       stored: {
-        contribution: { ...shown, status: options.initialStatus, receivedAt },
+        contribution: {
+          ...shown,
+          status: options.initialStatus,
+          receivedAt,
+          // Published on arrival, it is public with its figures, as it is read back.
+          ...(options.initialStatus === 'published' ? { supportCount: 0, replyCount: 0 } : {}),
+        },
         contentHash: contentHash(input),
         withdrawalKeyHash,
       },

@@ -120,6 +120,29 @@ const fr = {
 
   'answer.moderation': (date: string) => `Réponse publiée par la modération de Vigie, le ${date}`,
 
+  'contribution.reply': 'Réponse',
+  'support.one': '{n} personne dit « moi aussi »',
+  'support.other': '{n} personnes disent « moi aussi »',
+  'replies.heading': 'Réponses des citoyens ({n})',
+  'replies.all': (n: number) => `Voir les ${frNumber(n)} réponses`,
+  'replies.allOf': 'Réponses des citoyens, les plus anciennes d’abord',
+  'replies.shown': (shown: number, total: number) =>
+    `Les ${frNumber(shown)} premières réponses sur ${frNumber(total)} sont affichées.`,
+  'reply.by': (who: string) => `Réponse de ${who}`,
+  'reply.to': 'Voir la contribution à laquelle elle répond',
+  'reply.title': (date: string) => `Réponse publiée le ${date}`,
+  'reply.permalink': 'Lien permanent de la réponse',
+  'talk.how':
+    'Pour dire « moi aussi » ou répondre, utilisez le module Vigie sur le site de l’administration, ou l’extension Vigie.',
+  'live.note':
+    'Cette page se met à jour en direct : les nouvelles contributions, réponses et soutiens s’affichent sans la recharger.',
+  'live.newContribution': (kind: string, who: string) => `Nouvelle contribution publiée : ${kind}, par ${who}.`,
+  'live.newReply': (who: string) => `Nouvelle réponse de ${who}.`,
+  'live.removed': 'Une contribution a été retirée de cette page.',
+  'live.answered': 'Une contribution de cette page a reçu une réponse.',
+  'live.reset': 'Des changements ont eu lieu pendant que la page était déconnectée.',
+  'live.reload': 'Recharger la page',
+
   'pages.title': 'Contributions sur une page',
   'pages.titleFor': 'Contributions sur cette page',
   'pages.label': 'Adresse de la page (commençant par https://)',
@@ -290,6 +313,27 @@ const en: Words = {
 
   'answer.moderation': (date: string) => `Answer published by Vigie’s moderators, on ${date}`,
 
+  'contribution.reply': 'Reply',
+  'support.one': '{n} person says “me too”',
+  'support.other': '{n} people say “me too”',
+  'replies.heading': 'Citizens’ replies ({n})',
+  'replies.all': (n: number) => `See all ${enNumber(n)} replies`,
+  'replies.allOf': 'Citizens’ replies, oldest first',
+  'replies.shown': (shown: number, total: number) =>
+    `The first ${enNumber(shown)} replies of ${enNumber(total)} are shown.`,
+  'reply.by': (who: string) => `Reply by ${who}`,
+  'reply.to': 'See the contribution it replies to',
+  'reply.title': (date: string) => `Reply published on ${date}`,
+  'reply.permalink': 'Permalink of the reply',
+  'talk.how': 'To say “me too” or to reply, use the Vigie module on the administration’s site, or the Vigie extension.',
+  'live.note': 'This page updates live: new contributions, replies and supports show without reloading it.',
+  'live.newContribution': (kind: string, who: string) => `New contribution published: ${kind}, by ${who}.`,
+  'live.newReply': (who: string) => `New reply by ${who}.`,
+  'live.removed': 'A contribution was removed from this page.',
+  'live.answered': 'A contribution on this page got an answer.',
+  'live.reset': 'Things changed while the page was disconnected.',
+  'live.reload': 'Reload the page',
+
   'pages.title': 'Contributions about a page',
   'pages.titleFor': 'Contributions about this page',
   'pages.label': 'Address of the page (starting with https://)',
@@ -357,6 +401,22 @@ export function siteWords(locale: Locale): SiteWords {
 /** How the contract's gap types and commitment statuses read, in the page's language. */
 export function gapLabel(locale: Locale, type: keyof (typeof gapTypeLabels)['fr']): string {
   return gapTypeLabels[locale][type];
+}
+
+const numberIn = (locale: Locale, n: number) => n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
+
+/**
+ * "3 personnes disent « moi aussi »". The two forms are templates (`{n}`) rather than a
+ * function, so the live page's script fills them in too; French counts 0 and 1 as singular.
+ */
+export function supportSentence(locale: Locale, n: number): string {
+  const singular = locale === 'fr' ? n <= 1 : n === 1;
+  return siteWords(locale)[singular ? 'support.one' : 'support.other'].replace('{n}', numberIn(locale, n));
+}
+
+/** "Réponses des citoyens (3)", a template too. */
+export function repliesHeading(locale: Locale, n: number): string {
+  return siteWords(locale)['replies.heading'].replace('{n}', numberIn(locale, n));
 }
 
 export function statusLabel(locale: Locale, status: Commitment['status']): string {

@@ -53,8 +53,10 @@ export function contributionFromRow(row: Selectable<ContributionsTable>): Contri
     receivedAt: row.received_at,
     ...(row.reply_body === null || row.reply_at === null ? {} : { reply: { body: row.reply_body, at: row.reply_at } }),
     ...(row.parent_id === null ? {} : { parentId: row.parent_id }),
-    supportCount: Number(row.support_count),
-    replyCount: Number(row.reply_count),
+    // Public figures, said of what is public: a pending text has no supports to show.
+    ...(row.status === 'published'
+      ? { supportCount: Number(row.support_count), replyCount: Number(row.reply_count) }
+      : {}),
   });
 }
 
