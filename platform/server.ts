@@ -81,10 +81,18 @@ export async function startPlatform(config: PlatformConfig, runtime: PlatformRun
     },
     ...runtime,
   });
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    // Not listening (the port is taken): leave nothing open behind.
+    await bus.close();
+    await storage.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   publicUrl ??= `http://localhost:${port}`;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
