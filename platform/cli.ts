@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { tokenCommand, tokenUsage } from './auth/token-command';
 import { backupCommand, backupUsage } from './backup';
+import { commitmentsCommand, commitmentsUsage } from './commitments/import-command';
 import { ConfigError, readConfig } from './config';
 import { startDemoSite } from './demo-site';
 import { stopOnSignals } from './lifecycle';
@@ -19,6 +20,7 @@ Commands:
      [--extension DIR]   say where the built extension is and how to load it
      [--widget DIR] [--console DIR]   the built widget and console (dist/widget, dist/console)
 ${tokenUsage}
+${commitmentsUsage}
 ${backupUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
@@ -96,6 +98,12 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serveCommand(rest);
   if (command === 'token') return tokenCommand(rest, (text) => process.stdout.write(text));
+  if (command === 'commitments') {
+    const { code, message } = await commitmentsCommand(rest);
+    (code === 0 ? process.stdout : process.stderr).write(message);
+    process.exitCode = code;
+    return;
+  }
   if (command === 'backup') {
     const { code, message } = await backupCommand(rest, readConfig(process.env));
     (code === 0 ? process.stdout : process.stderr).write(message);

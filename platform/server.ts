@@ -44,7 +44,7 @@ function packageVersion(): string {
 /** Opens storage (migrating and seeding it), then listens; resolves once accepting connections. */
 export async function startPlatform(config: PlatformConfig, runtime: PlatformRuntime = {}): Promise<RunningPlatform> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  await storage.upsertCommitments(seedCommitments());
+  await storage.seedCommitments(seedCommitments());
   // Never stored: unset, a secret for this process alone (the README says what that means).
   const addressSecret = config.addressSecret ?? randomBytes(32).toString('base64url');
   // Unconfigured, the public address is the loopback one, known once the port is bound.

@@ -1,5 +1,5 @@
 // The zod-free module of the contract: the first load must not pull in the schemas.
-import { gapTypeLabels } from '../api-client/contract/labels';
+import { answerStatusLabels, gapTypeLabels } from '../api-client/contract/labels';
 
 export type WidgetLocale = 'fr' | 'en';
 
@@ -37,7 +37,10 @@ export const strings = {
     noneYet: 'Aucune contribution publiée pour le moment.',
     anonymous: 'Anonyme',
     gap: 'Manque signalé',
-    reply: 'Réponse de l’administration',
+    reply: 'Réponse de la modération',
+    answerFrom: (organisation: string) => `Réponse de ${organisation}`,
+    answerEdited: 'modifiée',
+    answerStatuses: answerStatusLabels.fr,
     loading: 'Chargement…',
     showPublished: 'Afficher les contributions publiées',
     listError: 'Les contributions publiées n’ont pas pu être chargées.',
@@ -97,7 +100,10 @@ export const strings = {
     noneYet: 'No contribution published yet.',
     anonymous: 'Anonymous',
     gap: 'Gap reported',
-    reply: 'Reply from the administration',
+    reply: 'Reply from the moderators',
+    answerFrom: (organisation: string) => `Answer from ${organisation}`,
+    answerEdited: 'edited',
+    answerStatuses: answerStatusLabels.en,
     loading: 'Loading…',
     showPublished: 'Show the published contributions',
     listError: 'The published contributions could not be loaded.',

@@ -71,9 +71,9 @@ function renderContribution(
   share: (address: string) => void,
 ): TemplateResult {
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
-  const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
-    new Date(c.receivedAt),
-  );
+  const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+  const date = format.format(new Date(c.receivedAt));
+  const answer = c.answer;
   return html`<li>
     <p class="meta">
       ${c.kind === 'gap' && c.gapType ? html`<span class="badge">${t.gapTypes[c.gapType]}</span>` : nothing}
@@ -81,7 +81,20 @@ function renderContribution(
     </p>
     ${quote ? html`<p class="quote">${quote.exact}</p>` : nothing}
     <p class="body">${c.body}</p>
-    ${c.reply ? html`<p class="reply"><strong>${t.reply} :</strong> ${c.reply.body}</p>` : nothing}
+    ${
+      answer
+        ? html`<div class="answer">
+            <p>
+              <strong>${t.answerFrom(answer.organisation)}</strong> · ${t.answerStatuses[answer.status]} ·
+              <time datetime=${answer.at}>${format.format(new Date(answer.at))}</time>${
+                answer.firstAt ? ` (${t.answerEdited})` : nothing
+              }
+            </p>
+            <p class="answer-body">${answer.body}</p>
+          </div>`
+        : nothing
+    }
+    ${c.reply ? html`<p class="reply"><strong>${locale === 'fr' ? `${t.reply} :` : `${t.reply}:`}</strong> ${c.reply.body}</p>` : nothing}
     <p class="actions">
       ${
         canCopy()

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Answer } from './answer';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime, nfc, rule, safeText } from './fields';
 import { locales } from './messages';
 import { Reply } from './reply';
@@ -123,15 +124,17 @@ export const ContributionInput = z
 const count = z.int().check(z.gte(0));
 
 /**
- * What the platform returns: the input, its moderation status and when it arrived.
- * `reply` is the moderators' public reply to it; a citizen's reply is another
- * contribution, of kind `reply`, whose `parentId` is this one.
+ * What the platform returns: the input, its moderation status and when it arrived; a
+ * moderator's public `reply` (given with a decision), and the `answer` the organisation
+ * concerned gave under its own name. A citizen's reply is another contribution, of kind
+ * `reply`, whose `parentId` is this one.
  */
 export const Contribution = z.object({
   ...contributionFields,
   status: ContributionStatus,
   receivedAt: IsoDateTime,
   reply: z.optional(Reply),
+  answer: z.optional(Answer),
   /** How many devices said "Moi aussi". */
   supportCount: z.optional(count),
   /** How many published replies it has (a reply has none: one level). */

@@ -39,6 +39,10 @@ export const exportCsvColumns = [
   'source',
   'replyBody',
   'replyAt',
+  'answerStatus',
+  'answerOrganisation',
+  'answerBody',
+  'answerAt',
   'parentId',
 ] as const;
 

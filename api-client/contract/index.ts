@@ -1,14 +1,16 @@
 export * from './account';
+export * from './answer';
 export * from './batch';
 export * from './campaign';
 export * from './campaign-management';
 export * from './commitment';
+export * from './commitment-input';
 export * from './contribution';
 export * from './contribution-status';
 export * from './export';
 export * from './limits';
 export * from './live';
-export { gapTypeLabels } from './labels';
+export { answerStatusLabels, gapTypeLabels } from './labels';
 export { explainIssues, firstSentence } from './explain';
 export { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
 export { isMessageCode, locales, message, pickLocale, type Locale, type MessageCode } from './messages';

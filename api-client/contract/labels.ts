@@ -1,4 +1,5 @@
 import type { GapType } from './contribution';
+import type { answerStatuses } from './limits';
 import type { Locale } from './messages';
 
 /**
@@ -25,5 +26,24 @@ export const gapTypeLabels: Record<Locale, Record<GapType, string>> = {
     'no-contact': 'No contact',
     inaccessible: 'Inaccessible content',
     other: 'Other',
+  },
+};
+
+/**
+ * Where an organisation stands on a contribution, in the words every client shows beside
+ * "Réponse de <organisation>", French first.
+ */
+export const answerStatusLabels: Record<Locale, Record<(typeof answerStatuses)[number], string>> = {
+  fr: {
+    received: 'Reçue',
+    'in-progress': 'En cours de traitement',
+    answered: 'Réponse apportée',
+    'not-our-remit': 'Hors de notre compétence',
+  },
+  en: {
+    received: 'Received',
+    'in-progress': 'In progress',
+    answered: 'Answered',
+    'not-our-remit': 'Not our remit',
   },
 };

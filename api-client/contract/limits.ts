@@ -24,3 +24,5 @@ export const gapTypes = [
 ] as const;
 export const contributionSources = ['extension', 'widget'] as const;
 export const contributionStatuses = ['pending', 'published', 'hidden', 'rejected'] as const;
+/** Where an organisation stands on a contribution it answers (see answer.ts). */
+export const answerStatuses = ['received', 'in-progress', 'answered', 'not-our-remit'] as const;

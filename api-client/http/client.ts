@@ -1,7 +1,11 @@
 import type {
+  AnswerInput,
+  AnswerVersion,
   BatchItemResult,
   Campaign,
   Commitment,
+  CommitmentFields,
+  CommitmentRecord,
   Contribution,
   ContributionInput,
   ContributionPage,
@@ -10,6 +14,7 @@ import type {
   OwnContributionStatus,
   SupportState,
 } from '../contract';
+import * as organisation from './organisation-routes';
 import * as routes from './routes';
 import { createTransport, type RequestOptions, type VigieClientOptions } from './transport';
 
@@ -44,6 +49,12 @@ export interface VigieClient {
   supportContribution(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
   /** Takes a "Moi aussi" back; idempotent. */
   withdrawSupport(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
+  /** With an administration's token: answers a contribution within its scope (a new version if answered). */
+  answerContribution(id: string, answer: AnswerInput, options?: RequestOptions): Promise<Contribution>;
+  /** With an admin's or the administration's token: every version of the answer, oldest first. */
+  answerHistory(id: string, options?: RequestOptions): Promise<AnswerVersion[]>;
+  /** With an admin's token: creates or fully replaces a commitment, in both languages. */
+  putCommitment(id: string, commitment: CommitmentFields, options?: RequestOptions): Promise<CommitmentRecord>;
 }
 
 /**
@@ -67,5 +78,8 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
     listReplies: (id, q, o) => routes.listReplies(t, id, q, o),
     supportContribution: (id, key, o) => routes.supportContribution(t, id, key, o),
     withdrawSupport: (id, key, o) => routes.withdrawSupport(t, id, key, o),
+    answerContribution: (id, answer, o) => organisation.answerContribution(t, id, answer, o),
+    answerHistory: (id, o) => organisation.answerHistory(t, id, o),
+    putCommitment: (id, commitment, o) => organisation.putCommitment(t, id, commitment, o),
   };
 }

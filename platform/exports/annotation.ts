@@ -26,6 +26,19 @@ export function toAnnotation(c: Contribution, baseUrl: string): Record<string, u
       created: c.reply.at,
     });
   }
+  if (c.answer) {
+    // The organisation's answer: a reply created by the organisation, its status as a tag.
+    body.push({
+      type: 'TextualBody',
+      value: c.answer.body,
+      format: 'text/plain',
+      purpose: 'replying',
+      created: c.answer.firstAt ?? c.answer.at,
+      modified: c.answer.at,
+      creator: { type: 'Organization', name: c.answer.organisation },
+    });
+    body.push({ type: 'TextualBody', value: c.answer.status, purpose: 'tagging' });
+  }
   const selectors = c.target.selectors;
   return {
     id: `${baseUrl}/v1/contributions/${c.id}`,

@@ -13,7 +13,12 @@ const publicWrites = [
 const publicDeletes = [/^\/v1\/contributions\/[^/]+\/support$/];
 const reports = /^\/v1\/contributions\/[^/]+\/reports$/;
 /** Reads behind a token: same-origin (the console) or server to server, never from other sites. */
-const privateReads = [/^\/v1\/moderation(\/|$)/, /^\/v1\/exports(\/|$)/, /^\/v1\/me(\/|$)/];
+const privateReads = [
+  /^\/v1\/moderation(\/|$)/,
+  /^\/v1\/exports(\/|$)/,
+  /^\/v1\/me(\/|$)/,
+  /^\/v1\/contributions\/[^/]+\/answers$/,
+];
 
 /**
  * A browser extension's page or worker. Any extension is accepted: Firefox gives each

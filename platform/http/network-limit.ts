@@ -4,20 +4,17 @@ import { platformMessage } from '../../api-client/contract/platform-messages';
 import { dayKey } from './client-address';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
-
-/** Counts writes per key; 0 when allowed, else the seconds to wait (RateLimiter has this shape). */
-export interface CountsWrites {
-  take(key: string, cost?: number): number | Promise<number>;
-}
+import type { WriteLimiter } from './rate-limit';
 
 /**
  * A second limit on "Moi aussi", per network (IPv4 /24, IPv6 /48) rather than per
  * address: a device can make as many keys as it likes, and an IPv6 host may hold a
  * whole /64 of addresses, so the per-address limit alone would not bound one person's
- * supports. The network is keyed with the day's key from the operator's secret, in
- * memory only, like the per-address limit. Needs `identifyClient` before it.
+ * supports. The network is keyed with the day's key from the operator's secret and
+ * counted where the per-address limit counts (this process's memory on SQLite, the
+ * database shared by every process on PostgreSQL). Needs `identifyClient` before it.
  */
-export function networkLimit(limiter: CountsWrites | null, secret: string): MiddlewareHandler<AppEnv> {
+export function networkLimit(limiter: WriteLimiter | null, secret: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (limiter) {
       const key = createHmac('sha256', dayKey(secret, new Date()))

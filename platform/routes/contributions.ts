@@ -188,7 +188,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
       },
     },
     async (c, { body }) => {
-      options.charge?.(c, body.items.length);
+      await options.charge?.(c, body.items.length);
       const results = await ingestBatch(body.items, {
         storage,
         initialStatus: options.initialStatus,

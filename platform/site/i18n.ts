@@ -32,6 +32,7 @@ const fr = {
   'status.not-started': 'Pas commencé',
   'status.in-progress': 'En cours',
   'status.completed': 'Réalisé',
+  'status.withdrawn': 'Abandonné',
   'status.unverified': 'Avancement non vérifié',
 
   'plan.title': (plan: string) => `Plan d’action national ${plan} pour un gouvernement ouvert`,
@@ -119,6 +120,9 @@ const fr = {
   'contribution.kindOf': (label: string) => `Manque signalé : ${label}`,
 
   'answer.moderation': (date: string) => `Réponse publiée par la modération de Vigie, le ${date}`,
+  'answer.organisation': (organisation: string) => `Réponse de ${organisation}`,
+  'answer.given': (date: string) => `le ${date}`,
+  'answer.edited': (first: string, latest: string) => `le ${first}, modifiée le ${latest}`,
 
   'contribution.reply': 'Réponse',
   'support.one': '{n} personne dit « moi aussi »',
@@ -225,6 +229,7 @@ const en: Words = {
   'status.not-started': 'Not started',
   'status.in-progress': 'In progress',
   'status.completed': 'Completed',
+  'status.withdrawn': 'Withdrawn',
   'status.unverified': 'Progress not verified',
 
   'plan.title': (plan: string) => `National action plan ${plan} for open government`,
@@ -312,6 +317,9 @@ const en: Words = {
   'contribution.kindOf': (label: string) => `Gap reported: ${label}`,
 
   'answer.moderation': (date: string) => `Answer published by Vigie’s moderators, on ${date}`,
+  'answer.organisation': (organisation: string) => `Answer from ${organisation}`,
+  'answer.given': (date: string) => `on ${date}`,
+  'answer.edited': (first: string, latest: string) => `on ${first}, edited on ${latest}`,
 
   'contribution.reply': 'Reply',
   'support.one': '{n} person says “me too”',

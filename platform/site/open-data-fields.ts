@@ -21,8 +21,13 @@ export const fieldMeanings: Record<Locale, Record<Column, string>> = {
     pseudonym: 'Pseudonyme choisi par le citoyen ; vide si la contribution est anonyme.',
     locale: 'Langue de la contribution (fr ou en).',
     source: 'Outil utilisé : « extension » ou « widget ».',
-    replyBody: 'Réponse publiée avec la contribution, s’il y en a une.',
+    replyBody: 'Réponse publiée par la modération de Vigie avec sa décision, s’il y en a une.',
     replyAt: 'Date et heure de cette réponse (ISO 8601, UTC).',
+    answerStatus:
+      'Où en est l’organisation concernée : received (reçue), in-progress (en cours de traitement), answered (réponse apportée) ou not-our-remit (hors de sa compétence) ; vide sans réponse.',
+    answerOrganisation: 'Nom de l’organisation qui a répondu.',
+    answerBody: 'Sa réponse, dans sa dernière version.',
+    answerAt: 'Date et heure de cette version (ISO 8601, UTC).',
     parentId:
       'Pour une réponse d’un citoyen : l’identifiant de la contribution à laquelle elle répond (qui figure aussi dans le fichier) ; vide sinon.',
   },
@@ -43,8 +48,13 @@ export const fieldMeanings: Record<Locale, Record<Column, string>> = {
     pseudonym: 'The pseudonym the citizen chose; empty when the contribution is anonymous.',
     locale: 'The contribution’s language (fr or en).',
     source: 'The tool used: “extension” or “widget”.',
-    replyBody: 'The answer published with the contribution, if any.',
-    replyAt: 'When that answer was published (ISO 8601, UTC).',
+    replyBody: 'The reply Vigie’s moderators published with their decision, if any.',
+    replyAt: 'When that reply was published (ISO 8601, UTC).',
+    answerStatus:
+      'Where the organisation concerned stands: received, in-progress, answered or not-our-remit; empty without an answer.',
+    answerOrganisation: 'The name of the organisation that answered.',
+    answerBody: 'Its answer, in its latest version.',
+    answerAt: 'When that version was given (ISO 8601, UTC).',
     parentId:
       'For a citizen’s reply: the identifier of the contribution it answers (which is in the file too); empty otherwise.',
   },

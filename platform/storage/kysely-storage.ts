@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import { accessQueries } from './kysely/access';
+import { answersQueries } from './kysely/answers';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
@@ -7,6 +8,7 @@ import { erasureQueries } from './kysely/erasure';
 import { eventLogQueries, eventRecorder, type ListenForEvents } from './kysely/events';
 import { moderationQueries } from './kysely/moderation';
 import { publicSiteQueries } from './kysely/public-site';
+import { rateWindowQueries } from './kysely/rate-windows';
 import { searchQueries, searchUpkeep } from './kysely/search';
 import { supportQueries } from './kysely/supports';
 import { threadQueries } from './kysely/threads';
@@ -27,6 +29,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'],
     ...commitmentsQueries(db),
     ...contributionsQueries(db, recorder),
     ...moderation,
+    ...answersQueries(db, recorder),
     ...erasureQueries(db, kind, upkeep, recorder),
     ...threadQueries(db),
     ...supportQueries(recorder),
@@ -35,6 +38,8 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'],
     ...accessQueries(db),
     ...publicSiteQueries(db),
     ...searchQueries(db, kind),
+    // One process on SQLite: its limiter counts in memory. Several may share PostgreSQL.
+    rateWindows: kind === 'postgres' ? rateWindowQueries(db) : undefined,
 
     async migrate() {
       const migrator = new Migrator({ db, provider: migrationProvider });

@@ -13,6 +13,8 @@ export interface CommitmentsTable {
   /** The title and lead institution in English; `title` and `lead_institution` are French. */
   title_en: string | null;
   lead_institution_en: string | null;
+  /** The summary in English; `summary` is French. */
+  summary_en: string | null;
 }
 
 export interface ContributionsTable {
@@ -49,6 +51,15 @@ export interface ContributionsTable {
   support_count: Generated<number>;
   /** Published replies, kept in the same transaction as their statuses. */
   reply_count: Generated<number>;
+  /** The page's host (organisations/domains.ts): what an administration's domains are compared with. */
+  target_host: string;
+  /** The organisation's answer, its latest version (every version is in `answers`). */
+  answer_body: string | null;
+  answer_status: string | null;
+  answer_organisation: string | null;
+  answer_at: string | null;
+  /** When the first version was given. */
+  answer_first_at: string | null;
 }
 
 /** One device's "Moi aussi": its key, hashed with the contribution's id so two supports cannot be linked. */
@@ -71,6 +82,27 @@ export interface EventsTable {
   commitment_id: string | null;
   target_url: string;
   at: string;
+}
+
+/** Every version of every organisation's answer: the history the organisation and admins read. */
+export interface AnswersTable {
+  id: string;
+  contribution_id: string;
+  /** The token that wrote it; `organisation` is its name then. */
+  token_id: string;
+  organisation: string;
+  body: string;
+  status: string;
+  at: string;
+}
+
+/** PostgreSQL only: one rate-limit window per client, shared by every process on the database. */
+export interface RateWindowsTable {
+  /** The client's address under the day's key (http/client-address.ts): never the address. */
+  client: string;
+  /** Milliseconds since the epoch, as bigint (which pg reads as a string). */
+  started_at: number | string;
+  count: number;
 }
 
 /** A reader's report; one per reader (hashed address) and contribution, so reports count people. */
@@ -99,6 +131,10 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** An administration's site domains (JSON array of patterns); null for other roles. */
+  domains: string | null;
+  /** The commitments an administration leads (JSON array of ids); null for other roles. */
+  commitments: string | null;
 }
 
 export interface SettingsTable {
@@ -130,4 +166,6 @@ export interface Database {
   settings: SettingsTable;
   supports: SupportsTable;
   events: EventsTable;
+  answers: AnswersTable;
+  rate_windows: RateWindowsTable;
 }

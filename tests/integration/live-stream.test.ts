@@ -97,6 +97,30 @@ forEachStorage((kind) => {
       expect(elsewhere.comments.length).toBeGreaterThan(0);
     });
 
+    it('tells an organisation’s answer as it is given, in its latest version', async () => {
+      const page = 'https://www.economie.gouv.fr/daj/direct';
+      const ministry = await platform.token(
+        'administration',
+        'Ministère de l’Économie',
+        '--domains',
+        '*.economie.gouv.fr',
+      );
+      const client = await stream(`url=${encodeURIComponent(page)}`);
+      const item = aContribution({ target: { url: page, title: 'Direct', selectors: [] } });
+      await mod.submit(item);
+      await mod.publish(item.id);
+      await client.waitFor((e) => e.event === 'contribution');
+      for (const body of ['Nous regardons.', 'Les données sont en ligne.']) {
+        const answered = await send('POST', `${platform.url}/v1/contributions/${item.id}/answer`, {
+          token: ministry,
+          body: { body, status: body.startsWith('Nous') ? 'in-progress' : 'answered' },
+        });
+        expect(answered.status).toBeLessThan(300);
+        const event = await client.waitFor((e) => e.event === 'answer' && e.data.includes(body));
+        expect(data<Contribution>(event).answer).toMatchObject({ organisation: 'Ministère de l’Économie', body });
+      }
+    });
+
     it('gives a client coming back what it missed (Last-Event-ID or ?lastEventId=), once and in order', async () => {
       const first = await stream('commitmentId=FR0092');
       const a = aContribution({ commitmentId: 'FR0092', body: 'Avant la coupure.' });

@@ -8,7 +8,9 @@ import type {
   ModerationQueue,
   ModerationReason,
 } from '../../../api-client/contract';
-import { ApiError, callJson } from './api';
+import { answerStatusLabels } from '../../../api-client/contract/labels';
+import { account, ApiError, callJson } from './api';
+import { AnswerForm } from './answer-form';
 import { lang, t } from './i18n';
 
 type QueueStatus = Contribution['status'];
@@ -91,10 +93,30 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
     h(
       'p',
       { class: 'page' },
-      `${s.page} : `,
+      `${s.page}${s.colon}`,
       h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url),
     ),
-    c.reply ? h('p', { class: 'reply' }, c.reply.body) : null,
+    c.reply
+      ? h(
+          'p',
+          { class: 'reply' },
+          h('strong', null, `${s.moderationReply}${s.colon}`),
+          c.reply.body,
+        )
+      : null,
+    c.answer
+      ? h(
+          'p',
+          { class: 'reply' },
+          h(
+            'strong',
+            null,
+            s.answerCurrent(c.answer.organisation, answerStatusLabels[lang.value][c.answer.status], date(c.answer.at)),
+          ),
+          ' ',
+          c.answer.body,
+        )
+      : null,
   );
 }
 
@@ -179,6 +201,12 @@ export function Moderation() {
   }, []);
 
   const current = items.value[selected.value];
+  // An organisation speaks through its signed answer, not the moderators' reply.
+  const administration = account.value?.role === 'administration';
+  const replace = (updated: Contribution) =>
+    (items.value = items.value.map((item) =>
+      item.contribution.id === updated.id ? { ...item, contribution: updated } : item,
+    ));
   return h(
     'section',
     { 'aria-labelledby': 'queue-title' },
@@ -237,14 +265,16 @@ export function Moderation() {
             h('option', { value: '' }, s.reasonNone),
             (Object.keys(s.reasons) as ModerationReason[]).map((value) => h('option', { value }, s.reasons[value])),
           ),
-          h('label', { for: 'decision-reply' }, s.replyLabel),
-          h('textarea', {
-            id: 'decision-reply',
-            rows: 3,
-            maxLength: 2000,
-            value: reply.value,
-            onInput: (e: Event) => (reply.value = (e.currentTarget as HTMLTextAreaElement).value),
-          }),
+          administration ? null : h('label', { for: 'decision-reply' }, s.replyLabel),
+          administration
+            ? null
+            : h('textarea', {
+                id: 'decision-reply',
+                rows: 3,
+                maxLength: 2000,
+                value: reply.value,
+                onInput: (e: Event) => (reply.value = (e.currentTarget as HTMLTextAreaElement).value),
+              }),
           h(
             'div',
             { class: 'actions' },
@@ -253,6 +283,13 @@ export function Moderation() {
             h('button', { type: 'button', class: 'reject', onClick: () => decide('reject') }, s.reject),
           ),
         )
+      : null,
+    current && administration
+      ? h(AnswerForm, {
+          contribution: current.contribution,
+          onAnswered: replace,
+          onMessage: (m) => (message.value = m),
+        })
       : null,
   );
 }

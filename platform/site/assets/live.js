@@ -56,13 +56,16 @@ function follow(section) {
     const shown = find(contribution.id);
     if (!shown) return;
     const fresh = await rendered(contribution.id);
-    const answer = fresh?.querySelector(':scope > .vigie-answer');
-    if (!answer) return;
-    const old = shown.querySelector(':scope > .vigie-answer, :scope > .vigie-no-answer');
-    // Replayed after a reconnection, an answer the page shows already is not news.
-    if (old?.textContent === answer.textContent) return;
-    if (old) old.replaceWith(answer);
-    else shown.querySelector(':scope > [data-support-count]')?.before(answer);
+    if (!fresh) return;
+    // The organisation's answer and the moderators' reply, as the server shows them now.
+    const answers = [...fresh.querySelectorAll(':scope > .vigie-answer')];
+    const old = [...shown.querySelectorAll(':scope > .vigie-answer, :scope > .vigie-no-answer')];
+    const text = (elements) => elements.map((element) => element.textContent).join('\n');
+    // Replayed after a reconnection, answers the page shows already are not news.
+    if (answers.length === 0 || text(old) === text(answers)) return;
+    const place = old[0] ?? shown.querySelector(':scope > [data-support-count]');
+    place?.before(...answers);
+    for (const element of old) element.remove();
     say(words.answered);
   }
 

@@ -1,6 +1,7 @@
 import type { Commitment } from '../../../api-client/contract';
+import { answerStatusLabels } from '../../../api-client/contract/labels';
 import type { PublicEntry } from '../../storage/storage';
-import { answerOf } from '../answer';
+import { answersOf, type AnswerView } from '../answer';
 import type { PageContext } from '../context';
 import { formatDate, pageLink, quoteOf } from '../format';
 import { gapLabel } from '../i18n';
@@ -30,14 +31,46 @@ export function kindLabel(page: PageContext, entry: PublicEntry): string {
   }
 }
 
+/** Who answered and when, in words: "Réponse de X" with its status, or the moderators' line. */
+export function answerHeading(page: PageContext, answer: AnswerView): { by: string; when?: string; status?: string } {
+  const w = page.words;
+  if (answer.by === 'moderation') return { by: w['answer.moderation'](formatDate(page.locale, answer.at)) };
+  const latest = formatDate(page.locale, answer.at);
+  return {
+    by: w['answer.organisation'](answer.organisation),
+    status: answerStatusLabels[page.locale][answer.status],
+    when: answer.firstAt
+      ? w['answer.edited'](formatDate(page.locale, answer.firstAt), latest)
+      : w['answer.given'](latest),
+  };
+}
+
 export function Answer({ page, entry }: { page: PageContext; entry: PublicEntry }) {
-  const answer = answerOf(entry.contribution);
-  if (!answer) return <p class="vigie-no-answer fr-text--sm">{page.words['contribution.noAnswer']}</p>;
+  const answers = answersOf(entry.contribution);
+  if (answers.length === 0) return <p class="vigie-no-answer fr-text--sm">{page.words['contribution.noAnswer']}</p>;
   return (
-    <div class="vigie-answer">
-      <p class="vigie-answer__by fr-text--sm">{page.words['answer.moderation'](formatDate(page.locale, answer.at))}</p>
-      <p class="vigie-text">{answer.body}</p>
-    </div>
+    <>
+      {answers.map((answer) => {
+        const heading = answerHeading(page, answer);
+        return (
+          <div class={`vigie-answer vigie-answer--${answer.by}`}>
+            <p class="vigie-answer__by fr-text--sm">
+              <strong>{heading.by}</strong>
+              {heading.status ? (
+                <>
+                  {' '}
+                  <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon vigie-answer__status">
+                    {heading.status}
+                  </span>
+                </>
+              ) : null}
+              {heading.when ? <> · {heading.when}</> : null}
+            </p>
+            <p class="vigie-text">{answer.body}</p>
+          </div>
+        );
+      })}
+    </>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { PublicEntry } from '../../storage/storage';
-import { answerOf } from '../answer';
+import { answersOf } from '../answer';
 import type { PageContext } from '../context';
 import { formatDate } from '../format';
 import { repliesHeading, supportSentence } from '../i18n';
+import { Answer } from './contribution-card';
 
 /** Replies shown under a contribution in a list; its own page shows them all. */
 export const REPLIES_IN_LISTS = 3;
@@ -27,19 +28,14 @@ export function ReplyItem({ page, entry }: { page: PageContext; entry: PublicEnt
   const w = page.words;
   const who = c.author?.pseudonym ?? w['contribution.anonymous'];
   const date = formatDate(page.locale, entry.publishedAt);
-  const answer = answerOf(c);
   return (
     <li class="vigie-reply" id={`c-${c.id}`} data-contribution={c.id} data-announce={w['live.newReply'](who)}>
       <p class="vigie-meta fr-text--sm">
         {w['reply.by'](who)} · <time dateTime={entry.publishedAt}>{w['contribution.publishedOn'](date)}</time>
       </p>
       <p class="vigie-text">{c.body}</p>
-      {answer ? (
-        <div class="vigie-answer">
-          <p class="vigie-answer__by fr-text--sm">{w['answer.moderation'](formatDate(page.locale, answer.at))}</p>
-          <p class="vigie-text">{answer.body}</p>
-        </div>
-      ) : null}
+      {/* A reply seldom gets an answer: none is said only when there is one. */}
+      {answersOf(c).length > 0 ? <Answer page={page} entry={entry} /> : null}
       <SupportCount page={page} count={c.supportCount ?? 0} />
       <p class="fr-text--sm vigie-reply__link">
         <a class="fr-link fr-text--sm" href={page.href(`/c/${c.id}`)}>

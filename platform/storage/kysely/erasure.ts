@@ -6,8 +6,8 @@ import type { SearchUpkeep } from './search';
 import { refreshReplyCounts } from './threads';
 
 /**
- * Erasure, in one place. Whatever holds a copy of a contribution's words is deleted
- * here, in the same transaction as the row (SQLite's full-text index follows by trigger;
+ * Erasure, in one place. Whatever holds a copy of a contribution's words, or of the
+ * answers it got, is deleted here, in the same transaction as the row (SQLite's full-text index follows by trigger;
  * PostgreSQL's is rebuilt after, see search.ts). Then the storage makes the files forget:
  * - SQLite runs with `secure_delete` on (see open.ts), so deleted cells and freed pages
  *   are zeroed; a TRUNCATE checkpoint then copies the zeroed pages into the database file
@@ -37,6 +37,8 @@ export function erasureQueries(
           .executeTakeFirst();
         await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
         await trx.deleteFrom('supports').where('contribution_id', '=', id).execute();
+        // Every version of the organisation's answer goes with the text it answered.
+        await trx.deleteFrom('answers').where('contribution_id', '=', id).execute();
         await trx.deleteFrom('contributions').where('id', '=', id).execute();
         if (row?.status === 'published') {
           record('removed', row);
@@ -49,7 +51,10 @@ export function erasureQueries(
           .execute();
       });
       if (kind === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-      else await sql`VACUUM contributions`.execute(db);
+      else {
+        await sql`VACUUM contributions`.execute(db);
+        await sql`VACUUM answers`.execute(db);
+      }
       search.afterErasure();
     },
   };

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { ModerationReason, type ModerationItem } from '../../../api-client/contract';
-import { contributionFromRow } from '../rows';
+import { answerFromRow, contributionFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { OwnStatusRow, Storage } from '../storage';
 import type { EventRecorder } from './events';
 import { refreshReplyCounts } from './threads';
+import { inScope } from './conditions';
 
 /** 0 for contributions readers reported since their last review: they lead the queue. */
 const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 END)`;
@@ -13,7 +14,16 @@ const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 EN
 export function moderationQueries(
   db: Kysely<Database>,
   recorder: EventRecorder,
-): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdrawnIds' | 'ownStatuses'> {
+): Pick<
+  Storage,
+  | 'listForModeration'
+  | 'contributionInScope'
+  | 'decide'
+  | 'report'
+  | 'withdrawalKeyHash'
+  | 'withdrawnIds'
+  | 'ownStatuses'
+> {
   return {
     async listForModeration(query) {
       let q = db.selectFrom('contributions').selectAll();
@@ -27,6 +37,8 @@ export function moderationQueries(
               ]),
             )
           : q.where('status', '=', query.status);
+      const scope = query.scope;
+      if (scope) q = q.where((eb) => inScope(eb, scope));
       const after = query.after;
       if (after) {
         q = q.where(
@@ -77,6 +89,15 @@ export function moderationQueries(
               }),
         };
       });
+    },
+
+    async contributionInScope(id, scope) {
+      const row = await db
+        .selectFrom('contributions')
+        .select((eb) => ['id', eb.case().when(inScope(eb, scope)).then(1).else(0).end().as('inside')])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.inside) === 1;
     },
 
     async decide(id, decision) {
@@ -184,7 +205,19 @@ export function moderationQueries(
       const [stored, withdrawn] = await Promise.all([
         db
           .selectFrom('contributions')
-          .select(['id', 'status', 'withdrawal_key_hash', 'moderation_reason', 'reply_body', 'reply_at'])
+          .select([
+            'id',
+            'status',
+            'withdrawal_key_hash',
+            'moderation_reason',
+            'reply_body',
+            'reply_at',
+            'answer_body',
+            'answer_status',
+            'answer_organisation',
+            'answer_at',
+            'answer_first_at',
+          ])
           .where('id', 'in', unique)
           .execute(),
         db
@@ -204,6 +237,7 @@ export function moderationQueries(
           ...(row.reply_body === null || row.reply_at === null
             ? {}
             : { reply: { body: row.reply_body, at: row.reply_at } }),
+          ...(row.answer_body === null ? {} : { answer: answerFromRow(row) }),
         })),
         ...withdrawn.map((row): OwnStatusRow => ({
           id: row.id,

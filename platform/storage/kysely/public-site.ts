@@ -30,12 +30,14 @@ export function publicSiteQueries(
   return {
     async publicCounts(scope) {
       // Grouped in the order of the `public_counts` index, so it is read once, without the rows.
+      // "Answered" is platform/site/answer.ts's rule: a moderator's public reply, or an
+      // organisation's answer that closed the matter (answered, or not its remit).
+      const answered = sql<
+        number | string
+      >`sum(CASE WHEN reply_at IS NOT NULL OR answer_status IN ('answered', 'not-our-remit') THEN 1 ELSE 0 END)`;
       const rows = await scoped(db.selectFrom('contributions'), scope)
         .select(['commitment_id', 'kind', 'gap_type'])
-        .select((eb) => [
-          eb.fn.countAll<number | string>().as('n'),
-          eb.fn.count<number | string>('reply_at').as('answered'),
-        ])
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), answered.as('answered')])
         .groupBy(['commitment_id', 'kind', 'gap_type'])
         .execute();
       return rows.map((row) => ({
