@@ -1,4 +1,5 @@
 import { gapTypeLabels, type Commitment, type Locale } from '../../api-client/contract';
+import { talkBackWordsEn, talkBackWordsFr } from './i18n-talk-back';
 
 /** French counts 0 and 1 as singular. */
 const frPlural = (n: number, one: string, other: string) => (n <= 1 ? one : other);
@@ -12,6 +13,7 @@ const enNumber = (n: number) => n.toLocaleString('en-GB');
  * the type below).
  */
 const fr = {
+  ...talkBackWordsFr,
   'site.name': 'Vigie',
   'site.tagline': 'Ce que les citoyens disent des engagements pour un gouvernement ouvert',
   'site.republic': 'République française',
@@ -124,29 +126,6 @@ const fr = {
   'answer.given': (date: string) => `le ${date}`,
   'answer.edited': (first: string, latest: string) => `le ${first}, modifiée le ${latest}`,
 
-  'contribution.reply': 'Réponse',
-  'support.one': '{n} personne dit « moi aussi »',
-  'support.other': '{n} personnes disent « moi aussi »',
-  'replies.heading': 'Réponses des citoyens ({n})',
-  'replies.all': (n: number) => `Voir les ${frNumber(n)} réponses`,
-  'replies.allOf': 'Réponses des citoyens, les plus anciennes d’abord',
-  'replies.shown': (shown: number, total: number) =>
-    `Les ${frNumber(shown)} premières réponses sur ${frNumber(total)} sont affichées.`,
-  'reply.by': (who: string) => `Réponse de ${who}`,
-  'reply.to': 'Voir la contribution à laquelle elle répond',
-  'reply.title': (date: string) => `Réponse publiée le ${date}`,
-  'reply.permalink': 'Lien permanent de la réponse',
-  'talk.how':
-    'Pour dire « moi aussi » ou répondre, utilisez le module Vigie sur le site de l’administration, ou l’extension Vigie.',
-  'live.note':
-    'Cette page se met à jour en direct : les nouvelles contributions, réponses et soutiens s’affichent sans la recharger.',
-  'live.newContribution': (kind: string, who: string) => `Nouvelle contribution publiée : ${kind}, par ${who}.`,
-  'live.newReply': (who: string) => `Nouvelle réponse de ${who}.`,
-  'live.removed': 'Une contribution a été retirée de cette page.',
-  'live.answered': 'Une contribution de cette page a reçu une réponse.',
-  'live.reset': 'Des changements ont eu lieu pendant que la page était déconnectée.',
-  'live.reload': 'Recharger la page',
-
   'pages.title': 'Contributions sur une page',
   'pages.titleFor': 'Contributions sur cette page',
   'pages.label': 'Adresse de la page (commençant par https://)',
@@ -209,6 +188,7 @@ const fr = {
 type Words = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : (typeof fr)[K] };
 
 const en: Words = {
+  ...talkBackWordsEn,
   'site.name': 'Vigie',
   'site.tagline': 'What citizens say about the open-government commitments',
   'site.republic': 'French Republic',
@@ -320,27 +300,6 @@ const en: Words = {
   'answer.organisation': (organisation: string) => `Answer from ${organisation}`,
   'answer.given': (date: string) => `on ${date}`,
   'answer.edited': (first: string, latest: string) => `on ${first}, edited on ${latest}`,
-
-  'contribution.reply': 'Reply',
-  'support.one': '{n} person says “me too”',
-  'support.other': '{n} people say “me too”',
-  'replies.heading': 'Citizens’ replies ({n})',
-  'replies.all': (n: number) => `See all ${enNumber(n)} replies`,
-  'replies.allOf': 'Citizens’ replies, oldest first',
-  'replies.shown': (shown: number, total: number) =>
-    `The first ${enNumber(shown)} replies of ${enNumber(total)} are shown.`,
-  'reply.by': (who: string) => `Reply by ${who}`,
-  'reply.to': 'See the contribution it replies to',
-  'reply.title': (date: string) => `Reply published on ${date}`,
-  'reply.permalink': 'Permalink of the reply',
-  'talk.how': 'To say “me too” or to reply, use the Vigie module on the administration’s site, or the Vigie extension.',
-  'live.note': 'This page updates live: new contributions, replies and supports show without reloading it.',
-  'live.newContribution': (kind: string, who: string) => `New contribution published: ${kind}, by ${who}.`,
-  'live.newReply': (who: string) => `New reply by ${who}.`,
-  'live.removed': 'A contribution was removed from this page.',
-  'live.answered': 'A contribution on this page got an answer.',
-  'live.reset': 'Things changed while the page was disconnected.',
-  'live.reload': 'Reload the page',
 
   'pages.title': 'Contributions about a page',
   'pages.titleFor': 'Contributions about this page',
