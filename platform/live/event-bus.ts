@@ -161,7 +161,7 @@ export class EventBus {
         const wire = new Map((await wireEvents(this.#storage, events)).map((w) => [w.id, w]));
         for (const event of events) {
           const encoded = wire.get(event.id);
-          if (encoded) for (const subscriber of this.#concerned(event)) subscriber.deliver(encoded);
+          if (encoded) for (const subscriber of this.#concerned(event)) this.#deliver(subscriber, encoded);
           this.#delivered = event.id;
         }
         this.#sincePrune += events.length;
@@ -177,6 +177,16 @@ export class EventBus {
       clearTimeout(this.#retry);
       this.#retry = setTimeout(() => this.wake(), 1000);
       this.#retry.unref();
+    }
+  }
+
+  /** One stream failing never keeps an event from the others. */
+  #deliver(subscriber: Subscriber, event: WireEvent): void {
+    try {
+      subscriber.deliver(event);
+    } catch (error) {
+      this.#options.logger?.warn({ err: error }, 'a live stream could not take an event; it is ended');
+      subscriber.end();
     }
   }
 

@@ -57,7 +57,13 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
   };
   const push = (bytes: Uint8Array) => {
     if (ended) return;
-    controller.enqueue(bytes);
+    try {
+      controller.enqueue(bytes);
+    } catch {
+      // The client went away between two ticks, before its cancel was heard: the stream ends here.
+      end(false);
+      return;
+    }
     if ((controller.desiredSize ?? 0) < -options.maxQueuedBytes) end(true);
   };
   const send = (event: WireEvent) => {
