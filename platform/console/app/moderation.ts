@@ -96,14 +96,7 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
       `${s.page}${s.colon}`,
       h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url),
     ),
-    c.reply
-      ? h(
-          'p',
-          { class: 'reply' },
-          h('strong', null, `${s.moderationReply}${s.colon}`),
-          c.reply.body,
-        )
-      : null,
+    c.reply ? h('p', { class: 'reply' }, h('strong', null, `${s.moderationReply}${s.colon}`), c.reply.body) : null,
     c.answer
       ? h(
           'p',
