@@ -43,6 +43,7 @@ export const exportCsvColumns = [
   'answerOrganisation',
   'answerBody',
   'answerAt',
+  'parentId',
 ] as const;
 
 export type ExportFormat = z.infer<typeof ExportFormat>;

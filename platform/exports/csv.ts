@@ -45,6 +45,7 @@ function cells(c: Contribution): Record<(typeof exportCsvColumns)[number], strin
     answerOrganisation: c.answer?.organisation ?? '',
     answerBody: c.answer?.body ?? '',
     answerAt: c.answer?.at ?? '',
+    parentId: c.parentId ?? '',
   };
 }
 

@@ -32,7 +32,57 @@ export interface PublishedQuery {
   url?: string | undefined;
   commitmentId?: string | undefined;
   limit: number;
+  after?: PageCursor | SupportCursor | undefined;
+  /** Most supported first (the cursor then carries the count, a SupportCursor). */
+  bySupport?: boolean | undefined;
+}
+
+/** Where to resume a list by support: strictly past this triple, most supported first. */
+export interface SupportCursor extends PageCursor {
+  supportCount: number;
+}
+
+/** A published contribution's published replies, in arrival order. */
+export interface RepliesQuery {
+  parentId: string;
+  limit: number;
   after?: PageCursor | undefined;
+}
+
+/** One device's "Moi aussi" on one contribution (its key already hashed with the contribution's id). */
+export interface SupportChange {
+  contributionId: string;
+  supporterHash: string;
+  at: string;
+}
+
+export type SupportOutcome =
+  | { found: false }
+  | {
+      found: true;
+      supportCount: number;
+      supported: boolean;
+      /** whether this request changed anything */ changed: boolean;
+    };
+
+/** What the live streams tell: see api-client/contract/live.ts. */
+export type PublicChangeType = 'contribution' | 'answer' | 'counts' | 'removed';
+
+/** One entry of the replay log: what changed, and where. */
+export interface EventRow {
+  id: number;
+  type: PublicChangeType;
+  contributionId: string;
+  parentId: string | null;
+  /** The commitment (a reply's parent's), if any. */
+  commitmentId: string | null;
+  targetUrl: string;
+}
+
+/** What a live stream follows: a page, a commitment, or a page of a commitment (both). */
+export interface LiveScope {
+  url?: string | undefined;
+  commitmentId?: string | undefined;
 }
 
 /**
@@ -91,6 +141,8 @@ export interface ExportFilter {
   status?: ContributionStatus | undefined;
   /** Published contributions only, whatever `status` says (an ngo's export). */
   publishedOnly?: boolean | undefined;
+  /** What the public may read: published, and replies only under a published parent (open data). */
+  readableByThePublic?: boolean | undefined;
   /** An administration's export: its scope only. */
   scope?: OrganisationScope | undefined;
   from?: string | undefined;
@@ -213,7 +265,38 @@ export interface Storage {
    */
   insertContributions(items: readonly StoredContribution[]): Promise<Array<StoredContribution & { inserted: boolean }>>;
   getContribution(id: string): Promise<Contribution | undefined>;
+  /** Published contributions without a parent (replies come under theirs), newest first or by support. */
   listPublished(query: PublishedQuery): Promise<Contribution[]>;
+  /**
+   * One contribution if the public may read it: published, and for a reply, its parent
+   * too (a reply leaves public view with its parent: hidden, taken down or withdrawn).
+   */
+  getPublicContribution(id: string): Promise<Contribution | undefined>;
+  /** These contributions, those the public may read now (as getPublicContribution). */
+  publicContributions(ids: readonly string[]): Promise<Map<string, Contribution>>;
+  /** A public contribution's published replies, oldest first; undefined when the parent is not public (or is a reply). */
+  listReplies(query: RepliesQuery): Promise<Contribution[] | undefined>;
+  /** The first `perParent` published replies of each of these (public) contributions, oldest first. */
+  firstReplies(parentIds: readonly string[], perParent: number): Promise<Map<string, PublicEntry[]>>;
+
+  /** "Moi aussi": idempotent per key; found is false unless the contribution is public. */
+  support(change: SupportChange): Promise<SupportOutcome>;
+  /** Takes a "Moi aussi" back; idempotent too. */
+  unsupport(change: Omit<SupportChange, 'at'>): Promise<SupportOutcome>;
+
+  /** The newest event id of the replay log (or how far it went, once emptied by pruning); 0 when none ever. */
+  latestEventId(): Promise<number>;
+  /** Events after this id, oldest first; only those of a scope when one is given. */
+  eventsAfter(after: number, limit: number, scope?: LiveScope): Promise<EventRow[]>;
+  /** Ids at or below it may have been pruned from the log. */
+  eventLogFloor(): Promise<number>;
+  /** Keeps the newest `keep` events, and none older than `olderThan` (ISO); moves the floor. */
+  pruneEvents(bound: { keep: number; olderThan: string }): Promise<void>;
+  /**
+   * Calls `listener` whenever events may have been added: after this process's commits,
+   * and on PostgreSQL after any process's (LISTEN/NOTIFY). Resolves with a function that stops it.
+   */
+  watchEvents(listener: () => void): Promise<() => Promise<void>>;
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;
 
   listForModeration(query: ModerationQuery): Promise<ModerationItem[]>;

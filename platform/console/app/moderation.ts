@@ -30,8 +30,32 @@ function date(iso: string): string {
   });
 }
 
+function kindOf(c: ModerationItem['contribution'], s: ReturnType<typeof t>): string {
+  switch (c.kind) {
+    case 'gap':
+      return `${s.kindGap} : ${c.gapType ? s.gapTypes[c.gapType] : ''}`;
+    case 'reply':
+      return s.kindReply;
+    case 'comment':
+      return s.kindComment;
+  }
+}
+
+/** A reply is judged with the words it answers beside it. */
+function InReplyTo({ parent }: { parent: ModerationItem['parent'] }) {
+  const s = t();
+  if (!parent) return h('p', { class: 'parent' }, s.parentGone);
+  return h(
+    'div',
+    { class: 'parent' },
+    h('p', { class: 'meta' }, s.inReplyTo(parent.author?.pseudonym)),
+    h('blockquote', { 'aria-label': s.inReplyTo(undefined) }, parent.body),
+    parent.status === 'published' ? null : h('p', null, s.parentNotPublic),
+  );
+}
+
 function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => void }) {
-  const { contribution: c, reports } = props.item;
+  const { contribution: c, reports, parent } = props.item;
   const s = t();
   const quote = c.target.selectors.find((selector) => selector.type === 'TextQuoteSelector');
   const ref = useRef<HTMLLIElement>(null);
@@ -52,7 +76,7 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
     h(
       'p',
       { class: 'meta' },
-      h('strong', null, c.kind === 'gap' ? `${s.kindGap} : ${c.gapType ? s.gapTypes[c.gapType] : ''}` : s.kindComment),
+      h('strong', null, kindOf(c, s)),
       ` · ${s.receivedOn} ${date(c.receivedAt)}`,
       c.author ? ` · ${c.author.pseudonym}` : '',
       reports.count > 0
@@ -64,6 +88,7 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
         : null,
     ),
     h('p', { class: 'body' }, c.body),
+    c.parentId ? InReplyTo({ parent }) : null,
     quote && quote.type === 'TextQuoteSelector' ? h('blockquote', { 'aria-label': s.quote }, quote.exact) : null,
     h(
       'p',

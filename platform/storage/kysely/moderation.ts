@@ -3,6 +3,8 @@ import { ModerationReason, type ModerationItem } from '../../../api-client/contr
 import { answerFromRow, contributionFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { OwnStatusRow, Storage } from '../storage';
+import type { EventRecorder } from './events';
+import { refreshReplyCounts } from './threads';
 import { inScope } from './conditions';
 
 /** 0 for contributions readers reported since their last review: they lead the queue. */
@@ -11,6 +13,7 @@ const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 EN
 /** What happens to a contribution after it arrives: moderators' decisions, readers' reports, authors' statuses. */
 export function moderationQueries(
   db: Kysely<Database>,
+  recorder: EventRecorder,
 ): Pick<
   Storage,
   | 'listForModeration'
@@ -49,19 +52,27 @@ export function moderationQueries(
         .limit(query.limit)
         .execute();
       if (rows.length === 0) return [];
-      const reports = await db
-        .selectFrom('reports')
-        .select(['contribution_id', 'reason'])
-        .where(
-          'contribution_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
+      const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
+      const [reports, parents] = await Promise.all([
+        db
+          .selectFrom('reports')
+          .select(['contribution_id', 'reason'])
+          .where(
+            'contribution_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute(),
+        // A reply is judged in context: the contribution it answers, whatever its status.
+        parentIds.length === 0 ? [] : db.selectFrom('contributions').selectAll().where('id', 'in', parentIds).execute(),
+      ]);
+      const parentOf = new Map(parents.map((p) => [p.id, contributionFromRow(p)]));
       return rows.map((row): ModerationItem => {
         const mine = reports.filter((r) => r.contribution_id === row.id).map((r) => ModerationReason.parse(r.reason));
+        const parent = row.parent_id === null ? undefined : parentOf.get(row.parent_id);
         return {
           contribution: contributionFromRow(row),
+          ...(parent ? { parent } : {}),
           reports: {
             count: mine.length,
             reasons: [...new Set(mine)],
@@ -90,8 +101,10 @@ export function moderationQueries(
     },
 
     async decide(id, decision) {
-      return db.transaction().execute(async (trx) => {
-        const result = await trx
+      return recorder.withEvents(async (trx, record) => {
+        const before = await trx.selectFrom('contributions').select('status').where('id', '=', id).executeTakeFirst();
+        if (!before) return undefined;
+        await trx
           .updateTable('contributions')
           .set({
             status: decision.status,
@@ -106,21 +119,26 @@ export function moderationQueries(
               : {}),
           })
           .where('id', '=', id)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return undefined;
+          .execute();
         // Once reviewed and published, earlier reports are settled: new ones count afresh.
         if (decision.status === 'published')
           await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
         const row = await trx.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const wasPublic = before.status === 'published';
+        const isPublic = row.status === 'published';
+        if (!wasPublic && isPublic) record('contribution', row);
+        else if (wasPublic && !isPublic) record('removed', row);
+        else if (isPublic && decision.reply) record('answer', row);
+        if (row.parent_id !== null && wasPublic !== isPublic) await refreshReplyCounts(trx, [row.parent_id], record);
         return contributionFromRow(row);
       });
     },
 
     async report(request) {
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const row = await trx
           .selectFrom('contributions')
-          .select(['status', 'published_at'])
+          .select(['id', 'status', 'published_at', 'parent_id', 'commitment_id', 'target_url'])
           .where('id', '=', request.contributionId)
           .executeTakeFirst();
         // Only what readers could see can be reported: published, or taken down by reports
@@ -154,6 +172,10 @@ export function moderationQueries(
           })
           .where('id', '=', request.contributionId)
           .execute();
+        if (takeDown) {
+          record('removed', row);
+          if (row.parent_id !== null) await refreshReplyCounts(trx, [row.parent_id], record);
+        }
         return { found: true, count, underReview: takeDown || row.status === 'pending' } as const;
       });
     },
