@@ -90,15 +90,16 @@ async function measure(page: Page, code: string, prepare: (page: Page) => Promis
   await page.setContent(documentOf(''), { waitUntil: 'load' });
   await page.addScriptTag({ content: code });
   const prepared = await prepare(page);
-  // For reading a quote's case outside the browser (the matching itself is pure): VIGIE_BENCH_DUMP=dir.
-  if (process.env.VIGIE_BENCH_DUMP) {
-    const name = `${process.env.VIGIE_BENCH_DUMP}/${prepared.saidElsewhere === undefined ? 'drift' : 'republished'}.json`;
-    writeFileSync(name, JSON.stringify({ text: prepared.text, quotes: prepared.quotes }));
-  }
   await page.setContent(documentOf(prepared.html), { waitUntil: 'load' });
   await page.addScriptTag({ content: code });
   const same = await page.evaluate((p) => window.vigieBench.load(p), { quotes: prepared.quotes, text: prepared.text });
   if (!same) throw new Error('The second version, loaded afresh, does not read as prepared');
+  // For reading a quote's case outside the browser (locateAll is pure): VIGIE_BENCH_DUMP=dir.
+  if (process.env.VIGIE_BENCH_DUMP) {
+    const name = `${process.env.VIGIE_BENCH_DUMP}/${prepared.saidElsewhere === undefined ? 'drift' : 'republished'}.json`;
+    const breaks = await page.evaluate(() => window.vigieBench.breakOffsets());
+    writeFileSync(name, JSON.stringify({ text: prepared.text, breaks, quotes: prepared.quotes }));
+  }
 
   const runs: BenchPage.OurRun[] = [];
   const readings: number[] = [];

@@ -166,6 +166,16 @@ export function runPeer(): number {
   return elapsed;
 }
 
+/** Where the loaded page's paragraphs end (TextModel.isBreak), for the dump. */
+export function breakOffsets(): number[] {
+  const model = buildTextModel(document.body);
+  const offsets: number[] = [];
+  for (let at = model.text.indexOf(' '); at !== -1; at = model.text.indexOf(' ', at + 1)) {
+    if (model.isBreak(at)) offsets.push(at);
+  }
+  return offsets;
+}
+
 /** Time of the one reading of the page anchorAll starts with. */
 export function timeTextModel(): number {
   const start = performance.now();
