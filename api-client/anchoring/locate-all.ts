@@ -2,10 +2,7 @@ import type { Selector } from '../contract';
 import { locate, locateByParagraph } from './anchor';
 import type { Located } from './match-quote';
 import { nearby } from './score-match';
-import type { TextModel } from './text-model';
-
-/** What `locateAll` reads of the page: its text and where its paragraphs end. */
-export type PageText = Pick<TextModel, 'text' | 'isBreak'>;
+import type { PageText } from './text-model';
 
 export interface LocateAllSteps {
   /** The page as it reads now. */
@@ -27,8 +24,10 @@ export async function locateAll(list: readonly (readonly Selector[])[], steps: L
   const order = list.map((_, i) => i).sort((a, b) => (expected[a] ?? Infinity) - (expected[b] ?? Infinity) || a - b);
   const settled: boolean[] = list.map(() => false);
   let generation = 0;
-  /** How far each highlighted quote moved, on which reading of the page. */
-  const shifts: ({ shift: number; generation: number } | undefined)[] = list.map(() => undefined);
+  /** How far each highlighted quote moved along with the page, on which reading of it. */
+  const shifts: (Shift | undefined)[] = list.map(() => undefined);
+  /** How far each highlighted quote moved, with the page or not (an article moved elsewhere). */
+  const moves: (Shift | undefined)[] = list.map(() => undefined);
 
   // First the quote alone: each place highlighted tells how far the page moved there,
   // unless it is far from where the page's shift put it: one article moved elsewhere
@@ -41,12 +40,13 @@ export async function locateAll(list: readonly (readonly Selector[])[], steps: L
       shift = 0;
       jump = undefined;
     }
-    const found = locate(steps.page().text, list[index]!, shift);
+    const found = locate(steps.page(), list[index]!, shift);
     steps.found(index, found);
     settled[index] = found.kind === 'anchored';
     const start = expected[index];
     if (found.kind !== 'anchored' || start === undefined) continue;
     const moved = found.start - start;
+    moves[index] = { shift: moved, generation };
     if (Math.abs(moved - shift) <= nearby || (jump !== undefined && Math.abs(moved - jump) <= nearby)) {
       shift = moved;
       jump = undefined;
@@ -57,18 +57,32 @@ export async function locateAll(list: readonly (readonly Selector[])[], steps: L
   }
   // Then the others, between their highlighted neighbours: where the page moved as much as
   // the text around them, a quote whose context changed only beyond its paragraph is theirs.
+  // A neighbour that moved away with its article (a jump) may have taken the quote along:
+  // there too, by exactly as much. Two places found, one each way, are one too many.
   const before = neighbours(order, shifts);
   const after = neighbours([...order].reverse(), shifts);
+  const movedBefore = neighbours(order, moves);
+  const movedAfter = neighbours([...order].reverse(), moves);
   for (const index of order) {
     if (settled[index]) continue;
     if (await steps.pause()) generation++;
-    const around = [before[index], after[index]].flatMap((n) => (n && n.generation === generation ? [n.shift] : []));
+    const current = (n: Shift | undefined): n is Shift => n !== undefined && n.generation === generation;
+    const around = [before[index], after[index]].flatMap((n) => (current(n) ? [n.shift] : []));
     // With nothing highlighted before it, the start of the page is its neighbour: it never moves.
-    if (!before[index] || before[index].generation !== generation) around.push(0);
-    const [low, high] = [Math.min(...around), Math.max(...around)];
-    const found = locateByParagraph(steps.page(), list[index]!, low, high);
-    if (found) steps.found(index, found);
+    if (!current(before[index])) around.push(0);
+    const bands: [number, number][] = [[Math.min(...around), Math.max(...around)]];
+    for (const n of [movedBefore[index], movedAfter[index]]) {
+      if (current(n) && !around.includes(n.shift)) bands.push([n.shift, n.shift]);
+    }
+    const places = bands.flatMap(([low, high]) => locateByParagraph(steps.page(), list[index]!, low, high) ?? []);
+    const distinct = places.filter((p, i) => places.findIndex((q) => q.start === p.start) === i);
+    if (distinct.length === 1) steps.found(index, distinct[0]!);
   }
+}
+
+interface Shift {
+  shift: number;
+  generation: number;
 }
 
 /** For each quote, the shift of the nearest highlighted quote before it in `order`. */

@@ -99,6 +99,23 @@ export function ceilingWith(errors: number, quoteLength: number): number {
   return (weights.quote * (1 - errors / quoteLength) + context) / totalWeight;
 }
 
+/**
+ * A place whose context reads as recorded as far as it counts (`keptLikeWhole`
+ * in evidence.ts), scored as the whole passage it stands for.
+ */
+export function asIntact(candidate: Candidate): Candidate {
+  if (candidate.contextIntact) return candidate;
+  const lost = weights.prefix * (1 - candidate.prefixScore) + weights.suffix * (1 - candidate.suffixScore);
+  return {
+    ...candidate,
+    score: candidate.score + lost / totalWeight,
+    prefixScore: 1,
+    suffixScore: 1,
+    contextIntact: true,
+    supported: true,
+  };
+}
+
 /** A place worth considering at all: enough of its context survives, and it scores well enough. */
 export function plausible(candidate: Candidate): boolean {
   return candidate.supported && candidate.score >= minScore;
