@@ -7,15 +7,15 @@
  *
  * Every candidate place of every quote is weighed this way, and a context of
  * 64 characters against a window of 96 is 6,144 cells of the textbook table:
- * the cost of anchoring a long page. Up to 64 characters, the columns of the
- * table are computed 64 cells at a time (Myers' bit-vector algorithm, in
- * Hyyrö's form for edit distance, in two 32-bit words); longer affixes, which
- * the contract does not allow, take the table.
+ * the cost of anchoring a long page. The columns of the table are computed 64
+ * cells at a time instead (Myers' bit-vector algorithm, in Hyyrö's form for
+ * edit distance, in two 32-bit words; tests/unit checks it against the
+ * table). The contract allows no more than 64 characters of context: an
+ * affix longer than that is read no farther than its 64 nearest.
  */
 export function affixDistance(affix: string, text: string, edge: number, direction: -1 | 1, window: number): number {
-  return affix.length <= 64
-    ? bitParallel(affix, text, edge, direction, window)
-    : table(affix, text, edge, direction, window);
+  const near = affix.length <= 64 ? affix : direction < 0 ? affix.slice(-64) : affix.slice(0, 64);
+  return bitParallel(near, text, edge, direction, window);
 }
 
 /** For each character, the bits of the affix positions (read away from the edge) that hold it. */
@@ -78,27 +78,4 @@ function bitParallel(affix: string, text: string, edge: number, direction: -1 | 
     minusHigh = phHigh & xvHigh;
   }
   return best;
-}
-
-let row = new Int32Array(0);
-
-/** The textbook table, one row at a time. */
-export function table(affix: string, text: string, edge: number, direction: -1 | 1, window: number): number {
-  const m = affix.length;
-  if (row.length <= window) row = new Int32Array(window + 1);
-  for (let j = 0; j <= window; j++) row[j] = j;
-  for (let i = 1; i <= m; i++) {
-    const a = direction < 0 ? affix.charCodeAt(m - i) : affix.charCodeAt(i - 1);
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= window; j++) {
-      const b = direction < 0 ? text.charCodeAt(edge - j) : text.charCodeAt(edge + j - 1);
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a === b ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  let distance = m;
-  for (let j = 0; j <= window; j++) distance = Math.min(distance, row[j]!);
-  return distance;
 }

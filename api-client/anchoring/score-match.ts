@@ -152,7 +152,7 @@ function closeness(distance: number): number {
 function affixSimilarity(affix: string, text: string, edge: number, direction: -1 | 1): number {
   const from = direction < 0 ? edge - affix.length : edge;
   if (from >= 0 && text.startsWith(affix, from)) return 1;
-  const m = affix.length;
+  const m = Math.min(affix.length, 64);
   const available = direction < 0 ? edge : text.length - edge;
   return 1 - affixDistance(affix, text, edge, direction, Math.min(available, m + (m >> 1))) / m;
 }

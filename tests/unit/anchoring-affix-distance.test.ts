@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affixDistance, table } from '../../api-client/anchoring/affix-distance';
+import { affixDistance } from '../../api-client/anchoring/affix-distance';
 import { seededRandom } from '../support/anchoring-legal-code';
 
 describe('the distance of a recorded context to the text next to a place', () => {
@@ -31,3 +31,21 @@ describe('the distance of a recorded context to the text next to a place', () =>
     }
   });
 });
+
+/** The textbook table, row by row: what the bits must count. */
+function table(affix: string, text: string, edge: number, direction: -1 | 1, window: number): number {
+  const m = affix.length;
+  const row = Int32Array.from({ length: window + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const a = direction < 0 ? affix.charCodeAt(m - i) : affix.charCodeAt(i - 1);
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= window; j++) {
+      const b = direction < 0 ? text.charCodeAt(edge - j) : text.charCodeAt(edge + j - 1);
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a === b ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return Math.min(m, ...row);
+}
