@@ -1,5 +1,5 @@
 import { expect, it, describe as suite } from 'vitest';
-import { anchorAll, buildTextModel, CONTEXT_LENGTH, type AnchorResult } from '../../api-client/anchoring';
+import { anchorAll, buildTextModel, CONTEXT_LENGTH, describe, type AnchorResult } from '../../api-client/anchoring';
 import { describeWith, rangeOfText, showPage, visibleText } from '../support/anchoring-dom';
 
 /*
@@ -246,3 +246,21 @@ for (const context of new Set([CONTEXT_LENGTH, 32])) {
     });
   });
 }
+
+it('64 characters of context tell a deleted sentence from its copy far away, followed by another paragraph', async () => {
+  const sentence =
+    'Le préfet ne peut refuser de communiquer les documents qu’il détient dans des conditions fixées par décret en Conseil d’État au plus tard à la date d’entrée en vigueur de l’acte.';
+  const filler = (i: number) =>
+    `<article><h2>Article ${600 + i}</h2><p>Le maire statue sur la demande n° ${i} dans un délai de ${10 + i} jours à compter de sa réception.</p></article>`;
+  const body = showPage(
+    `${filler(0)}<article><h2>Article 601</h2><p id="quoted">${sentence}</p><p>Le demandeur a le droit de présenter des observations écrites.</p></article>` +
+      Array.from({ length: 30 }, (_, i) => filler(i + 2)).join('') +
+      `<article><h2>Article 640</h2><p>${sentence}</p><p>L’autorité compétente publie la liste des documents communiqués.</p></article>`,
+  );
+  const quote = describe(rangeOfText(body, 'décret en Conseil d’État au plus'));
+  // Recorded with 32 characters, the far copy reads exactly as the quote did: the two could not be told apart.
+  expect(quote[0].prefix!.length).toBe(64);
+  body.querySelector('#quoted')!.remove();
+  const [result] = await anchorAll(body, [quote]);
+  expect(highlighted(result)).toBeNull();
+});
