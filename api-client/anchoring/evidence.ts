@@ -14,16 +14,26 @@ import type { PageText } from './text-model';
  * stories apart; only the whole recorded passage can. So a place is highlighted
  * only when the quoted words read as recorded and
  * - both sides of their context too (typographic twins aside: a republished
- *   page may curl its apostrophes); or
- * - near where the quote was expected, its context reads as recorded up to
- *   the edge of its own paragraph, and changed only beyond: a paragraph
- *   inserted, removed or rewritten next to the quote. A sibling cannot take
- *   that shape: it differs from the quoted paragraph by a term inside it
- *   (a quote whose 32 characters of context on each side never reach the
- *   term cannot be told from the sibling by anyone);
+ *   page may curl its apostrophes); or, near where the page's shift puts it,
+ *   at least the 32 characters on each side that quotes recorded before they
+ *   recorded 64 (`keptLikeWhole`); or
+ * - where the quotes highlighted around it say the page moved (its
+ *   neighbours' band, see locate-all.ts), its context reads as recorded up to
+ *   a paragraph's edge, and changed only beyond: a paragraph inserted, removed
+ *   or rewritten next to the quote (`keptUpToParagraph`, which says what a
+ *   sibling or a repeated formula could still pass for);
  * and no place nearer to where the quote was expected could be it too (see
  * match-quote.ts). Anything less is a possible match: not highlighted, offered
  * with "Passage peut-être modifié" for the reader to confirm.
+ *
+ * Not highlighted, then, by design: a quote whose words are intact but whose
+ * context changed inside its own paragraph (a neighbouring sentence rewritten).
+ * The page and every selector then read exactly as when its paragraph was
+ * deleted and a sibling paragraph sharing its sentence stands in its place
+ * (tests/browser/anchoring-neighbours.test.ts builds both stories): no rule is
+ * right in both. And a quote recorded with 32 characters of context whose
+ * look-alike differs only farther away cannot be told from it by anyone; 64
+ * characters, recorded since, push that limit back.
  */
 
 // Characters a republished page swaps for their typographic twins: the same words to a reader.

@@ -67,9 +67,10 @@ const orphan: Located = { kind: 'orphan' };
 /**
  * Finds the quote in `text`, cheapest evidence first:
  * 1. the whole recorded passage (words and both sides of context) near the
- *    expected start, then anywhere (the quote moved): highlighted, the nearest
- *    winning, unless a place nearer to the expected start could be the quote
- *    too, changed (see `nearerRivals`);
+ *    expected start (or all of it that counts, `keptLikeWhole`), then anywhere
+ *    (the quote moved): highlighted, the nearest winning, unless a place
+ *    nearer to the expected start could be the quote too, changed (see
+ *    `nearerRivals`);
  * 2. approximate close to the expected start, then near it, if convincing
  *    enough (`nearIsEnough`);
  * 3. exact anywhere, competing with the nearby ones on one score (words,
