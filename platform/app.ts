@@ -10,10 +10,11 @@ import { corsPolicy } from './http/cors';
 import type { AppEnv } from './http/env';
 import { OpenApiDocument } from './http/openapi';
 import { ProblemError, problemResponse } from './http/problems';
-import { batchRateLimit, chargeWrites, RateLimiter, rateLimit } from './http/rate-limit';
+import { batchRateLimit, chargeWrites, RateLimiter, rateLimit, SharedRateLimiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { createLogger, type Logger } from './logger';
 import { accountRoutes } from './routes/account';
+import { answerRoutes } from './routes/answers';
 import { campaignRoutes } from './routes/campaigns';
 import { citizenActionRoutes } from './routes/citizen-actions';
 import { exportRoutes } from './routes/exports';
@@ -23,6 +24,9 @@ import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
 import { readinessRoutes } from './routes/readiness';
+import { streamRoutes, type LiveOptions } from './routes/stream';
+import { supportRoutes } from './routes/support';
+import { networkLimit } from './http/network-limit';
 import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { widgetRoutes } from './static/widget-routes';
 import { notFoundPage, siteRoutes } from './site';
@@ -49,6 +53,10 @@ export interface AppOptions {
   /** The built widget and console (default dist/widget, dist/console). */
   widgetDir?: string;
   consoleDir?: string;
+  /** "Moi aussi" per network and window; null: no limit beyond the per-address one. */
+  supportRateLimit?: RateLimit | null;
+  /** The live streams; without them, GET /v1/stream is not served. */
+  live?: LiveOptions;
 }
 
 /** Answers for a token's holder, or for a device proving its secrets: no cache may keep them. */
@@ -76,8 +84,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', corsPolicy({ writeOrigins: options.corsOrigins, publicUrl: options.publicUrl }));
   app.use('*', noStoreForPrivateAnswers);
 
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
+  // One process on SQLite counts in memory; processes sharing PostgreSQL count in it together.
+  const limiter = !options.rateLimit
+    ? null
+    : options.storage.rateWindows
+      ? new SharedRateLimiter(options.storage.rateWindows, options.rateLimit)
+      : new RateLimiter(options.rateLimit);
   const charge = chargeWrites(limiter);
+  // "Moi aussi" per network, kept where the per-address limit is (memory, or PostgreSQL).
+  const supportLimiter = !options.supportRateLimit
+    ? null
+    : options.storage.rateWindows
+      ? new SharedRateLimiter(options.storage.rateWindows, options.supportRateLimit)
+      : new RateLimiter(options.supportRateLimit);
   const identify = identifyClient(options.addressSecret, options.trustProxy);
   const publicWrite = [identify, rateLimit(charge)];
   const { storage } = options;
@@ -95,6 +114,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     identify: [identify, batchRateLimit(limiter)],
     charge,
   });
+  supportRoutes(app, doc, {
+    storage,
+    publicWrite: [...publicWrite, networkLimit(supportLimiter, options.addressSecret)],
+  });
+  if (options.live) streamRoutes(app, doc, { ...options.live, storage, identify, logger });
   citizenActionRoutes(app, doc, {
     storage,
     reportThreshold: options.reportThreshold,
@@ -103,6 +127,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   campaignRoutes(app, doc, storage);
   moderationRoutes(app, doc, storage);
+  answerRoutes(app, doc, storage);
   exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
   consoleRoutes(app, options.consoleDir ?? DEFAULT_CONSOLE_DIR);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { tokenCommand, tokenUsage } from './auth/token-command';
 import { backupCommand, backupUsage } from './backup';
+import { commitmentsCommand, commitmentsUsage } from './commitments/import-command';
 import { ConfigError, readConfig } from './config';
 import { startDemoSite } from './demo-site';
 import { stopOnSignals } from './lifecycle';
@@ -19,6 +20,7 @@ Commands:
      [--extension DIR]   say where the built extension is and how to load it
      [--widget DIR] [--console DIR]   the built widget and console (dist/widget, dist/console)
 ${tokenUsage}
+${commitmentsUsage}
 ${backupUsage}
 
 Environment: PORT (8787), HOST (127.0.0.1), VIGIE_DATA_DIR (./data), VIGIE_MODERATION (pre|post),
@@ -27,7 +29,9 @@ VIGIE_RATE_LIMIT (60/min, or off: a batch counts its items), VIGIE_REPORT_THRESH
 VIGIE_ADDRESS_SECRET (the secret behind hashed client addresses, 16+ characters, shared by every process;
 unset, each process makes its own; VIGIE_ADDRESS_SALT is its older name), VIGIE_TRUST_PROXY (0|1),
 VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset),
-VIGIE_LOG_LEVEL (info; warn under --demo).`;
+VIGIE_LOG_LEVEL (info; warn under --demo), VIGIE_SUPPORT_RATE_LIMIT ("Moi aussi" per network, 120/h, or off),
+VIGIE_STREAMS (live streams per process, 5000), VIGIE_STREAMS_PER_NETWORK (50), VIGIE_STREAM_HEARTBEAT_MS (20000),
+VIGIE_EVENT_LOG_SIZE (live events kept for clients coming back, 10000).`;
 
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -96,6 +100,12 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serveCommand(rest);
   if (command === 'token') return tokenCommand(rest, (text) => process.stdout.write(text));
+  if (command === 'commitments') {
+    const { code, message } = await commitmentsCommand(rest);
+    (code === 0 ? process.stdout : process.stderr).write(message);
+    process.exitCode = code;
+    return;
+  }
   if (command === 'backup') {
     const { code, message } = await backupCommand(rest, readConfig(process.env));
     (code === 0 ? process.stdout : process.stderr).write(message);

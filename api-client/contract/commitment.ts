@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
 import { CommitmentId, HttpUrl } from './fields';
 
-export const commitmentStatuses = ['not-started', 'in-progress', 'completed', 'unverified'] as const;
+/**
+ * Where a commitment stands. `unverified` is for what came without a status (the seed,
+ * read from pages that give none; an import whose status cell is empty): not guessed.
+ */
+export const commitmentStatuses = ['not-started', 'in-progress', 'completed', 'withdrawn', 'unverified'] as const;
 
-/** An open-government commitment (engagement) of a national action plan. */
+/** An open-government commitment (engagement) of a national action plan, in the caller's language. */
 export const Commitment = z.object({
   id: CommitmentId,
   title: z.string().check(z.minLength(1), z.maxLength(500)),

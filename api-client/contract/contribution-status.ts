@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Answer } from './answer';
 import { contributionStatuses } from './limits';
 import { IsoDateTime, rule } from './fields';
 import { ModerationReason, WithdrawalRequest } from './moderation';
@@ -23,6 +24,8 @@ export const OwnContributionStatus = z.object({
   status: z.enum([...contributionStatuses, 'withdrawn']),
   moderationReason: z.optional(ModerationReason),
   reply: z.optional(Reply),
+  /** The organisation's answer, even before the contribution is published (the public sees it from then on). */
+  answer: z.optional(Answer),
   /** When it was withdrawn. */
   withdrawn: z.optional(IsoDateTime),
 });

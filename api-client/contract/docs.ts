@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { Account } from './account';
+import { Answer, AnswerHistory, AnswerInput, AnswerStatus, AnswerVersion } from './answer';
 import { BatchItemResult, BatchOutcome, BatchRequest, BatchResponse } from './batch';
 import { Campaign } from './campaign';
 import { CampaignInput, CampaignList, CampaignPatch } from './campaign-management';
 import { Commitment, CommitmentList } from './commitment';
+import { CommitmentFields, CommitmentRecord } from './commitment-input';
 import { ContributionStatusRequest, ContributionStatusResponse, OwnContributionStatus } from './contribution-status';
 import { Author, Contribution, ContributionInput, Target } from './contribution';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
@@ -11,6 +13,8 @@ import { ModerationDecision, ModerationItem, ModerationQueue, ReportInput, Withd
 import { FieldError, Problem } from './problem';
 import { ContributionPage, Health } from './query';
 import { Reply, ReplyBody } from './reply';
+import { LiveCounts, LiveRemoval, LiveReset } from './live';
+import { SupportRequest, SupportState } from './support';
 import { TextPositionSelector, TextQuoteSelector } from './selectors';
 
 /**
@@ -48,13 +52,25 @@ doc(innerOf(ContributionInput.shape.withdrawalKeyHash), {
     'Hex SHA-256 of a secret the client made and keeps with its draft; the secret alone can later withdraw ' +
     'the contribution. Only the hash travels, so a lost answer loses nothing.',
 });
+doc(innerOf(ContributionInput.shape.parentId), {
+  description:
+    'A reply (kind reply) names the published contribution it answers, never itself a reply. A reply carries no ' +
+    'gapType, selectors, commitmentId or campaignId: it stands on its parent’s page (target.url), under its commitment.',
+});
 doc(ContributionInput, { id: 'ContributionInput' });
+doc(innerOf(Contribution.shape.supportCount), { description: 'How many devices said "Moi aussi".' });
+doc(innerOf(Contribution.shape.replyCount), {
+  description: 'How many published replies it has; GET /v1/contributions/{id}/replies lists them.',
+});
 doc(Contribution, {
   id: 'Contribution',
   description: 'receivedAt is the platform clock, the only one used for ordering.',
 });
 doc(ReplyBody, { description: 'Plain text, never markup.' });
-doc(Reply, { id: 'Reply', description: "The administration's public answer and when it was given." });
+doc(Reply, {
+  id: 'Reply',
+  description: "A moderator's public reply, given with a decision (an organisation answers with an Answer).",
+});
 
 doc(FieldError.shape.pointer, { description: 'JSON Pointer (RFC 6901) to the field, e.g. /items/0/body' });
 doc(FieldError.shape.code, { description: 'Stable code of the broken rule, e.g. body.empty' });
@@ -76,10 +92,37 @@ doc(ContributionPage.shape.nextCursor, { description: 'Pass as `cursor` for the 
 doc(ContributionPage, { id: 'ContributionPage' });
 doc(Health, { id: 'Health' });
 
-doc(Commitment.shape.status, { description: '"unverified" when the source did not say and we would not guess.' });
+doc(Commitment.shape.status, {
+  description:
+    '"unverified" when the source (the seed, an import without a status) did not say and we would not guess.',
+});
 doc(Commitment.shape.pages, { description: 'Pages where the commitment is discussed.' });
 doc(Commitment, { id: 'Commitment' });
 doc(CommitmentList, { id: 'CommitmentList' });
+doc(CommitmentFields, {
+  id: 'CommitmentFields',
+  description:
+    'A full replacement: French required, English optional (empty, the French is shown). Left out: no summary, ' +
+    'no themes, no pages, status unverified.',
+});
+doc(CommitmentRecord, {
+  id: 'CommitmentRecord',
+  description: 'A commitment as the platform keeps it, in both languages.',
+});
+
+doc(AnswerStatus, {
+  description:
+    'received: the organisation has it. in-progress: it works on it. answered: it answered. not-our-remit: it is not ' +
+    'the organisation concerned.',
+});
+doc(AnswerInput, { id: 'AnswerInput' });
+doc(Answer, {
+  id: 'Answer',
+  description:
+    "The organisation's official answer, signed with its name: the latest version (at); firstAt when it was edited.",
+});
+doc(AnswerVersion, { id: 'AnswerVersion' });
+doc(AnswerHistory, { id: 'AnswerHistory', description: 'Every version of the answer, oldest first.' });
 
 doc(Campaign.shape.targets.shape.urlPatterns, {
   description:
@@ -111,5 +154,22 @@ doc(ContributionStatusResponse, {
   description: 'Only the ids whose secret matched, in the order asked; nothing about the others.',
 });
 
+doc(SupportRequest.shape.supporterKeyHash, {
+  description:
+    'Hex SHA-256 of a secret the device made once and keeps (the same for every contribution); the platform ' +
+    'stores only a hash of it with the contribution id.',
+});
+doc(SupportRequest, { id: 'SupportRequest' });
+doc(SupportState, { id: 'SupportState' });
+doc(LiveCounts, { id: 'LiveCounts', description: 'Data of a counts event.' });
+doc(LiveRemoval, {
+  id: 'LiveRemoval',
+  description: 'Data of a removed event: drop it, and its replies with it.',
+});
+doc(LiveReset, { id: 'LiveReset', description: 'Data of a reset event: reload the list, then go on.' });
+
 doc(Account.shape.name, { description: 'Who the token was made for, e.g. an NGO or a ministry team.' });
+doc(innerOf(Account.shape.domains), {
+  description: "An administration's site domains: example.gouv.fr is that host, *.example.gouv.fr any host below it.",
+});
 doc(Account, { id: 'Account' });

@@ -39,6 +39,11 @@ export const exportCsvColumns = [
   'source',
   'replyBody',
   'replyAt',
+  'answerStatus',
+  'answerOrganisation',
+  'answerBody',
+  'answerAt',
+  'parentId',
 ] as const;
 
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -27,3 +27,6 @@ export const gapTypeLabels: Record<Locale, Record<GapType, string>> = {
     other: 'Other',
   },
 };
+
+// In a module of its own: a client may load it later than the gap types (the widget's list does).
+export { answerStatusLabels } from './answer-labels';

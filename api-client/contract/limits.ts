@@ -10,7 +10,8 @@ export const QUOTE_CONTEXT_MAX_LENGTH = 64;
 export const URL_MAX_LENGTH = 2048;
 export const BATCH_MAX_ITEMS = 100;
 
-export const contributionKinds = ['comment', 'gap'] as const;
+/** `reply`: a citizen's reply to another contribution (one level), with `parentId`. */
+export const contributionKinds = ['comment', 'gap', 'reply'] as const;
 export const gapTypes = [
   'missing-information',
   'outdated',
@@ -23,3 +24,5 @@ export const gapTypes = [
 ] as const;
 export const contributionSources = ['extension', 'widget'] as const;
 export const contributionStatuses = ['pending', 'published', 'hidden', 'rejected'] as const;
+/** Where an organisation stands on a contribution it answers (see answer.ts). */
+export const answerStatuses = ['received', 'in-progress', 'answered', 'not-our-remit'] as const;

@@ -88,10 +88,6 @@ const platformCatalogue = {
     fr: 'Ce secret ne permet pas de retirer cette contribution.',
     en: 'This secret does not withdraw this contribution.',
   },
-  'moderation.not-found': {
-    fr: "Cette contribution n'existe pas (ou plus).",
-    en: 'This contribution does not exist (any more).',
-  },
 
   // Commitments and campaigns.
   'commitment.not-found': { fr: "Cet engagement n'existe pas.", en: 'This commitment does not exist.' },
@@ -184,6 +180,127 @@ const platformCatalogue = {
     fr: 'La date de fin doit suivre la date de début.',
     en: 'The end date must come after the start date.',
   },
+  'sort.unknown': {
+    fr: "L'ordre doit être newest (les plus récentes d'abord) ou support (les plus soutenues d'abord).",
+    en: 'The order must be newest (newest first) or support (most supported first).',
+  },
+
+  // Citizens talk back: replies, "Moi aussi", live updates. A client building a reply or a
+  // support by the contract never meets the first ones; a citizen reads the others.
+  'parent.required': {
+    fr: 'Une réponse doit indiquer la contribution à laquelle elle répond (parentId).',
+    en: 'A reply must name the contribution it answers (parentId).',
+  },
+  'parent.only-for-replies': {
+    fr: 'Seule une réponse indique une contribution à laquelle elle répond (parentId).',
+    en: 'Only a reply names a contribution it answers (parentId).',
+  },
+  'reply.gap-type': { fr: 'Une réponse ne porte pas de type de manque.', en: 'A reply has no gap type.' },
+  'reply.selectors': {
+    fr: 'Une réponse ne cite pas de passage de la page : elle répond à une contribution.',
+    en: 'A reply quotes no passage of the page: it answers a contribution.',
+  },
+  'reply.commitment': {
+    fr: "Une réponse ne porte pas d'engagement : elle suit celui de la contribution à laquelle elle répond.",
+    en: 'A reply names no commitment: it follows that of the contribution it answers.',
+  },
+  'reply.campaign': {
+    fr: 'Une réponse ne répond pas à une campagne : elle répond à une contribution.',
+    en: 'A reply does not answer a campaign: it answers a contribution.',
+  },
+  'reply.target': {
+    fr: "Une réponse porte sur la page de la contribution à laquelle elle répond : l'adresse de la page doit être la même.",
+    en: 'A reply is about the page of the contribution it answers: the page address must be the same.',
+  },
+  'parent.not-public': {
+    fr: "La contribution à laquelle vous répondez n'existe pas ou n'est plus publiée ; votre réponse est gardée, vous pouvez la copier.",
+    en: 'The contribution you are replying to does not exist or is no longer published; your reply is kept, you can copy it.',
+  },
+  'parent.is-reply': {
+    fr: 'On ne répond pas à une réponse : répondez à la contribution elle-même.',
+    en: 'A reply cannot be answered: reply to the contribution itself.',
+  },
+  'supporter-key.format': {
+    fr: 'La clé de soutien doit être une empreinte SHA-256 (64 caractères hexadécimaux).',
+    en: 'The support key must be a SHA-256 digest (64 hexadecimal characters).',
+  },
+  'support.rate-limited': {
+    fr: "Trop de soutiens depuis votre réseau : réessayez dans {seconds} s. Votre « Moi aussi » n'est pas perdu, il attend.",
+    en: 'Too many supports from your network: try again in {seconds} s. Your "Me too" is not lost, it waits.',
+  },
+  'last-event-id.invalid': {
+    fr: 'Le dernier événement reçu (Last-Event-ID) doit être un nombre entier positif.',
+    en: 'The last event received (Last-Event-ID) must be a positive whole number.',
+  },
+  'stream.network-full': {
+    fr: 'Trop de flux en direct sont ouverts depuis votre réseau ({limit}) : fermez des onglets, ou réessayez dans {seconds} s.',
+    en: 'Too many live streams are open from your network ({limit}): close some tabs, or try again in {seconds} s.',
+  },
+  'stream.full': {
+    fr: 'La plateforme sert déjà tous les flux en direct qu’elle peut : réessayez dans {seconds} s.',
+    en: 'The platform already serves all the live streams it can: try again in {seconds} s.',
+  },
+  'stream.closing': {
+    fr: 'La plateforme s’arrête : reconnectez-vous dans un instant.',
+    en: 'The platform is stopping: reconnect in a moment.',
+  },
+  'contribution.unknown': {
+    fr: "Cette contribution n'existe pas (ou plus).",
+    en: 'This contribution does not exist (any more).',
+  },
+  'scope.outside': {
+    fr: 'Cette contribution ne porte ni sur un domaine de votre organisation ni sur un engagement qu’elle porte : elle relève d’une autre organisation.',
+    en: 'This contribution is neither on one of your organisation’s domains nor on a commitment it leads: it belongs to another organisation.',
+  },
+  'answer.role': {
+    fr: 'Seule une administration répond aux contributions, sous son propre nom ; la modération répond avec sa décision.',
+    en: 'Only an administration answers contributions, under its own name; moderators reply with their decision.',
+  },
+  'answer.history-role': {
+    fr: "L'historique des réponses est réservé à l'organisation concernée et aux administrateurs de la plateforme.",
+    en: 'The history of answers is for the organisation concerned and the platform’s admins only.',
+  },
+  'decision.reply-by-administration': {
+    fr: 'Une administration répond sous son nom avec POST /v1/contributions/<id>/answer, pas dans une décision de modération.',
+    en: 'An administration answers under its own name with POST /v1/contributions/<id>/answer, not within a moderation decision.',
+  },
+  'answer-status.unknown': {
+    fr: 'Le statut de la réponse doit être : received (reçue), in-progress (en cours), answered (réponse apportée) ou not-our-remit (hors de notre compétence).',
+    en: 'The answer status must be: received, in-progress, answered or not-our-remit.',
+  },
+  'commitment-status.unknown': {
+    fr: "Le statut de l'engagement doit être : not-started, in-progress, completed, withdrawn ou unverified (laissé vide : unverified).",
+    en: 'The commitment status must be: not-started, in-progress, completed, withdrawn or unverified (left empty: unverified).',
+  },
+  'plan.format': {
+    fr: "Le plan d'action s'écrit comme 2021-2023.",
+    en: 'The action plan is written like 2021-2023.',
+  },
+  // The operator's command line: making an administration's token.
+  'domain.any': {
+    fr: '« * » seul désignerait tous les sites : donnez les domaines que votre organisation gère, par exemple *.economie.gouv.fr,economie.gouv.fr.',
+    en: '"*" alone would mean every site: give the domains your organisation runs, e.g. *.economie.gouv.fr,economie.gouv.fr.',
+  },
+  'domain.public-suffix': {
+    fr: 'Ce domaine est un suffixe public (comme gouv.fr ou fr), partagé par de nombreuses organisations : donnez le domaine propre à la vôtre, par exemple *.economie.gouv.fr.',
+    en: 'This domain is a public suffix (like gouv.fr or fr), shared by many organisations: give your organisation’s own domain, e.g. *.economie.gouv.fr.',
+  },
+  'domain.invalid': {
+    fr: "Ce n'est pas un nom de domaine comme economie.gouv.fr ou *.economie.gouv.fr (ni adresse IP, ni protocole, port ou chemin, et l'étoile seulement en tête).",
+    en: 'This is not a domain name such as economie.gouv.fr or *.economie.gouv.fr (no IP address, scheme, port or path, and the star only in front).',
+  },
+  'token.scope-required': {
+    fr: 'Une administration est liée aux domaines de ses sites (--domains) ou aux engagements qu’elle porte (--commitments) : donnez-en au moins un.',
+    en: 'An administration is bound to the domains of its sites (--domains) or to the commitments it leads (--commitments): give at least one.',
+  },
+  'token.scope-only-administration': {
+    fr: '--domains et --commitments ne valent que pour --role administration.',
+    en: '--domains and --commitments are for --role administration only.',
+  },
+  'token.commitment-unknown': {
+    fr: "Cet engagement n'existe pas sur cette plateforme : importez-le d'abord (npm run platform -- commitments import FICHIER).",
+    en: 'This commitment does not exist on this platform: import it first (npm run platform -- commitments import FILE).',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlatformMessageCode = keyof typeof platformCatalogue;
@@ -211,4 +328,8 @@ export function platformMessage<C extends PlatformMessageCode>(
   const sentence: string = platformCatalogue[code][locale];
   const given = values[0] as Record<string, string | number> | undefined;
   return given ? sentence.replace(/\{(\w+)\}/g, (whole, name: string) => String(given[name] ?? whole)) : sentence;
+}
+
+export function isPlatformMessageCode(value: string): value is PlatformMessageCode {
+  return Object.hasOwn(platformCatalogue, value);
 }

@@ -12,6 +12,8 @@ export interface VigieClientOptions {
   timeoutMs?: number;
   /** Language of the platform's error sentences. Default fr. */
   locale?: Locale;
+  /** An API token, for the routes behind one (an administration's answers, an admin's commitments). */
+  token?: string;
 }
 
 export interface RequestOptions {
@@ -68,7 +70,12 @@ export function createTransport(options: VigieClientOptions): Transport {
         response = await doFetch(url, {
           ...init,
           signal,
-          headers: { accept: 'application/json', 'accept-language': locale, ...init.headers },
+          headers: {
+            accept: 'application/json',
+            'accept-language': locale,
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...init.headers,
+          },
         });
         if (!response.ok) {
           throw new VigieHttpError(

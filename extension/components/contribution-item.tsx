@@ -1,11 +1,23 @@
 import type { Contribution } from '../../api-client/contract';
-import { gapTypeLabels } from '../../api-client/contract/labels';
+import { answerStatusLabels, gapTypeLabels } from '../../api-client/contract/labels';
 import type { UiLocale } from '../i18n/locale';
 import { ShareButton } from './share-button';
 
 const words = {
-  fr: { anonymous: 'Anonyme', reply: 'Réponse de l’administration', dateLocale: 'fr-FR' },
-  en: { anonymous: 'Anonymous', reply: 'Reply from the administration', dateLocale: 'en-GB' },
+  fr: {
+    anonymous: 'Anonyme',
+    reply: 'Réponse de la modération :',
+    answerFrom: (organisation: string) => `Réponse de ${organisation}`,
+    edited: 'modifiée',
+    dateLocale: 'fr-FR',
+  },
+  en: {
+    anonymous: 'Anonymous',
+    reply: 'Reply from the moderators:',
+    answerFrom: (organisation: string) => `Answer from ${organisation}`,
+    edited: 'edited',
+    dateLocale: 'en-GB',
+  },
 } as const;
 
 /**
@@ -26,7 +38,9 @@ export function ContributionItem({
 }) {
   const t = words[locale];
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
-  const date = new Intl.DateTimeFormat(t.dateLocale, { dateStyle: 'long' }).format(new Date(c.receivedAt));
+  const format = new Intl.DateTimeFormat(t.dateLocale, { dateStyle: 'long' });
+  const date = format.format(new Date(c.receivedAt));
+  const answer = c.answer;
   return (
     <li>
       <p class="meta">
@@ -35,13 +49,19 @@ export function ContributionItem({
       </p>
       {showQuote && quote ? <p class="quote">{quote.exact}</p> : null}
       <p class="body">{c.body}</p>
+      {answer ? (
+        <div class="answer">
+          <p>
+            <strong>{t.answerFrom(answer.organisation)}</strong> · {answerStatusLabels[locale][answer.status]} ·{' '}
+            <time dateTime={answer.at}>{format.format(new Date(answer.at))}</time>
+            {answer.firstAt ? ` (${t.edited})` : null}
+          </p>
+          <p class="answer-body">{answer.body}</p>
+        </div>
+      ) : null}
       {c.reply ? (
         <p class="reply">
-          <strong>
-            {t.reply}
-            {locale === 'fr' ? ' :' : ':'}
-          </strong>{' '}
-          {c.reply.body}
+          <strong>{t.reply}</strong> {c.reply.body}
         </p>
       ) : null}
       {permalink ? (

@@ -53,4 +53,7 @@ li:last-child { border-bottom: 0; }
 }
 .body { white-space: pre-wrap; overflow-wrap: anywhere; }
 .reply { margin: 8px 0 0; padding: 8px; background: #f5f5fe; }
+.answer { margin: 8px 0 0; padding: 8px; background: #f5f5fe; border-left: 3px solid #000091; }
+.answer p { margin: 0; }
+.answer .answer-body { margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 `;

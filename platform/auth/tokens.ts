@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../api-client/contract';
-import type { ApiToken, Storage } from '../storage/storage';
+import type { ApiToken, OrganisationScope, Storage } from '../storage/storage';
 
 const TOKEN_PREFIX = 'vigie_';
 
@@ -19,7 +19,13 @@ export interface IssuedToken {
   secret: string;
 }
 
-export async function issueToken(storage: Storage, role: Role, name: string, now = new Date()): Promise<IssuedToken> {
+export async function issueToken(
+  storage: Storage,
+  role: Role,
+  name: string,
+  scope?: OrganisationScope,
+  now = new Date(),
+): Promise<IssuedToken> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const token: ApiToken = {
     id: randomBytes(6).toString('hex'),
@@ -27,6 +33,7 @@ export async function issueToken(storage: Storage, role: Role, name: string, now
     role,
     createdAt: now.toISOString(),
     revokedAt: null,
+    ...(scope ? { scope } : {}),
   };
   await storage.createToken(token, hashToken(secret));
   return { token, secret };

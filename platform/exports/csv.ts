@@ -1,7 +1,15 @@
 import { exportCsvColumns, type Contribution } from '../../api-client/contract';
 
 /** Free text typed by citizens: what a spreadsheet could mistake for a formula. */
-const freeText = new Set<(typeof exportCsvColumns)[number]>(['targetTitle', 'quote', 'body', 'pseudonym', 'replyBody']);
+const freeText = new Set<(typeof exportCsvColumns)[number]>([
+  'targetTitle',
+  'quote',
+  'body',
+  'pseudonym',
+  'replyBody',
+  'answerOrganisation',
+  'answerBody',
+]);
 
 /**
  * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, with
@@ -33,6 +41,11 @@ function cells(c: Contribution): Record<(typeof exportCsvColumns)[number], strin
     source: c.source,
     replyBody: c.reply?.body ?? '',
     replyAt: c.reply?.at ?? '',
+    answerStatus: c.answer?.status ?? '',
+    answerOrganisation: c.answer?.organisation ?? '',
+    answerBody: c.answer?.body ?? '',
+    answerAt: c.answer?.at ?? '',
+    parentId: c.parentId ?? '',
   };
 }
 

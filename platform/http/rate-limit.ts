@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimit } from '../config';
 import { platformMessage } from '../../api-client/contract/platform-messages';
+import type { RateWindows } from '../storage/storage';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
@@ -9,12 +10,18 @@ interface Window {
   count: number;
 }
 
+/** Counts writes per client; what the routes charge. Answers in seconds to wait, 0 when allowed. */
+export interface WriteLimiter {
+  take(client: string, cost?: number): number | Promise<number>;
+  peek(client: string): number | Promise<number>;
+}
+
 /**
  * A fixed window per client, in this process's memory: cheap, and enough to stop
- * a runaway script. Several processes behind a load balancer each count on their
- * own, so the effective limit is at most N times the setting.
+ * a runaway script. For one process (SQLite); processes sharing PostgreSQL count in
+ * the database instead (`SharedRateLimiter`), or each would allow the whole setting.
  */
-export class RateLimiter {
+export class RateLimiter implements WriteLimiter {
   readonly #windows = new Map<string, Window>();
   #lastSweep = 0;
 
@@ -55,8 +62,25 @@ export class RateLimiter {
   }
 }
 
+/** The same windows and rules, kept in PostgreSQL and shared by every process on the database. */
+export class SharedRateLimiter implements WriteLimiter {
+  constructor(
+    readonly windows: RateWindows,
+    readonly setting: RateLimit,
+    readonly clock: () => number = Date.now,
+  ) {}
+
+  take(client: string, cost = 1): Promise<number> {
+    return this.windows.take(client, cost, this.setting, this.clock());
+  }
+
+  peek(client: string): Promise<number> {
+    return this.windows.peek(client, this.setting, this.clock());
+  }
+}
+
 /** Charges `cost` writes to the client (needs `clientHash`), or throws 429 with Retry-After. */
-export type ChargeWrites = (c: Context<AppEnv>, cost: number) => void;
+export type ChargeWrites = (c: Context<AppEnv>, cost: number) => Promise<void>;
 
 function tooMany(c: Context<AppEnv>, wait: number): ProblemError {
   return new ProblemError('rateLimited', {
@@ -65,10 +89,10 @@ function tooMany(c: Context<AppEnv>, wait: number): ProblemError {
   });
 }
 
-export function chargeWrites(limiter: RateLimiter | null): ChargeWrites {
-  return (c, cost) => {
+export function chargeWrites(limiter: WriteLimiter | null): ChargeWrites {
+  return async (c, cost) => {
     c.set('charged', true);
-    const wait = limiter?.take(c.get('clientHash'), cost) ?? 0;
+    const wait = (await limiter?.take(c.get('clientHash'), cost)) ?? 0;
     if (wait > 0) throw tooMany(c, wait);
   };
 }
@@ -76,7 +100,7 @@ export function chargeWrites(limiter: RateLimiter | null): ChargeWrites {
 /** One write per request: reports, withdrawals, status requests. */
 export function rateLimit(charge: ChargeWrites): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    charge(c, 1);
+    await charge(c, 1);
     await next();
   };
 }
@@ -86,11 +110,11 @@ export function rateLimit(charge: ChargeWrites): MiddlewareHandler<AppEnv> {
  * once when the window is used up, and charged one write when it never reached the
  * handler (a malformed body counts too, or it could be sent without end).
  */
-export function batchRateLimit(limiter: RateLimiter | null): MiddlewareHandler<AppEnv> {
+export function batchRateLimit(limiter: WriteLimiter | null): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const wait = limiter?.peek(c.get('clientHash')) ?? 0;
+    const wait = (await limiter?.peek(c.get('clientHash'))) ?? 0;
     if (wait > 0) throw tooMany(c, wait);
     await next();
-    if (!c.get('charged')) limiter?.take(c.get('clientHash'), 1);
+    if (!c.get('charged')) await limiter?.take(c.get('clientHash'), 1);
   };
 }

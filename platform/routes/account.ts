@@ -14,7 +14,7 @@ export function accountRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: 
     {
       method: 'get',
       path: '/v1/me',
-      summary: 'The holder of the API token and their role',
+      summary: 'The holder of the API token and their role (an administration: its domains and commitments)',
       tags: ['access'],
       security: true,
       before: [requireRole(storage, roles)],
@@ -24,8 +24,12 @@ export function accountRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: 
       },
     },
     (c) => {
-      const { name, role } = c.get('account');
-      return c.json({ name, role } satisfies Account);
+      const { name, role, scope } = c.get('account');
+      return c.json({
+        name,
+        role,
+        ...(scope ? { domains: [...scope.domains], commitments: [...scope.commitmentIds] } : {}),
+      } satisfies Account);
     },
   );
 }

@@ -1,7 +1,18 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { Commitment, CommitmentId, CommitmentList, locales, Problem, type Locale } from '../../api-client/contract';
+import {
+  Commitment,
+  CommitmentFields,
+  CommitmentId,
+  CommitmentList,
+  CommitmentRecord,
+  locales,
+  Problem,
+  type Locale,
+} from '../../api-client/contract';
 import { platformMessage } from '../../api-client/contract/platform-messages';
+import { requireRole } from '../auth/require-role';
+import { recordOf } from '../commitments/record';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
@@ -62,6 +73,38 @@ export function commitmentRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         throw new ProblemError('notFound', { detail: platformMessage('commitment.not-found', c.get('locale')) });
       }
       return c.json(commitment satisfies Commitment);
+    },
+  );
+
+  mountRoute(
+    app,
+    doc,
+    {
+      method: 'put',
+      path: '/v1/commitments/{id}',
+      summary: 'Create or replace a commitment, in both languages',
+      description:
+        'A full replacement: what the body leaves out is empty (summary, themes, pages) or unverified (status). ' +
+        'An empty English text is shown in French. For admins; `npm run platform -- commitments import` does the ' +
+        'same for a whole plan.',
+      tags: ['commitments'],
+      security: true,
+      before: [requireRole(storage, ['admin'])],
+      params: z.object({ id: CommitmentId }),
+      body: CommitmentFields,
+      responses: {
+        200: { description: 'Replaced (or already so)', schema: CommitmentRecord },
+        201: { description: 'Created', schema: CommitmentRecord },
+        400: { description: 'The id is not a commitment id', schema: Problem },
+        401: { description: 'No token, or an unknown or revoked one', schema: Problem },
+        403: { description: 'Not an admin token', schema: Problem },
+        422: { description: 'A field is wrong', schema: Problem },
+      },
+    },
+    async (c, { params, body }) => {
+      const changes = await storage.importCommitments([recordOf(params.id, body)]);
+      const stored = await storage.getCommitmentRecord(params.id);
+      return c.json(stored satisfies CommitmentRecord | undefined, changes.created.length > 0 ? 201 : 200);
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { ExportQuery, Problem } from '../../api-client/contract';
 import { notYours, requireRole } from '../auth/require-role';
+import { scopeOf } from '../auth/scope';
 import { exportWriter } from '../exports/formats';
 import { exportStream } from '../exports/stream';
 import type { AppEnv } from '../http/env';
@@ -19,10 +20,11 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
       description:
         'Filters: campaignId, commitmentId, kind, status, and from/to on the arrival time (to excluded). ' +
         'CSV is RFC 4180 in UTF-8 with a byte order mark; jsonld is an AnnotationCollection. ' +
-        'An ngo token exports the published contributions of its own campaigns only, whatever status it asks.',
+        'An ngo token exports the published contributions of its own campaigns only, whatever status it asks; an ' +
+        'administration, the contributions on its domains and on the commitments it leads (every status: it moderates them).',
       tags: ['exports'],
       security: true,
-      before: [requireRole(storage, ['admin', 'moderator', 'ngo'])],
+      before: [requireRole(storage, ['admin', 'moderator', 'ngo', 'administration'])],
       query: ExportQuery,
       responses: {
         200: { description: 'The export, as an attachment' },
@@ -46,6 +48,7 @@ export function exportRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: S
         status: query.status,
         // Moderators hid or rejected some for a reason (personal data): an NGO gets what the public sees.
         publishedOnly: account.role === 'ngo',
+        scope: scopeOf(account),
         from: query.from,
         to: query.to,
       };

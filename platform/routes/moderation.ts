@@ -11,6 +11,7 @@ import {
 } from '../../api-client/contract';
 import { platformMessage } from '../../api-client/contract/platform-messages';
 import { requireRole } from '../auth/require-role';
+import { requireInScope, scopeOf } from '../auth/scope';
 import { decodeQueueCursor, encodeCursor } from '../contributions/cursor';
 import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
@@ -24,10 +25,15 @@ const statusOf = { publish: 'published', hide: 'hidden', reject: 'rejected' } as
 >;
 
 const unauthorized = { description: 'No token, or an unknown or revoked one', schema: Problem };
-const forbidden = { description: 'The token is not a moderator’s or an admin’s', schema: Problem };
+const forbidden = { description: 'The token is not a moderator’s, an admin’s or an administration’s', schema: Problem };
 
+/**
+ * The moderation queue and decisions. Moderators and admins see every contribution; an
+ * administration sees and decides only those within its scope (its domains, its
+ * commitments), and answers under its own name on the answer route, not with a decision.
+ */
 export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storage: Storage): void {
-  const moderators = requireRole(storage, ['admin', 'moderator']);
+  const moderators = requireRole(storage, ['admin', 'moderator', 'administration']);
 
   mountRoute(
     app,
@@ -38,7 +44,8 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       summary: 'Contributions by moderation status (pending by default), reported first, then oldest first',
       description:
         'The pending queue holds new contributions (under pre-moderation), and contributions readers reported: ' +
-        'still published below VIGIE_REPORT_THRESHOLD networks, taken out of view from it. Reported ones come first.',
+        'still published below VIGIE_REPORT_THRESHOLD networks, taken out of view from it. Reported ones come first. ' +
+        'An administration sees only the contributions on its domains or on the commitments it leads.',
       tags: ['moderation'],
       security: true,
       before: [moderators],
@@ -61,7 +68,12 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
           errors: [{ pointer: '/cursor', code: 'cursor.invalid', detail }],
         });
       }
-      const rows = await storage.listForModeration({ status: query.status ?? 'pending', limit: limit + 1, after });
+      const rows = await storage.listForModeration({
+        status: query.status ?? 'pending',
+        limit: limit + 1,
+        after,
+        scope: scopeOf(c.get('account')),
+      });
       const items = rows.slice(0, limit);
       const last = items.at(-1);
       // Whether the last one was reported says where it sits in the queue's order.
@@ -89,12 +101,25 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         200: { description: 'The contribution as it is now', schema: Contribution },
         400: { description: 'The id is not a UUID', schema: Problem },
         401: unauthorized,
-        403: forbidden,
+        403: { description: 'Not a moderating token, or outside the administration’s scope', schema: Problem },
         404: { description: 'No such contribution', schema: Problem },
-        422: { description: 'The decision is wrong (e.g. hiding without a reason)', schema: Problem },
+        422: {
+          description: 'The decision is wrong (e.g. hiding without a reason, or a reply from an administration)',
+          schema: Problem,
+        },
       },
     },
     async (c, { params, body }) => {
+      const locale = c.get('locale');
+      await requireInScope(c, storage, params.id);
+      if (body.reply !== undefined && c.get('account').role === 'administration') {
+        // One way for an organisation to speak: its signed answer, with its history.
+        const detail = platformMessage('decision.reply-by-administration', locale);
+        throw new ProblemError('validation', {
+          detail,
+          errors: [{ pointer: '/reply', code: 'decision.reply-by-administration', detail }],
+        });
+      }
       const at = new Date().toISOString();
       const contribution = await storage.decide(params.id, {
         status: statusOf[body.decision],
@@ -103,7 +128,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         at,
       });
       if (!contribution) {
-        throw new ProblemError('notFound', { detail: platformMessage('moderation.not-found', c.get('locale')) });
+        throw new ProblemError('notFound', { detail: platformMessage('contribution.unknown', c.get('locale')) });
       }
       return c.json(contribution satisfies Contribution);
     },

@@ -33,7 +33,8 @@ export function ownStatusRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options
       summary: "A device's own contributions: their statuses, proven by their withdrawal secrets",
       description:
         'Up to 100 { id, secret } pairs. Answers, in the order asked, for the ids whose secret has the SHA-256 ' +
-        'stored with the contribution: its status (or withdrawn), the moderation reason, the public reply. ' +
+        'stored with the contribution: its status (or withdrawn), the moderation reason, the public reply, the ' +
+        'organisation’s answer (even before publication). ' +
         'Nothing at all about the others. Counted as one public write.',
       tags: ['contributions'],
       body: ContributionStatusRequest,
@@ -55,6 +56,7 @@ export function ownStatusRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options
           status: row.status,
           ...(row.moderationReason === undefined ? {} : { moderationReason: row.moderationReason }),
           ...(row.reply === undefined ? {} : { reply: row.reply }),
+          ...(row.answer === undefined ? {} : { answer: row.answer }),
           ...(row.withdrawn === undefined ? {} : { withdrawn: row.withdrawn }),
         });
       }

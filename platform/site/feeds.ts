@@ -3,10 +3,10 @@ import { Feed } from 'feed';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
 import type { PublicEntry } from '../storage/storage';
-import { answerOf } from './answer';
-import { kindLabel } from './components/contribution-card';
+import { answersOf } from './answer';
+import { answerHeading, kindLabel } from './components/contribution-card';
 import { NotFoundPage, pageContext, type PageContext, type SiteOptions } from './context';
-import { formatDate, quoteOf } from './format';
+import { quoteOf } from './format';
 
 /** Entries per feed: the newest publications. */
 const FEED_SIZE = 50;
@@ -25,20 +25,19 @@ const paragraphs = (text: string) =>
 function entryContent(page: PageContext, entry: PublicEntry): string {
   const c = entry.contribution;
   const quote = quoteOf(c);
-  const answer = answerOf(c);
-  return [
-    quote ? `<blockquote>${paragraphs(quote.exact)}</blockquote>` : '',
-    paragraphs(c.body),
-    answer
-      ? `<p><strong>${escapeHtml(page.words['answer.moderation'](formatDate(page.locale, answer.at)))}</strong></p>${paragraphs(answer.body)}`
-      : '',
-  ].join('');
+  const answers = answersOf(c).map((answer) => {
+    const heading = answerHeading(page, answer);
+    const line = [heading.by, heading.status, heading.when].filter(Boolean).join(' · ');
+    return `<p><strong>${escapeHtml(line)}</strong></p>${paragraphs(answer.body)}`;
+  });
+  return [quote ? `<blockquote>${paragraphs(quote.exact)}</blockquote>` : '', paragraphs(c.body), ...answers].join('');
 }
 
-/** When an entry last changed: its publication, or the answer it got since. */
+/** When an entry last changed: its publication, or the latest answer it got since. */
 function updatedAt(entry: PublicEntry): string {
-  const answer = answerOf(entry.contribution);
-  return answer && answer.at > entry.publishedAt ? answer.at : entry.publishedAt;
+  return answersOf(entry.contribution)
+    .map((answer) => answer.at)
+    .reduce((latest, at) => (at > latest ? at : latest), entry.publishedAt);
 }
 
 function atom(page: PageContext, feed: { title: string; alternate: string; entries: PublicEntry[] }): string {

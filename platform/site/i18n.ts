@@ -1,4 +1,5 @@
 import { gapTypeLabels, type Commitment, type Locale } from '../../api-client/contract';
+import { talkBackWordsEn, talkBackWordsFr } from './i18n-talk-back';
 
 /** French counts 0 and 1 as singular. */
 const frPlural = (n: number, one: string, other: string) => (n <= 1 ? one : other);
@@ -12,6 +13,7 @@ const enNumber = (n: number) => n.toLocaleString('en-GB');
  * the type below).
  */
 const fr = {
+  ...talkBackWordsFr,
   'site.name': 'Vigie',
   'site.tagline': 'Ce que les citoyens disent des engagements pour un gouvernement ouvert',
   'site.republic': 'République française',
@@ -32,6 +34,7 @@ const fr = {
   'status.not-started': 'Pas commencé',
   'status.in-progress': 'En cours',
   'status.completed': 'Réalisé',
+  'status.withdrawn': 'Abandonné',
   'status.unverified': 'Avancement non vérifié',
 
   'plan.title': (plan: string) => `Plan d’action national ${plan} pour un gouvernement ouvert`,
@@ -119,6 +122,9 @@ const fr = {
   'contribution.kindOf': (label: string) => `Manque signalé : ${label}`,
 
   'answer.moderation': (date: string) => `Réponse publiée par la modération de Vigie, le ${date}`,
+  'answer.organisation': (organisation: string) => `Réponse de ${organisation}`,
+  'answer.given': (date: string) => `le ${date}`,
+  'answer.edited': (first: string, latest: string) => `le ${first}, modifiée le ${latest}`,
 
   'pages.title': 'Contributions sur une page',
   'pages.titleFor': 'Contributions sur cette page',
@@ -182,6 +188,7 @@ const fr = {
 type Words = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : (typeof fr)[K] };
 
 const en: Words = {
+  ...talkBackWordsEn,
   'site.name': 'Vigie',
   'site.tagline': 'What citizens say about the open-government commitments',
   'site.republic': 'French Republic',
@@ -202,6 +209,7 @@ const en: Words = {
   'status.not-started': 'Not started',
   'status.in-progress': 'In progress',
   'status.completed': 'Completed',
+  'status.withdrawn': 'Withdrawn',
   'status.unverified': 'Progress not verified',
 
   'plan.title': (plan: string) => `National action plan ${plan} for open government`,
@@ -289,6 +297,9 @@ const en: Words = {
   'contribution.kindOf': (label: string) => `Gap reported: ${label}`,
 
   'answer.moderation': (date: string) => `Answer published by Vigie’s moderators, on ${date}`,
+  'answer.organisation': (organisation: string) => `Answer from ${organisation}`,
+  'answer.given': (date: string) => `on ${date}`,
+  'answer.edited': (first: string, latest: string) => `on ${first}, edited on ${latest}`,
 
   'pages.title': 'Contributions about a page',
   'pages.titleFor': 'Contributions about this page',
@@ -357,6 +368,22 @@ export function siteWords(locale: Locale): SiteWords {
 /** How the contract's gap types and commitment statuses read, in the page's language. */
 export function gapLabel(locale: Locale, type: keyof (typeof gapTypeLabels)['fr']): string {
   return gapTypeLabels[locale][type];
+}
+
+const numberIn = (locale: Locale, n: number) => n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
+
+/**
+ * "3 personnes disent « moi aussi »". The two forms are templates (`{n}`) rather than a
+ * function, so the live page's script fills them in too; French counts 0 and 1 as singular.
+ */
+export function supportSentence(locale: Locale, n: number): string {
+  const singular = locale === 'fr' ? n <= 1 : n === 1;
+  return siteWords(locale)[singular ? 'support.one' : 'support.other'].replace('{n}', numberIn(locale, n));
+}
+
+/** "Réponses des citoyens (3)", a template too. */
+export function repliesHeading(locale: Locale, n: number): string {
+  return siteWords(locale)['replies.heading'].replace('{n}', numberIn(locale, n));
 }
 
 export function statusLabel(locale: Locale, status: Commitment['status']): string {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The tables as the database sees them: JSON columns are text, dates are ISO 8601 text. */
 export interface CommitmentsTable {
   id: string;
@@ -11,6 +13,8 @@ export interface CommitmentsTable {
   /** The title and lead institution in English; `title` and `lead_institution` are French. */
   title_en: string | null;
   lead_institution_en: string | null;
+  /** The summary in English; `summary` is French. */
+  summary_en: string | null;
 }
 
 export interface ContributionsTable {
@@ -41,6 +45,64 @@ export interface ContributionsTable {
   published_at: string | null;
   /** When readers first reported it since its last review: reported contributions lead the moderation queue. */
   reported_at: string | null;
+  /** A reply's parent (a reply stands on its parent's page, with no commitment of its own). */
+  parent_id: string | null;
+  /** Devices that said "Moi aussi", kept in the same transaction as `supports`. */
+  support_count: Generated<number>;
+  /** Published replies, kept in the same transaction as their statuses. */
+  reply_count: Generated<number>;
+  /** The page's host (organisations/domains.ts): what an administration's domains are compared with. */
+  target_host: string;
+  /** The organisation's answer, its latest version (every version is in `answers`). */
+  answer_body: string | null;
+  answer_status: string | null;
+  answer_organisation: string | null;
+  answer_at: string | null;
+  /** When the first version was given. */
+  answer_first_at: string | null;
+}
+
+/** One device's "Moi aussi": its key, hashed with the contribution's id so two supports cannot be linked. */
+export interface SupportsTable {
+  contribution_id: string;
+  supporter_hash: string;
+  created_at: string;
+}
+
+/**
+ * The live streams' replay log: what became public or left public view, and where
+ * (the page, the commitment). Ids and addresses only, never text: a stream reads the
+ * contribution as it is when it sends the event.
+ */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  contribution_id: string;
+  parent_id: string | null;
+  commitment_id: string | null;
+  target_url: string;
+  at: string;
+}
+
+/** Every version of every organisation's answer: the history the organisation and admins read. */
+export interface AnswersTable {
+  id: string;
+  contribution_id: string;
+  /** The token that wrote it; `organisation` is its name then. */
+  token_id: string;
+  organisation: string;
+  body: string;
+  status: string;
+  at: string;
+}
+
+/** PostgreSQL only: one rate-limit window per client, shared by every process on the database. */
+export interface RateWindowsTable {
+  /** The client's address under the day's key (http/client-address.ts): never the address. */
+  client: string;
+  /** Milliseconds since the epoch, as bigint (which pg reads as a string). */
+  started_at: number | string;
+  count: number;
 }
 
 /** A reader's report; one per reader (hashed address) and contribution, so reports count people. */
@@ -69,6 +131,10 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** An administration's site domains (JSON array of patterns); null for other roles. */
+  domains: string | null;
+  /** The commitments an administration leads (JSON array of ids); null for other roles. */
+  commitments: string | null;
 }
 
 export interface SettingsTable {
@@ -98,4 +164,8 @@ export interface Database {
   withdrawals: WithdrawalsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
+  supports: SupportsTable;
+  events: EventsTable;
+  answers: AnswersTable;
+  rate_windows: RateWindowsTable;
 }

@@ -1,6 +1,9 @@
 import type {
+  AnswerStatus,
+  AnswerVersion,
   Campaign,
   Commitment,
+  CommitmentRecord,
   Contribution,
   ContributionKind,
   ContributionStatus,
@@ -29,7 +32,57 @@ export interface PublishedQuery {
   url?: string | undefined;
   commitmentId?: string | undefined;
   limit: number;
+  after?: PageCursor | SupportCursor | undefined;
+  /** Most supported first (the cursor then carries the count, a SupportCursor). */
+  bySupport?: boolean | undefined;
+}
+
+/** Where to resume a list by support: strictly past this triple, most supported first. */
+export interface SupportCursor extends PageCursor {
+  supportCount: number;
+}
+
+/** A published contribution's published replies, in arrival order. */
+export interface RepliesQuery {
+  parentId: string;
+  limit: number;
   after?: PageCursor | undefined;
+}
+
+/** One device's "Moi aussi" on one contribution (its key already hashed with the contribution's id). */
+export interface SupportChange {
+  contributionId: string;
+  supporterHash: string;
+  at: string;
+}
+
+export type SupportOutcome =
+  | { found: false }
+  | {
+      found: true;
+      supportCount: number;
+      supported: boolean;
+      /** whether this request changed anything */ changed: boolean;
+    };
+
+/** What the live streams tell: see api-client/contract/live.ts. */
+export type PublicChangeType = 'contribution' | 'answer' | 'counts' | 'removed';
+
+/** One entry of the replay log: what changed, and where. */
+export interface EventRow {
+  id: number;
+  type: PublicChangeType;
+  contributionId: string;
+  parentId: string | null;
+  /** The commitment (a reply's parent's), if any. */
+  commitmentId: string | null;
+  targetUrl: string;
+}
+
+/** What a live stream follows: a page, a commitment, or a page of a commitment (both). */
+export interface LiveScope {
+  url?: string | undefined;
+  commitmentId?: string | undefined;
 }
 
 /**
@@ -40,6 +93,18 @@ export interface ModerationQuery {
   status: ContributionStatus;
   limit: number;
   after?: QueueCursor | undefined;
+  /** An administration's: only the contributions within it. */
+  scope?: OrganisationScope | undefined;
+}
+
+/**
+ * What an administration may see, moderate, export and answer: contributions whose page's
+ * host matches one of its domain patterns, or whose commitment it leads.
+ */
+export interface OrganisationScope {
+  /** `host` or `*.host` (organisations/domains.ts), lower-case ASCII. */
+  domains: readonly string[];
+  commitmentIds: readonly string[];
 }
 
 /** Where to resume the queue: `reported` is 0 for reported contributions, which come first. */
@@ -76,6 +141,10 @@ export interface ExportFilter {
   status?: ContributionStatus | undefined;
   /** Published contributions only, whatever `status` says (an ngo's export). */
   publishedOnly?: boolean | undefined;
+  /** What the public may read: published, and replies only under a published parent (open data). */
+  readableByThePublic?: boolean | undefined;
+  /** An administration's export: its scope only. */
+  scope?: OrganisationScope | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -87,6 +156,7 @@ export interface OwnStatusRow {
   status: ContributionStatus | 'withdrawn';
   moderationReason?: ModerationReason | undefined;
   reply?: Reply | undefined;
+  answer?: Contribution['answer'];
   withdrawn?: string | undefined;
 }
 
@@ -96,16 +166,33 @@ export interface ApiToken {
   role: Role;
   createdAt: string;
   revokedAt: string | null;
+  /** An administration's domains and commitments; absent for the other roles. */
+  scope?: OrganisationScope | undefined;
 }
 
-/** A text in both of the platform's languages. */
-export type Translated = Record<Locale, string>;
+/** A new version of an organisation's answer. */
+export interface AnswerRequest {
+  body: string;
+  status: AnswerStatus;
+  organisation: string;
+  tokenId: string;
+  at: string;
+}
 
-/** A commitment as the platform keeps it: its title and lead institution in French and English. */
-export type StoredCommitment = Omit<Commitment, 'title' | 'leadInstitution'> & {
-  title: Translated;
-  leadInstitution: Translated;
-};
+export type AnswerOutcome =
+  | { found: false }
+  /** `changed` is false when the latest version already said this (a retry, a second click). */
+  | { found: true; contribution: Contribution; created: boolean; changed: boolean };
+
+/** What an import or a PUT did to each commitment. */
+export interface CommitmentChanges {
+  created: string[];
+  updated: Array<{ id: string; fields: string[] }>;
+  unchanged: string[];
+}
+
+/** A commitment as the platform keeps it: its texts in French and, when known, English. */
+export type StoredCommitment = CommitmentRecord;
 
 /** A published contribution and when it became public (its arrival under post-moderation, its publication decision otherwise). */
 export interface PublicEntry {
@@ -121,7 +208,7 @@ export interface PublicScope {
 
 /**
  * Published contributions counted by what the public pages show. `answered` counts those
- * that got an answer: today a moderator's public reply (see platform/site/answer.ts).
+ * that got an answer, as platform/site/answer.ts defines it.
  */
 export interface PublicCount {
   commitmentId: string | null;
@@ -156,7 +243,18 @@ export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs the migrations not run yet; resolves with their names. */
   migrate(): Promise<string[]>;
-  upsertCommitments(commitments: readonly StoredCommitment[]): Promise<void>;
+  /**
+   * Creates or fully replaces these commitments in one transaction (nothing when `dryRun`),
+   * and says what changed; commitments not named are left as they are.
+   */
+  importCommitments(
+    commitments: readonly StoredCommitment[],
+    options?: { dryRun?: boolean },
+  ): Promise<CommitmentChanges>;
+  /** Fills an empty commitments table (the first start); never overwrites or re-adds. */
+  seedCommitments(commitments: readonly StoredCommitment[]): Promise<void>;
+  /** One commitment in both languages. */
+  getCommitmentRecord(id: string): Promise<StoredCommitment | undefined>;
   /** The commitments with their title and lead institution in this language (French by default). */
   listCommitments(locale?: Locale): Promise<Commitment[]>;
   getCommitment(id: string, locale?: Locale): Promise<Commitment | undefined>;
@@ -167,10 +265,47 @@ export interface Storage {
    */
   insertContributions(items: readonly StoredContribution[]): Promise<Array<StoredContribution & { inserted: boolean }>>;
   getContribution(id: string): Promise<Contribution | undefined>;
+  /** Published contributions without a parent (replies come under theirs), newest first or by support. */
   listPublished(query: PublishedQuery): Promise<Contribution[]>;
+  /**
+   * One contribution if the public may read it: published, and for a reply, its parent
+   * too (a reply leaves public view with its parent: hidden, taken down or withdrawn).
+   */
+  getPublicContribution(id: string): Promise<Contribution | undefined>;
+  /** These contributions, those the public may read now (as getPublicContribution). */
+  publicContributions(ids: readonly string[]): Promise<Map<string, Contribution>>;
+  /** A public contribution's published replies, oldest first; undefined when the parent is not public (or is a reply). */
+  listReplies(query: RepliesQuery): Promise<Contribution[] | undefined>;
+  /** The first `perParent` published replies of each of these (public) contributions, oldest first. */
+  firstReplies(parentIds: readonly string[], perParent: number): Promise<Map<string, PublicEntry[]>>;
+
+  /** "Moi aussi": idempotent per key; found is false unless the contribution is public. */
+  support(change: SupportChange): Promise<SupportOutcome>;
+  /** Takes a "Moi aussi" back; idempotent too. */
+  unsupport(change: Omit<SupportChange, 'at'>): Promise<SupportOutcome>;
+
+  /** The newest event id of the replay log (or how far it went, once emptied by pruning); 0 when none ever. */
+  latestEventId(): Promise<number>;
+  /** Events after this id, oldest first; only those of a scope when one is given. */
+  eventsAfter(after: number, limit: number, scope?: LiveScope): Promise<EventRow[]>;
+  /** Ids at or below it may have been pruned from the log. */
+  eventLogFloor(): Promise<number>;
+  /** Keeps the newest `keep` events, and none older than `olderThan` (ISO); moves the floor. */
+  pruneEvents(bound: { keep: number; olderThan: string }): Promise<void>;
+  /**
+   * Calls `listener` whenever events may have been added: after this process's commits,
+   * and on PostgreSQL after any process's (LISTEN/NOTIFY). Resolves with a function that stops it.
+   */
+  watchEvents(listener: () => void): Promise<() => Promise<void>>;
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;
 
   listForModeration(query: ModerationQuery): Promise<ModerationItem[]>;
+  /** Whether the contribution is within the scope: undefined when there is no such contribution. */
+  contributionInScope(id: string, scope: OrganisationScope): Promise<boolean | undefined>;
+  /** Gives a new version of an organisation's answer; the history keeps every one. */
+  answer(id: string, request: AnswerRequest): Promise<AnswerOutcome>;
+  /** Every version of a contribution's answer, oldest first. */
+  answerHistory(id: string): Promise<AnswerVersion[]>;
   /** Applies a moderator's decision; undefined when there is no such contribution. */
   decide(id: string, decision: Decision): Promise<Contribution | undefined>;
   report(request: ReportRequest): Promise<ReportOutcome>;
@@ -178,7 +313,7 @@ export interface Storage {
   withdrawalKeyHash(id: string): Promise<string | null | undefined>;
   /**
    * Erases a contribution for good: the one place where erasure happens. Its row, its
-   * reports and anything derived from its text (a search index) are deleted, and the
+   * reports, its answers and anything derived from its text (a search index) are deleted, and the
    * storage makes sure no file it writes keeps a copy (SQLite: secure_delete and a WAL
    * checkpoint; PostgreSQL: a VACUUM of the table). Only the id stays, as withdrawn,
    * with the hash of the withdrawal secret.
@@ -208,6 +343,8 @@ export interface Storage {
   countExport(filter: ExportFilter): Promise<number>;
 
   createToken(token: ApiToken, tokenHash: string): Promise<void>;
+  /** Which of these commitment ids exist. */
+  knownCommitments(ids: readonly string[]): Promise<Set<string>>;
   /** The token with this hash, unless it was revoked. */
   findToken(tokenHash: string): Promise<ApiToken | undefined>;
   listTokens(): Promise<ApiToken[]>;
@@ -227,6 +364,8 @@ export interface Storage {
   /** Whether the search is blind to accents (PostgreSQL without the unaccent extension is not). */
   searchIgnoresAccents(): Promise<boolean>;
 
+  /** On PostgreSQL, the rate limit's windows shared by every process; undefined on SQLite (one process). */
+  readonly rateWindows?: RateWindows | undefined;
   /** A setting made once and shared by every process on this database. Never a secret: secrets stay out of the data. */
   setting(key: string, make: () => string): Promise<string>;
   /** Resolves when the database answers a trivial query (readiness); rejects otherwise. */
@@ -234,4 +373,12 @@ export interface Storage {
   /** Rewrites the whole database so its free space holds nothing (VACUUM). */
   compact(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A fixed window per client kept in the database, so every process counts the same writes. */
+export interface RateWindows {
+  /** Counts `cost` writes, all or none (the rules of http/rate-limit.ts); the seconds to wait when refused, else 0. */
+  take(client: string, cost: number, setting: { limit: number; windowMs: number }, now: number): Promise<number>;
+  /** The seconds to wait before one more write is allowed; 0 when it is. Counts nothing. */
+  peek(client: string, setting: { limit: number; windowMs: number }, now: number): Promise<number>;
 }

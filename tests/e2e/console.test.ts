@@ -120,7 +120,7 @@ describe('the console', () => {
     await page.getByText('Choisissez un motif avant de masquer ou de rejeter.').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('decision-reason');
     await page.selectOption('#decision-reason', 'spam');
-    await page.getByLabel('Réponse publique de l’administration (facultative)').fill('Message publicitaire.');
+    await page.getByLabel('Réponse publique de la modération (facultative)').fill('Message publicitaire.');
     await page.locator('.queue li').first().focus();
     await page.keyboard.press('r');
     await page.getByText('Contribution rejetée.').waitFor();

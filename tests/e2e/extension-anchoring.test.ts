@@ -7,8 +7,13 @@ import type { ContributionInput } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { buildExtension, type ExtensionBuild } from '../../extension/build';
 import { axeOnPage } from '../support/axe';
-import { InPageUi, launchExtensionBrowser, tabIdOf, type ExtensionBrowser } from '../support/extension-browser';
-import { waitUntil } from '../support/wait';
+import {
+  configureThroughOptions,
+  InPageUi,
+  launchExtensionBrowser,
+  tabIdOf,
+  type ExtensionBrowser,
+} from '../support/extension-browser';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { fromFile, startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -49,28 +54,6 @@ const contribution = (exact: string, body: string): ContributionInput => ({
   createdAt: new Date().toISOString(),
 });
 
-async function configure(values: { platformUrl?: string; allowList?: string; language?: string }): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('options.html'));
-  const platformField = page.getByRole('textbox', { name: /Adresse de la plateforme|Platform address/ });
-  await waitUntil(
-    () => platformField.inputValue(),
-    (v) => v !== '',
-    'the options to load',
-  );
-  if (values.platformUrl) await platformField.fill(values.platformUrl);
-  if (values.allowList)
-    await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
-  if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
-  await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
-  await waitUntil(
-    () => page.getByRole('status').textContent(),
-    (t) => /Réglages enregistrés|Settings saved/.test(t ?? ''),
-    'the settings to be saved',
-  );
-  await page.close();
-}
-
 /** What the page paints with the CSS Custom Highlight API, read from the page itself. */
 const painted = (page: Page) =>
   page.evaluate(() => [...(CSS.highlights.get('vigie') ?? [])].map((r) => (r as Range).toString()));
@@ -94,7 +77,7 @@ beforeAll(async () => {
   site = await startStaticServer({ '/suivi': { body: fromFile(fixture) } });
   profileDir = mkdtempSync(path.join(tmpdir(), 'vigie-anchoring-profile-'));
   browser = await launchExtensionBrowser(profileDir, build.chromeDir);
-  await configure({ platformUrl: platform.url, allowList: '*.gouv.fr\n127.0.0.1' });
+  await configureThroughOptions(browser, { platformUrl: platform.url, allowList: '*.gouv.fr\n127.0.0.1' });
   const results = await createVigieClient({ baseUrl: platform.url }).submitBatch([
     contribution(unchanged, 'Quelles collectivités ?'),
     contribution(confirmed.quoted, 'Qui siège au comité ?'),
@@ -186,7 +169,7 @@ describe('a passage that may have changed', () => {
   });
 
   it('is offered in English too', async () => {
-    await configure({ language: 'en' });
+    await configureThroughOptions(browser, { language: 'en' });
     try {
       // A new contribution whose wording the page has changed since ("second" was "premier"): a new offer.
       await createVigieClient({ baseUrl: platform.url }).submitBatch([
@@ -207,7 +190,7 @@ describe('a passage that may have changed', () => {
       for (const p of [panel, page]) await p.close();
       await ui.detach();
     } finally {
-      await configure({ language: 'auto' });
+      await configureThroughOptions(browser, { language: 'auto' });
     }
   });
 });

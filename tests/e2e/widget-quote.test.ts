@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../support/chromium';
+import { axeViolationsIn } from '../support/widget-page';
 import { startWidgetSite, type WidgetSite } from '../support/widget-site';
 
 /*
@@ -12,7 +12,6 @@ import { startWidgetSite, type WidgetSite } from '../support/widget-site';
  * as its administration would republish it.
  */
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const passage = 'Un tableau de bord de suivi sera mis à disposition du public.';
 
 let site: WidgetSite;
@@ -34,22 +33,6 @@ let original: string | undefined;
 
 const widget = () => page.locator('vigie-feedback');
 const offer = () => widget().getByRole('group', { name: 'Passage peut-être modifié' });
-
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: [['vigie-feedback']] },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    );
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 beforeAll(async () => {
   site = await startWidgetSite();
@@ -96,7 +79,7 @@ it('a draft whose quoted passage changed offers the new words; "C’est ici" tak
   await page.reload();
   await expect.poll(() => offer().count(), { timeout: 15_000 }).toBe(1);
   expect(await offer().getByText(`Sur la page : « ${reworded} »`).count()).toBe(1);
-  expect(await axeViolations()).toEqual([]);
+  expect(await axeViolationsIn(page)).toEqual([]);
   await page.evaluate(() => {
     const w = window as unknown as { saves: number };
     w.saves = 0;

@@ -25,13 +25,14 @@ const campaign = (id: string) => ({
 forEachStorage((kind) => {
   describe('API tokens', () => {
     let platform: StoragePlatform;
-    const tokens = { admin: '', moderator: '', ngo: '' };
+    const tokens = { admin: '', moderator: '', ngo: '', administration: '' };
     beforeAll(async () => {
       platform = await startPlatformOn(kind);
-      [tokens.admin, tokens.moderator, tokens.ngo] = await Promise.all([
+      [tokens.admin, tokens.moderator, tokens.ngo, tokens.administration] = await Promise.all([
         platform.token('admin', 'DITP'),
         platform.token('moderator', 'Équipe de modération'),
         platform.token('ngo', 'Regards Citoyens'),
+        platform.token('administration', 'Ministère de l’Économie', '--domains', '*.economie.gouv.fr'),
       ]);
     });
     afterAll(() => platform?.dispose());
@@ -42,7 +43,7 @@ forEachStorage((kind) => {
       expect(listed).toMatch(/\bngo\b/);
       for (const token of Object.values(tokens)) expect(listed).not.toContain(token);
       const rows = await platform.rows('SELECT token_hash FROM api_tokens');
-      expect(rows).toHaveLength(3);
+      expect(rows).toHaveLength(4);
       for (const row of rows) {
         expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
         expect(Object.values(tokens)).not.toContain(row.token_hash);
@@ -68,25 +69,39 @@ forEachStorage((kind) => {
     it('each route lets in exactly the roles it should (401 without a token, 403 with another role)', async () => {
       const id = crypto.randomUUID();
       const routes: Array<{ method: string; path: string; body?: unknown; allowed: Array<keyof typeof tokens> }> = [
-        { method: 'GET', path: '/v1/me', allowed: ['admin', 'moderator', 'ngo'] },
-        { method: 'GET', path: '/v1/moderation/queue', allowed: ['admin', 'moderator'] },
+        { method: 'GET', path: '/v1/me', allowed: ['admin', 'moderator', 'ngo', 'administration'] },
+        { method: 'GET', path: '/v1/moderation/queue', allowed: ['admin', 'moderator', 'administration'] },
         {
           method: 'POST',
           path: `/v1/moderation/contributions/${id}/decision`,
           body: { decision: 'publish' },
-          allowed: ['admin', 'moderator'],
+          allowed: ['admin', 'moderator', 'administration'],
         },
         { method: 'GET', path: '/v1/me/campaigns', allowed: ['admin', 'ngo'] },
         { method: 'POST', path: '/v1/campaigns', body: campaign('x-roles'), allowed: ['admin', 'ngo'] },
         { method: 'PATCH', path: '/v1/campaigns/nope-campaign', body: { title: 'T' }, allowed: ['admin', 'ngo'] },
         { method: 'POST', path: '/v1/campaigns/nope-campaign/close', allowed: ['admin', 'ngo'] },
-        { method: 'GET', path: '/v1/exports/contributions', allowed: ['admin', 'moderator', 'ngo'] },
+        { method: 'POST', path: '/v1/campaigns/nope-campaign/approve', allowed: ['admin'] },
+        { method: 'GET', path: '/v1/exports/contributions', allowed: ['admin', 'moderator', 'ngo', 'administration'] },
+        {
+          method: 'POST',
+          path: `/v1/contributions/${id}/answer`,
+          body: { body: 'Réponse.', status: 'answered' },
+          allowed: ['administration'],
+        },
+        { method: 'GET', path: `/v1/contributions/${id}/answers`, allowed: ['admin', 'administration'] },
+        {
+          method: 'PUT',
+          path: '/v1/commitments/FR0099',
+          body: { title: { fr: 'Essai' }, leadInstitution: { fr: 'DITP' }, plan: '2021-2023' },
+          allowed: ['admin'],
+        },
       ];
       for (const route of routes) {
         const url = platform.url + route.path;
         const anonymous = await send(route.method, url, { body: route.body });
         expect(anonymous.status, `${route.method} ${route.path} without a token`).toBe(401);
-        for (const role of ['admin', 'moderator', 'ngo'] as const) {
+        for (const role of ['admin', 'moderator', 'ngo', 'administration'] as const) {
           const answer = await send(route.method, url, { token: tokens[role], body: route.body });
           const label = `${route.method} ${route.path} as ${role}: ${answer.text.slice(0, 200)}`;
           if (route.allowed.includes(role)) expect([200, 201, 404, 409], label).toContain(answer.status);
@@ -111,7 +126,7 @@ forEachStorage((kind) => {
     it('the CLI refuses an unknown role with a sentence', async () => {
       await expect(platform.cli(['token', 'create', '--role', 'root', '--name', 'x'])).rejects.toHaveProperty(
         'stderr',
-        expect.stringContaining('--role must be one of admin, moderator, ngo'),
+        expect.stringContaining('--role must be one of admin, moderator, ngo, administration'),
       );
     });
   });
@@ -202,6 +217,9 @@ forEachStorage((kind) => {
         ['/v1/moderation/queue', 'GET'],
         ['/v1/exports/contributions', 'GET'],
         ['/v1/campaigns', 'POST'],
+        [`/v1/contributions/${crypto.randomUUID()}/answer`, 'POST'],
+        [`/v1/contributions/${crypto.randomUUID()}/answers`, 'GET'],
+        ['/v1/commitments/FR0067', 'PUT'],
       ] as const) {
         const answer = await preflight(path, allowed, method);
         expect(answer.headers['access-control-allow-origin'], path).toBeUndefined();

@@ -12,7 +12,12 @@ interface OpenApiDocument {
   components: {
     schemas: Record<
       string,
-      { properties: Record<string, { maxLength?: number; format?: string; description?: string }> }
+      {
+        properties: Record<
+          string,
+          { maxLength?: number; format?: string; description?: string; enum?: string[]; $ref?: string }
+        >;
+      }
     >;
   };
 }
@@ -260,10 +265,15 @@ forEachStorage((kind) => {
           '/v1/contributions',
           '/v1/contributions/{id}',
           '/v1/contributions:batch',
+          '/v1/contributions/{id}/answer',
+          '/v1/contributions/{id}/answers',
           '/healthz',
         ]),
       );
       const { schemas } = doc.components;
+      expect(Object.keys(doc.paths['/v1/commitments/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+      expect(schemas.Answer?.properties.status?.enum).toEqual(['received', 'in-progress', 'answered', 'not-our-remit']);
+      expect(schemas.Contribution?.properties.answer?.$ref).toBe('#/components/schemas/Answer');
       expect(schemas.ContributionInput?.properties.body?.maxLength).toBe(5000);
       // The prose comes from api-client/contract/docs.ts, kept apart from the checks clients bundle.
       expect(schemas.ContributionInput?.properties.withdrawalKeyHash?.description).toMatch(/SHA-256/);

@@ -38,10 +38,12 @@ forEachStorage((kind) => {
     let platform: StoragePlatform;
     let client: VigieClient;
     let moderator: string;
+    let ministry: string;
     beforeAll(async () => {
       platform = await startPlatformOn(kind, { env: { VIGIE_MODERATION: 'post' } });
       client = createVigieClient({ baseUrl: platform.url });
       moderator = await platform.token('moderator', 'Modération');
+      ministry = await platform.token('administration', 'DITP', '--domains', '*.modernisation.gouv.fr');
     });
     afterAll(() => platform?.dispose());
 
@@ -62,6 +64,14 @@ forEachStorage((kind) => {
         token: moderator,
         body: { decision: 'publish', reply: 'Merci.' },
       });
+      // The organisation's answer quotes the words, twice (its history keeps both versions): they go too.
+      for (const status of ['received', 'answered']) {
+        const answered = await send('POST', `${platform.url}/v1/contributions/${short.id}/answer`, {
+          token: ministry,
+          body: { body: `Vous écrivez « ${marker} » : ${status}.`, status },
+        });
+        expect(answered.status, answered.text).toBeLessThan(300);
+      }
       for (const item of [short, long]) {
         const answer = await send('POST', `${platform.url}/v1/contributions/${item.id}/withdrawal`, {
           body: { secret: key.secret },
@@ -79,6 +89,7 @@ forEachStorage((kind) => {
         expect(filesHolding(platform.dataDir, 'Un texte qui reste.')).toContain('vigie.sqlite');
       } else {
         expect(await platform.rows('SELECT id FROM contributions WHERE body LIKE ?', [`%${marker}%`])).toEqual([]);
+        expect(await platform.rows('SELECT id FROM answers WHERE body LIKE ?', [`%${marker}%`])).toEqual([]);
         // The table was vacuumed after the withdrawal: the dead row versions are gone from its pages.
         await expect
           .poll(

@@ -30,10 +30,13 @@ export function forEachStorage(suite: (kind: StorageKind) => void): void {
 
 export interface StoragePlatform extends PlatformProcess {
   kind: StorageKind;
-  /** Runs `platform/cli.ts` with the same storage settings; resolves with what it printed. */
-  cli(args: string[]): Promise<string>;
-  /** Makes a token with the CLI, as an operator would, and returns it. */
-  token(role: 'admin' | 'moderator' | 'ngo', name: string): Promise<string>;
+  /**
+   * Runs `platform/cli.ts` with the same storage settings; resolves with what it printed. Its
+   * sentences are English unless `env` gives a French LANG.
+   */
+  cli(args: string[], env?: Record<string, string>): Promise<string>;
+  /** Makes a token with the CLI, as an operator would, and returns it; `extra` are more options (--domains …). */
+  token(role: 'admin' | 'moderator' | 'ngo' | 'administration', name: string, ...extra: string[]): Promise<string>;
   /** Raw rows from the platform's database, for checks the API cannot make (erasure). */
   rows(sql: string, values?: unknown[]): Promise<Array<Record<string, unknown>>>;
 }
@@ -46,20 +49,20 @@ export async function startPlatformOn(
   const database = kind === 'postgres' ? (options.database ?? (await createTestDatabase())) : undefined;
   const env = { ...options.env, ...(database ? { DATABASE_URL: database.url } : {}) };
   const platform = await startPlatformProcess({ ...options, env });
-  const cliEnv = { ...process.env, VIGIE_DATA_DIR: platform.dataDir, ...env };
-  const cli = async (args: string[]) =>
+  const cliEnv = { ...process.env, VIGIE_DATA_DIR: platform.dataDir, LANG: 'C.UTF-8', LC_ALL: '', ...env };
+  const cli = async (args: string[], more: Record<string, string> = {}) =>
     (
       await run(process.execPath, ['--import', 'tsx', path.join(root, 'platform/cli.ts'), ...args], {
         cwd: root,
-        env: cliEnv,
+        env: { ...cliEnv, ...more },
       })
     ).stdout;
   return {
     ...platform,
     kind,
     cli,
-    async token(role, name) {
-      const printed = await cli(['token', 'create', '--role', role, '--name', name]);
+    async token(role, name, ...extra) {
+      const printed = await cli(['token', 'create', '--role', role, '--name', name, ...extra]);
       const token = /^vigie_[\w-]{43}$/m.exec(printed)?.[0];
       if (!token) throw new Error(`token create printed no token:\n${printed}`);
       return token;

@@ -17,6 +17,7 @@ const sectionsFor: Record<Role, Section[]> = {
   admin: ['moderation', 'campaigns', 'exports', 'embed'],
   moderator: ['moderation', 'exports', 'embed'],
   ngo: ['campaigns', 'exports', 'embed'],
+  administration: ['moderation', 'exports', 'embed'],
 };
 
 const section = signal<Section | null>(null);

@@ -8,7 +8,9 @@ import type {
   ModerationQueue,
   ModerationReason,
 } from '../../../api-client/contract';
-import { ApiError, callJson } from './api';
+import { answerStatusLabels } from '../../../api-client/contract/labels';
+import { account, ApiError, callJson } from './api';
+import { AnswerForm } from './answer-form';
 import { lang, t } from './i18n';
 
 type QueueStatus = Contribution['status'];
@@ -28,8 +30,32 @@ function date(iso: string): string {
   });
 }
 
+function kindOf(c: ModerationItem['contribution'], s: ReturnType<typeof t>): string {
+  switch (c.kind) {
+    case 'gap':
+      return `${s.kindGap} : ${c.gapType ? s.gapTypes[c.gapType] : ''}`;
+    case 'reply':
+      return s.kindReply;
+    case 'comment':
+      return s.kindComment;
+  }
+}
+
+/** A reply is judged with the words it answers beside it. */
+function InReplyTo({ parent }: { parent: ModerationItem['parent'] }) {
+  const s = t();
+  if (!parent) return h('p', { class: 'parent' }, s.parentGone);
+  return h(
+    'div',
+    { class: 'parent' },
+    h('p', { class: 'meta' }, s.inReplyTo(parent.author?.pseudonym)),
+    h('blockquote', { 'aria-label': s.inReplyTo(undefined) }, parent.body),
+    parent.status === 'published' ? null : h('p', null, s.parentNotPublic),
+  );
+}
+
 function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => void }) {
-  const { contribution: c, reports } = props.item;
+  const { contribution: c, reports, parent } = props.item;
   const s = t();
   const quote = c.target.selectors.find((selector) => selector.type === 'TextQuoteSelector');
   const ref = useRef<HTMLLIElement>(null);
@@ -50,7 +76,7 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
     h(
       'p',
       { class: 'meta' },
-      h('strong', null, c.kind === 'gap' ? `${s.kindGap} : ${c.gapType ? s.gapTypes[c.gapType] : ''}` : s.kindComment),
+      h('strong', null, kindOf(c, s)),
       ` · ${s.receivedOn} ${date(c.receivedAt)}`,
       c.author ? ` · ${c.author.pseudonym}` : '',
       reports.count > 0
@@ -62,14 +88,28 @@ function Item(props: { item: ModerationItem; selected: boolean; onSelect: () => 
         : null,
     ),
     h('p', { class: 'body' }, c.body),
+    c.parentId ? InReplyTo({ parent }) : null,
     quote && quote.type === 'TextQuoteSelector' ? h('blockquote', { 'aria-label': s.quote }, quote.exact) : null,
     h(
       'p',
       { class: 'page' },
-      `${s.page} : `,
+      `${s.page}${s.colon}`,
       h('a', { href: c.target.url, rel: 'noreferrer noopener', target: '_blank' }, c.target.title || c.target.url),
     ),
-    c.reply ? h('p', { class: 'reply' }, c.reply.body) : null,
+    c.reply ? h('p', { class: 'reply' }, h('strong', null, `${s.moderationReply}${s.colon}`), c.reply.body) : null,
+    c.answer
+      ? h(
+          'p',
+          { class: 'reply' },
+          h(
+            'strong',
+            null,
+            s.answerCurrent(c.answer.organisation, answerStatusLabels[lang.value][c.answer.status], date(c.answer.at)),
+          ),
+          ' ',
+          c.answer.body,
+        )
+      : null,
   );
 }
 
@@ -154,6 +194,12 @@ export function Moderation() {
   }, []);
 
   const current = items.value[selected.value];
+  // An organisation speaks through its signed answer, not the moderators' reply.
+  const administration = account.value?.role === 'administration';
+  const replace = (updated: Contribution) =>
+    (items.value = items.value.map((item) =>
+      item.contribution.id === updated.id ? { ...item, contribution: updated } : item,
+    ));
   return h(
     'section',
     { 'aria-labelledby': 'queue-title' },
@@ -212,14 +258,16 @@ export function Moderation() {
             h('option', { value: '' }, s.reasonNone),
             (Object.keys(s.reasons) as ModerationReason[]).map((value) => h('option', { value }, s.reasons[value])),
           ),
-          h('label', { for: 'decision-reply' }, s.replyLabel),
-          h('textarea', {
-            id: 'decision-reply',
-            rows: 3,
-            maxLength: 2000,
-            value: reply.value,
-            onInput: (e: Event) => (reply.value = (e.currentTarget as HTMLTextAreaElement).value),
-          }),
+          administration ? null : h('label', { for: 'decision-reply' }, s.replyLabel),
+          administration
+            ? null
+            : h('textarea', {
+                id: 'decision-reply',
+                rows: 3,
+                maxLength: 2000,
+                value: reply.value,
+                onInput: (e: Event) => (reply.value = (e.currentTarget as HTMLTextAreaElement).value),
+              }),
           h(
             'div',
             { class: 'actions' },
@@ -228,6 +276,13 @@ export function Moderation() {
             h('button', { type: 'button', class: 'reject', onClick: () => decide('reject') }, s.reject),
           ),
         )
+      : null,
+    current && administration
+      ? h(AnswerForm, {
+          contribution: current.contribution,
+          onAnswered: replace,
+          onMessage: (m) => (message.value = m),
+        })
       : null,
   );
 }

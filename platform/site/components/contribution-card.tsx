@@ -1,9 +1,11 @@
 import type { Commitment } from '../../../api-client/contract';
+import { answerStatusLabels } from '../../../api-client/contract/labels';
 import type { PublicEntry } from '../../storage/storage';
-import { answerOf } from '../answer';
+import { answersOf, type AnswerView } from '../answer';
 import type { PageContext } from '../context';
 import { formatDate, pageLink, quoteOf } from '../format';
 import { gapLabel } from '../i18n';
+import { Replies, REPLIES_IN_LISTS, SupportCount } from './talk-back';
 
 export interface CardOptions {
   /** The heading level of each card in its page. */
@@ -14,22 +16,61 @@ export interface CardOptions {
   permalink?: boolean;
 }
 
-/** What a contribution is, in words: "Commentaire", or "Manque signalé : Lien cassé". */
+/** What a contribution is, in words: "Commentaire", "Manque signalé : Lien cassé", or "Réponse". */
 export function kindLabel(page: PageContext, entry: PublicEntry): string {
   const c = entry.contribution;
-  return c.kind === 'gap' && c.gapType
-    ? page.words['contribution.kindOf'](gapLabel(page.locale, c.gapType))
-    : page.words['contribution.comment'];
+  switch (c.kind) {
+    case 'gap':
+      return c.gapType
+        ? page.words['contribution.kindOf'](gapLabel(page.locale, c.gapType))
+        : page.words['contribution.gap'];
+    case 'reply':
+      return page.words['contribution.reply'];
+    case 'comment':
+      return page.words['contribution.comment'];
+  }
+}
+
+/** Who answered and when, in words: "Réponse de X" with its status, or the moderators' line. */
+export function answerHeading(page: PageContext, answer: AnswerView): { by: string; when?: string; status?: string } {
+  const w = page.words;
+  if (answer.by === 'moderation') return { by: w['answer.moderation'](formatDate(page.locale, answer.at)) };
+  const latest = formatDate(page.locale, answer.at);
+  return {
+    by: w['answer.organisation'](answer.organisation),
+    status: answerStatusLabels[page.locale][answer.status],
+    when: answer.firstAt
+      ? w['answer.edited'](formatDate(page.locale, answer.firstAt), latest)
+      : w['answer.given'](latest),
+  };
 }
 
 export function Answer({ page, entry }: { page: PageContext; entry: PublicEntry }) {
-  const answer = answerOf(entry.contribution);
-  if (!answer) return <p class="vigie-no-answer fr-text--sm">{page.words['contribution.noAnswer']}</p>;
+  const answers = answersOf(entry.contribution);
+  if (answers.length === 0) return <p class="vigie-no-answer fr-text--sm">{page.words['contribution.noAnswer']}</p>;
   return (
-    <div class="vigie-answer">
-      <p class="vigie-answer__by fr-text--sm">{page.words['answer.moderation'](formatDate(page.locale, answer.at))}</p>
-      <p class="vigie-text">{answer.body}</p>
-    </div>
+    <>
+      {answers.map((answer) => {
+        const heading = answerHeading(page, answer);
+        return (
+          <div class={`vigie-answer vigie-answer--${answer.by}`}>
+            <p class="vigie-answer__by fr-text--sm">
+              <strong>{heading.by}</strong>
+              {heading.status ? (
+                <>
+                  {' '}
+                  <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon vigie-answer__status">
+                    {heading.status}
+                  </span>
+                </>
+              ) : null}
+              {heading.when ? <> · {heading.when}</> : null}
+            </p>
+            <p class="vigie-text">{answer.body}</p>
+          </div>
+        );
+      })}
+    </>
   );
 }
 
@@ -41,10 +82,13 @@ export function ContributionCard({
   page,
   entry,
   options,
+  replies,
 }: {
   page: PageContext;
   entry: PublicEntry;
   options: CardOptions;
+  /** Its first replies, shown under it (the lists that show replies). */
+  replies?: readonly PublicEntry[] | undefined;
 }) {
   const c = entry.contribution;
   const w = page.words;
@@ -56,7 +100,13 @@ export function ContributionCard({
   const commitment = c.commitmentId ? options.commitments?.get(c.commitmentId) : undefined;
   const permalink = page.href(`/c/${c.id}`);
   return (
-    <article class="vigie-contribution" aria-labelledby={headingId}>
+    <article
+      class="vigie-contribution"
+      aria-labelledby={headingId}
+      id={`c-${c.id}`}
+      data-contribution={c.id}
+      data-announce={w['live.newContribution'](kindLabel(page, entry), who)}
+    >
       <Heading id={headingId} class="fr-h6 fr-mb-1w">
         {kindLabel(page, entry)}
       </Heading>
@@ -81,6 +131,7 @@ export function ContributionCard({
       ) : null}
       <p class="vigie-text">{c.body}</p>
       <Answer page={page} entry={entry} />
+      <SupportCount page={page} count={c.supportCount ?? 0} />
       <ul class="vigie-actions">
         <li>
           <a class="fr-link fr-text--sm" href={pageLink(c)} rel="external noopener noreferrer">
@@ -112,6 +163,16 @@ export function ContributionCard({
           <p id={`share-${c.id}`} class="vigie-share-status fr-text--xs" role="status" />
         </li>
       </ul>
+      {replies ? (
+        <Replies
+          page={page}
+          parentId={c.id}
+          count={c.replyCount ?? 0}
+          replies={replies.slice(0, REPLIES_IN_LISTS)}
+          level={options.level === 2 ? 3 : 4}
+          more={`${permalink}#reponses`}
+        />
+      ) : null}
     </article>
   );
 }

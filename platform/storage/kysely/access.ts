@@ -18,6 +18,8 @@ export function accessQueries(
           token_hash: tokenHash,
           created_at: token.createdAt,
           revoked_at: token.revokedAt,
+          domains: token.scope ? JSON.stringify(token.scope.domains) : null,
+          commitments: token.scope ? JSON.stringify(token.scope.commitmentIds) : null,
         })
         .execute();
     },

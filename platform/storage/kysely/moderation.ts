@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { ModerationReason, type ModerationItem } from '../../../api-client/contract';
-import { contributionFromRow } from '../rows';
+import { answerFromRow, contributionFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { OwnStatusRow, Storage } from '../storage';
+import type { EventRecorder } from './events';
+import { refreshReplyCounts } from './threads';
+import { inScope } from './conditions';
 
 /** 0 for contributions readers reported since their last review: they lead the queue. */
 const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 END)`;
@@ -10,7 +13,17 @@ const reportedRank = sql<number>`(CASE WHEN reported_at IS NULL THEN 1 ELSE 0 EN
 /** What happens to a contribution after it arrives: moderators' decisions, readers' reports, authors' statuses. */
 export function moderationQueries(
   db: Kysely<Database>,
-): Pick<Storage, 'listForModeration' | 'decide' | 'report' | 'withdrawalKeyHash' | 'withdrawnIds' | 'ownStatuses'> {
+  recorder: EventRecorder,
+): Pick<
+  Storage,
+  | 'listForModeration'
+  | 'contributionInScope'
+  | 'decide'
+  | 'report'
+  | 'withdrawalKeyHash'
+  | 'withdrawnIds'
+  | 'ownStatuses'
+> {
   return {
     async listForModeration(query) {
       let q = db.selectFrom('contributions').selectAll();
@@ -24,6 +37,8 @@ export function moderationQueries(
               ]),
             )
           : q.where('status', '=', query.status);
+      const scope = query.scope;
+      if (scope) q = q.where((eb) => inScope(eb, scope));
       const after = query.after;
       if (after) {
         q = q.where(
@@ -37,19 +52,27 @@ export function moderationQueries(
         .limit(query.limit)
         .execute();
       if (rows.length === 0) return [];
-      const reports = await db
-        .selectFrom('reports')
-        .select(['contribution_id', 'reason'])
-        .where(
-          'contribution_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
+      const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
+      const [reports, parents] = await Promise.all([
+        db
+          .selectFrom('reports')
+          .select(['contribution_id', 'reason'])
+          .where(
+            'contribution_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute(),
+        // A reply is judged in context: the contribution it answers, whatever its status.
+        parentIds.length === 0 ? [] : db.selectFrom('contributions').selectAll().where('id', 'in', parentIds).execute(),
+      ]);
+      const parentOf = new Map(parents.map((p) => [p.id, contributionFromRow(p)]));
       return rows.map((row): ModerationItem => {
         const mine = reports.filter((r) => r.contribution_id === row.id).map((r) => ModerationReason.parse(r.reason));
+        const parent = row.parent_id === null ? undefined : parentOf.get(row.parent_id);
         return {
           contribution: contributionFromRow(row),
+          ...(parent ? { parent } : {}),
           reports: {
             count: mine.length,
             reasons: [...new Set(mine)],
@@ -68,9 +91,20 @@ export function moderationQueries(
       });
     },
 
+    async contributionInScope(id, scope) {
+      const row = await db
+        .selectFrom('contributions')
+        .select((eb) => ['id', eb.case().when(inScope(eb, scope)).then(1).else(0).end().as('inside')])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.inside) === 1;
+    },
+
     async decide(id, decision) {
-      return db.transaction().execute(async (trx) => {
-        const result = await trx
+      return recorder.withEvents(async (trx, record) => {
+        const before = await trx.selectFrom('contributions').select('status').where('id', '=', id).executeTakeFirst();
+        if (!before) return undefined;
+        await trx
           .updateTable('contributions')
           .set({
             status: decision.status,
@@ -85,21 +119,26 @@ export function moderationQueries(
               : {}),
           })
           .where('id', '=', id)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return undefined;
+          .execute();
         // Once reviewed and published, earlier reports are settled: new ones count afresh.
         if (decision.status === 'published')
           await trx.deleteFrom('reports').where('contribution_id', '=', id).execute();
         const row = await trx.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const wasPublic = before.status === 'published';
+        const isPublic = row.status === 'published';
+        if (!wasPublic && isPublic) record('contribution', row);
+        else if (wasPublic && !isPublic) record('removed', row);
+        else if (isPublic && decision.reply) record('answer', row);
+        if (row.parent_id !== null && wasPublic !== isPublic) await refreshReplyCounts(trx, [row.parent_id], record);
         return contributionFromRow(row);
       });
     },
 
     async report(request) {
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const row = await trx
           .selectFrom('contributions')
-          .select(['status', 'published_at'])
+          .select(['id', 'status', 'published_at', 'parent_id', 'commitment_id', 'target_url'])
           .where('id', '=', request.contributionId)
           .executeTakeFirst();
         // Only what readers could see can be reported: published, or taken down by reports
@@ -133,6 +172,10 @@ export function moderationQueries(
           })
           .where('id', '=', request.contributionId)
           .execute();
+        if (takeDown) {
+          record('removed', row);
+          if (row.parent_id !== null) await refreshReplyCounts(trx, [row.parent_id], record);
+        }
         return { found: true, count, underReview: takeDown || row.status === 'pending' } as const;
       });
     },
@@ -162,7 +205,19 @@ export function moderationQueries(
       const [stored, withdrawn] = await Promise.all([
         db
           .selectFrom('contributions')
-          .select(['id', 'status', 'withdrawal_key_hash', 'moderation_reason', 'reply_body', 'reply_at'])
+          .select([
+            'id',
+            'status',
+            'withdrawal_key_hash',
+            'moderation_reason',
+            'reply_body',
+            'reply_at',
+            'answer_body',
+            'answer_status',
+            'answer_organisation',
+            'answer_at',
+            'answer_first_at',
+          ])
           .where('id', 'in', unique)
           .execute(),
         db
@@ -182,6 +237,7 @@ export function moderationQueries(
           ...(row.reply_body === null || row.reply_at === null
             ? {}
             : { reply: { body: row.reply_body, at: row.reply_at } }),
+          ...(row.answer_body === null ? {} : { answer: answerFromRow(row) }),
         })),
         ...withdrawn.map((row): OwnStatusRow => ({
           id: row.id,
