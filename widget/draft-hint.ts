@@ -5,10 +5,20 @@
  * live only in IndexedDB.
  */
 const KEY = 'vigie:open-drafts';
+/**
+ * The second hint: the addresses of this site's pages holding contributions this device
+ * sent, one a line, so their "Mes contributions sur cette page" shows without waiting for
+ * the citizen (kept by the runtime, mine-section.ts). The page's origin could read the
+ * drafts in IndexedDB anyway: this says nothing it could not learn.
+ */
+const OWN_PAGES_KEY = 'vigie:own-pages';
 
-export function hasOpenDrafts(): boolean {
+/** Open drafts on this site, or this device's contributions on this page: load the store at once. */
+export function hasOpenDrafts(pageUrl: string): boolean {
   try {
-    return Number(localStorage.getItem(KEY)) > 0;
+    return (
+      Number(localStorage.getItem(KEY)) > 0 || (localStorage.getItem(OWN_PAGES_KEY) ?? '').split('\n').includes(pageUrl)
+    );
   } catch {
     return false; // storage blocked: drafts load on first focus instead
   }
@@ -28,5 +38,6 @@ export function recordOpenDrafts(count: number): void {
  * moment later, and a page reloaded in that moment must still open the store.
  */
 export function noteDraftWritten(): void {
-  if (!hasOpenDrafts()) recordOpenDrafts(1);
+  // No page address holds a line break: only the count answers.
+  if (!hasOpenDrafts('\n')) recordOpenDrafts(1);
 }

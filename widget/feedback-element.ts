@@ -12,7 +12,7 @@ import { QuoteCapture, type QuotePlace } from './quote-capture';
 import { renderQuoteField } from './quote-field';
 import { refusedPlaces, refusePlace } from './refused-places';
 import { describeDraft, type StatusLine } from './status-line';
-import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions } from './runtime/types';
+import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
 
 /**
  * Citizen feedback on the page it sits on: comment, or flag a transparency gap.
@@ -102,6 +102,7 @@ export class VigieFeedback extends LitElement {
   declare private _shareNote: string;
 
   #reader: Promise<Reader> | undefined;
+  #mine: ReturnType<Writer['mine']> | undefined; // "Mes contributions sur cette page", drawn by the runtime
   /** The list's items and "Partager": they load with the reader (see published-items.ts). */
   #items: Pick<typeof import('./runtime'), 'renderPublishedItems' | 'copyLink'> | undefined;
   #teardown = new AbortController();
@@ -143,7 +144,7 @@ export class VigieFeedback extends LitElement {
     addEventListener('pagehide', () => void this.#drafts.flush(), { signal });
     document.addEventListener('visibilitychange', () => document.hidden && void this.#drafts.flush(), { signal });
     // A citizen coming back to unsent words gets them (and their sending) at once.
-    if (hasOpenDrafts()) this.#wake();
+    if (hasOpenDrafts(this.pageUrl || defaultPageUrl(document))) this.#wake();
   }
 
   override disconnectedCallback(): void {
@@ -181,6 +182,7 @@ export class VigieFeedback extends LitElement {
     this._possible = undefined;
     this._commitment = undefined;
     this._list = { kind: 'idle' };
+    this.#mine = undefined;
     this.#woken = false;
     this.#wake();
   }
@@ -204,7 +206,13 @@ export class VigieFeedback extends LitElement {
   #wake(): void {
     if (this.#woken) return;
     this.#woken = true;
-    void this.#drafts.load();
+    void this.#drafts
+      .load()
+      ?.then((w) => {
+        this.#mine = w.mine({ element: this, strings: () => this.#t, html, withdrawn: () => void this.#loadList() });
+        if (!this._fields.pseudonym) this._fields = { ...this._fields, pseudonym: w.pseudonym() };
+      })
+      .catch(() => undefined); // the keeper says why
     void this.#showPlatformData();
   }
 
@@ -375,6 +383,7 @@ export class VigieFeedback extends LitElement {
           : nothing,
       )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
+      ${this.#mine?.render()}
       ${renderPublished({
         list: this._list,
         t,

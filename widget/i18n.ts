@@ -6,6 +6,7 @@ export type WidgetLocale = 'fr' | 'en';
 /** Every word the widget shows, French first. Only types come from the contract here. */
 export const strings = {
   fr: {
+    locale: 'fr',
     heading: 'Votre avis sur cette page',
     kindLegend: 'Que souhaitez-vous faire ?',
     kindComment: 'Commenter',
@@ -50,7 +51,6 @@ export const strings = {
     refused: (reason: string) =>
       `Refusée : ${reason} Votre texte est conservé : modifiez-le puis envoyez-le à nouveau.`,
     refusedNoReason: 'la plateforme n’a pas accepté cette contribution.',
-    newContribution: 'Écrire une nouvelle contribution',
     fixErrors: (n: number) => `${n} champ${n > 1 ? 's' : ''} à corriger avant l’envoi.`,
     missingPlatform: 'Ce module est mal configuré : l’attribut « platform » manque.',
     codeOffline:
@@ -60,6 +60,7 @@ export const strings = {
     gapTypes: gapTypeLabels.fr,
   },
   en: {
+    locale: 'en',
     heading: 'Your feedback on this page',
     kindLegend: 'What would you like to do?',
     kindComment: 'Comment',
@@ -103,7 +104,6 @@ export const strings = {
     receivedPublished: 'Thank you! Your contribution was received and published.',
     refused: (reason: string) => `Refused: ${reason} Your text is kept: edit it, then send it again.`,
     refusedNoReason: 'the platform did not accept this contribution.',
-    newContribution: 'Write a new contribution',
     fixErrors: (n: number) => `${n} field${n === 1 ? '' : 's'} to fix before sending.`,
     missingPlatform: 'This module is misconfigured: the "platform" attribute is missing.',
     codeOffline:

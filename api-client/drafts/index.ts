@@ -53,4 +53,29 @@ export {
 } from './sync-engine';
 export { checkDraft, type DraftCheck, type DraftProblem } from './validate';
 export { NotWithdrawableError, withdrawContribution } from './withdraw';
+export {
+  countNews,
+  hasNews,
+  newsKeyOf,
+  platformStateOf,
+  platformStateOfDraft,
+  type PlatformState,
+  type PlatformStatus,
+} from './platform-state';
+export {
+  describeOwnSummary,
+  describePlatformState,
+  moderationReasonWords,
+  ownStateOf,
+  ownStates,
+  type OwnState,
+  type OwnSummary,
+} from './own-words';
+export {
+  createStatusFollower,
+  followable,
+  type StatusFollower,
+  type StatusFollowerOptions,
+  type StatusRefresh,
+} from './status-follower';
 export { makeWithdrawalKey, type WithdrawalKey } from './withdrawal-key';

@@ -1,4 +1,5 @@
 import type { ContributionInput, ContributionStatus, FieldError } from '../contract';
+import type { PlatformState } from './platform-state';
 
 export const draftStates = ['draft', 'queued', 'sending', 'synced', 'rejected'] as const;
 
@@ -65,13 +66,33 @@ export interface Draft {
    * The platform holds its SHA-256, sent as input.withdrawalKeyHash.
    */
   withdrawalSecret?: string;
+  /**
+   * What became of it on the platform, as this device last asked (status-follower.ts);
+   * until then, `server` says what the platform said on receipt.
+   */
+  platform?: PlatformState;
+  /**
+   * The news the citizen has seen (platform-state.ts newsKeyOf), set when they look at
+   * "Mes contributions": what differs from it is news (the extension's badge).
+   */
+  seen?: string;
+  /**
+   * The origin of the page the words were typed on, where one database holds the drafts
+   * of many sites (the extension): a page's content script reaches only its own origin's.
+   */
+  writtenOn?: string;
 }
 
-/** The state of the link to the platform, shared by every engine on this database. */
+/**
+ * The state of a link to the platform, shared by every engine on this database: `link`
+ * for sending drafts, `status` for asking what became of them (status-follower.ts).
+ */
 export interface LinkState {
-  key: 'link';
+  key: 'link' | 'status';
   /** Consecutive whole-request failures; drives the exponential backoff. */
   failures: number;
   /** Epoch ms: the platform's Retry-After; nothing is sent before it. */
   retryAfterUntil: number;
+  /** Epoch ms of the last request the platform answered (the status link). */
+  answeredAt?: number;
 }

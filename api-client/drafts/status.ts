@@ -1,6 +1,7 @@
 import { isMessageCode, message, type Locale } from '../contract';
 import { isSyncFailureCode, syncFailureSentences } from './failures';
 import type { Watchable } from './observable';
+import { describePlatformState } from './own-words';
 import { draftStates, type Draft, type DraftError, type DraftState } from './schema';
 import type { DraftStore } from './store';
 import type { SyncEngine, SyncEngineState } from './sync-engine';
@@ -56,8 +57,6 @@ const single = {
   queuedNetwork: { fr: 'En attente du réseau', en: 'Waiting for the network' },
   queuedPlatform: { fr: 'En attente de la plateforme', en: 'Waiting for the platform' },
   sending: { fr: 'Envoi en cours…', en: 'Sending…' },
-  synced: { fr: 'Envoyée', en: 'Sent' },
-  syncedPending: { fr: 'Envoyée, en attente de modération', en: 'Sent, awaiting moderation' },
   rejected: { fr: 'Refusée : {reason}', en: 'Refused: {reason}' },
   rejectedCount: { fr: '{count} : {reason}', en: '{count}: {reason}' },
 } satisfies Record<string, Record<Locale, string>>;
@@ -94,7 +93,11 @@ function waitKindOf(error: DraftError | null | undefined, online: boolean | null
   return error.code === 'network' || error.code === 'timeout' ? 'network' : 'platform';
 }
 
-/** One draft's state, in words: "Envoyée", "Refusée : le texte est vide". */
+/**
+ * One draft's state, in words: "Brouillon enregistré", "En attente du réseau", "Refusée : le
+ * texte est vide"; once the platform holds it, what became of it there ("En attente de
+ * relecture", "Publiée", "Masquée par la modération (spam)"…: own-words.ts).
+ */
 export function describeDraft(draft: Draft, locale: Locale = 'fr'): string {
   switch (draft.state) {
     case 'draft':
@@ -108,7 +111,7 @@ export function describeDraft(draft: Draft, locale: Locale = 'fr'): string {
     case 'sending':
       return single.sending[locale];
     case 'synced':
-      return (draft.server?.status === 'pending' ? single.syncedPending : single.synced)[locale];
+      return describePlatformState(draft, locale);
     case 'rejected':
       return single.rejected[locale].replace(
         '{reason}',

@@ -5,6 +5,7 @@ import { randomUuid } from './ids';
 import { defaultSyncLock, lockNameFor, type SyncLock } from './lock';
 import { watchQuery, type Watchable } from './observable';
 import { createOutbox, type Outbox } from './outbox';
+import { newsKeyOf, platformStateOfDraft } from './platform-state';
 import { draftStates, type Draft, type DraftInput, type DraftState } from './schema';
 import { checkDraft, refusalOf, type DraftProblem } from './validate';
 import { makeWithdrawalKey } from './withdrawal-key';
@@ -35,8 +36,11 @@ export type QueueResult =
 export interface DraftStore {
   readonly dbName: string;
   readonly lock: SyncLock;
-  /** A new draft with a fresh id (the future contribution's idempotency key). */
-  create(input?: DraftInput): Promise<Draft>;
+  /**
+   * A new draft with a fresh id (the future contribution's idempotency key); `writtenOn`
+   * is the origin of the page it is typed on, where one database serves many sites.
+   */
+  create(input?: DraftInput, options?: { writtenOn?: string }): Promise<Draft>;
   /**
    * Saves a change (one small transaction; the caller debounces keystrokes). Fields
    * set to undefined are cleared. Only `draft` and `rejected` drafts can change:
@@ -55,6 +59,11 @@ export interface DraftStore {
   list(filter?: DraftFilter): Promise<Draft[]>;
   /** Deletes a draft at the citizen's request; refused while it is being sent. False when absent. */
   remove(id: string): Promise<boolean>;
+  /**
+   * The citizen looked at these contributions ("Mes contributions"): what became of them
+   * so far is no longer news (platform-state.ts). Returns how many records changed.
+   */
+  markSeen(ids: readonly string[]): Promise<number>;
   /** After a crash: drafts left `sending` go back to `queued`. Waits for whoever pushes now. */
   recover(): Promise<number>;
   watchList(filter?: DraftFilter): Watchable<Draft[]>;
@@ -125,7 +134,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     dbName: options.dbName,
     lock,
 
-    async create(input = {}) {
+    async create(input = {}, createOptions = {}) {
       const at = now();
       const { id: _ignored, withdrawalKeyHash: _copied, ...fields } = input as DraftInput & { id?: unknown };
       // Each draft gets its own key, even one copied from another draft.
@@ -143,6 +152,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         createdAt: at,
         updatedAt: at,
         ...(key ? { withdrawalSecret: key.secret } : {}),
+        ...(createOptions.writtenOn ? { writtenOn: createOptions.writtenOn } : {}),
       };
       await db.drafts.add(draft);
       return draft;
@@ -235,6 +245,19 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         if (draft.state === 'sending') throw new DraftLockedError(id, 'sending');
         await db.drafts.delete(id);
         return true;
+      });
+    },
+
+    markSeen(ids) {
+      return db.transaction('rw', db.drafts, async () => {
+        const drafts = await db.drafts.bulkGet([...ids]);
+        const seen: Draft[] = [];
+        for (const draft of drafts) {
+          const news = draft && draft.state === 'synced' ? newsKeyOf(platformStateOfDraft(draft)) : '';
+          if (draft && news !== '' && draft.seen !== news) seen.push({ ...draft, seen: news });
+        }
+        await db.drafts.bulkPut(seen);
+        return seen.length;
       });
     },
 

@@ -1,6 +1,7 @@
 import type { VigieClient } from '../http';
 import { DraftNotFoundError, type Sentences } from './errors';
-import type { DraftStore } from './store';
+import type { Draft } from './schema';
+import { internalsOf, type DraftStore } from './store';
 
 /** This draft cannot be withdrawn from the platform: it never reached it, or has no key. */
 export class NotWithdrawableError extends Error {
@@ -15,15 +16,19 @@ export class NotWithdrawableError extends Error {
 
 /**
  * The citizen withdraws a contribution the platform holds (GDPR erasure, no account):
- * the platform checks the secret this device kept and deletes the text; then the
- * draft is removed here too. A draft the platform never received is simply removed
- * with store.remove().
+ * the platform checks the secret this device kept and deletes the text. Only once it
+ * said so does the device let go of the secret and of the words: the entry stays, as
+ * withdrawn, with its page and its date, until the citizen forgets it. A failure (no
+ * network, say) throws and changes nothing here, so the citizen can try again; a
+ * withdrawal repeated after a lost answer is answered 204 again. A draft the platform
+ * never received is simply removed with store.remove().
  */
 export async function withdrawContribution(
   store: DraftStore,
   client: Pick<VigieClient, 'withdrawContribution'>,
   id: string,
-): Promise<void> {
+  now: () => number = Date.now,
+): Promise<Draft> {
   const draft = await store.get(id);
   if (!draft) throw new DraftNotFoundError(id);
   if (draft.state !== 'synced') {
@@ -32,6 +37,7 @@ export async function withdrawContribution(
       en: 'The platform has not received this contribution: simply delete the draft.',
     });
   }
+  if (draft.platform?.status === 'withdrawn') return draft;
   if (!draft.withdrawalSecret) {
     throw new NotWithdrawableError(id, {
       fr: 'Cet appareil ne garde pas la clé de retrait de cette contribution.',
@@ -39,5 +45,20 @@ export async function withdrawContribution(
     });
   }
   await client.withdrawContribution(id, draft.withdrawalSecret);
-  await store.remove(id);
+  const { db } = internalsOf(store);
+  return db.transaction('rw', db.drafts, async () => {
+    const current = await db.drafts.get(id);
+    if (!current) throw new DraftNotFoundError(id);
+    const at = now();
+    const { withdrawalSecret: _secret, ...kept } = current;
+    const { body: _body, author: _author, ...input } = current.input;
+    const withdrawn: Draft = {
+      ...kept,
+      input,
+      platform: { status: 'withdrawn', withdrawnAt: new Date(at).toISOString(), checkedAt: at },
+      updatedAt: at,
+    };
+    await db.drafts.put(withdrawn);
+    return withdrawn;
+  });
 }

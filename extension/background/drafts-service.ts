@@ -1,11 +1,15 @@
 import type { Locale } from '../../api-client/contract';
 import {
   createDraftStore,
+  createStatusFollower,
   createSyncEngine,
   requestPersistentStorage,
   watchSyncStatus,
+  withdrawContribution,
+  type Draft,
   type DraftStore,
   type Schedule,
+  type StatusFollower,
   type SyncEngine,
   type SyncStatus,
   type Watchable,
@@ -16,8 +20,8 @@ import type { SharedConnectivity } from './connectivity';
 export const EXTENSION_DB_NAME = 'vigie-extension';
 
 export interface DraftsServiceOptions {
-  /** The platform's client for the current settings; read at every push. */
-  client: () => Pick<VigieClient, 'submitBatch'>;
+  /** The platform's client for the current settings; read at every request. */
+  client: () => Pick<VigieClient, 'submitBatch' | 'contributionStatuses' | 'withdrawContribution'>;
   schedule: Schedule | null;
   connectivity: SharedConnectivity;
   dbName?: string;
@@ -30,7 +34,11 @@ export interface DraftsServiceOptions {
 export interface DraftsService {
   readonly store: DraftStore;
   readonly engine: SyncEngine;
+  /** Asks the platform what became of the sent contributions (on open, on the heartbeat alarm). */
+  readonly follower: StatusFollower;
   readonly connectivity: SharedConnectivity;
+  /** Withdraws a sent contribution from the platform with the secret kept here; throws what went wrong. */
+  withdraw(id: string): Promise<Draft>;
   /**
    * Start-up: drafts a crash left `sending` go back to the queue, then one push.
    * `retryNow` for a browser that starts again: see SyncEngine.start.
@@ -60,9 +68,15 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
     connectivity: options.connectivity,
     ...(options.onError ? { onError: options.onError } : {}),
   });
+  const follower = createStatusFollower({
+    store,
+    client: { contributionStatuses: (items, o) => options.client().contributionStatuses(items, o) },
+  });
   return {
     store,
     engine,
+    follower,
+    withdraw: (id) => withdrawContribution(store, options.client(), id),
     connectivity: options.connectivity,
     async start(startOptions) {
       // Unsent words must not be evicted under storage pressure.

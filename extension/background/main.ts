@@ -5,7 +5,9 @@ import { backgroundRequests } from '../messaging/protocol';
 import { defaultSettings } from '../settings/defaults';
 import type { Settings } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
+import { pagesStrings } from '../i18n/pages';
 import { alarmSchedule, armHeartbeat, isSyncAlarm } from './alarm-schedule';
+import { showNewsOnBadge, type ActionLike } from './badge';
 import { createConnectivity } from './connectivity';
 import { createDraftAccess, memoryArea } from './draft-access';
 import { clientFor, createDraftsService } from './drafts-service';
@@ -14,6 +16,12 @@ import { createPageData } from './page-data';
 import { createPassageChoices } from './passage-choices';
 import { createRouter, RefusedMessage, type RequestType } from './router';
 import { isNewBrowserSession } from './session-start';
+
+/**
+ * How often the heartbeat asks what became of sent contributions when nobody looks: a
+ * request a quarter of an hour at most, only for a citizen who has sent something.
+ */
+const STATUS_EVERY_MS = 15 * 60_000;
 
 /**
  * The background worker: it owns the drafts and the engine that sends them, and
@@ -48,8 +56,27 @@ export function startBackground(): void {
     },
   });
   const passages = createPassageChoices(browser.storage.local);
+  // What became of the citizen's contributions: asked when they look, and on the heartbeat.
+  const refreshStatuses = (ifOlderThanMs?: number) =>
+    void ready
+      .then(() => drafts.follower.refresh(ifOlderThanMs === undefined ? {} : { ifOlderThanMs }))
+      .catch((error: unknown) => console.warn('[vigie] the statuses could not be asked', error));
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-  const router = createRouter({ drafts, access, pageData, passages, self });
+  const router = createRouter({
+    drafts,
+    access,
+    pageData,
+    passages,
+    self,
+    pseudonym: () => settings.pseudonym,
+    openOptions: () => browser.runtime.openOptionsPage(),
+    refreshStatuses: () => refreshStatuses(),
+  });
+  const locale = () => resolveLocale(settings.language, browser.i18n.getUILanguage());
+  // Manifest V3's action, Manifest V2's browserAction (Firefox MV2).
+  const action = (browser.action ?? (browser as unknown as { browserAction?: ActionLike }).browserAction) as
+    ActionLike | undefined;
+  if (action) void ready.then(() => showNewsOnBadge(drafts.store, action, (n) => pagesStrings[locale()].badgeTitle(n)));
 
   for (const type of Object.keys(backgroundRequests) as RequestType[]) {
     onMessage(type, ({ data, sender }) =>
@@ -64,7 +91,9 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener((port) => live.connect(port));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (isSyncAlarm(alarm.name)) void ready.then(() => drafts.engine.onAlarm()).catch(() => undefined);
+    if (!isSyncAlarm(alarm.name)) return;
+    void ready.then(() => drafts.engine.onAlarm()).catch(() => undefined);
+    refreshStatuses(STATUS_EVERY_MS);
   });
   armHeartbeat(browser.alarms);
 

@@ -12,14 +12,19 @@ interface ContributionFieldsProps {
   fields: DraftFields;
   errors: Partial<Record<FieldName, string>>;
   onChange: (patch: Partial<DraftFields>) => void;
+  /**
+   * Who the contribution is signed as: the pseudonym of the options, the one place it is
+   * changed (every contribution of this device is signed alike), and how to go there.
+   */
+  signature: { pseudonym: string; change: () => void };
 }
 
 /**
- * The words of a contribution — the kind of gap, the text with its count, the
- * pseudonym — each error tied to its field. The in-page composer and "Mes
+ * The words of a contribution — the kind of gap, the text with its count, who it is
+ * signed as — each error tied to its field. The in-page composer and "Mes
  * contributions" show the same fields, so a citizen meets one form, not two.
  */
-export function ContributionFields({ idPrefix, locale, fields, errors, onChange }: ContributionFieldsProps) {
+export function ContributionFields({ idPrefix, locale, fields, errors, onChange, signature }: ContributionFieldsProps) {
   const t = pageUiStrings[locale];
   const id = (name: string) => `${idPrefix}-${name}`;
   const errorOf = (field: FieldName) =>
@@ -75,22 +80,13 @@ export function ContributionFields({ idPrefix, locale, fields, errors, onChange 
         </span>
         {errorOf('body')}
       </div>
-      <div class="field">
-        <label for={id('pseudonym')}>{t.pseudonym}</label>
-        <span class="hint" id={id('pseudonym-hint')}>
-          {t.pseudonymHint}
-        </span>
-        <input
-          type="text"
-          id={id('pseudonym')}
-          autocomplete="nickname"
-          aria-invalid={invalid('pseudonym')}
-          aria-describedby={describedBy('pseudonym', id('pseudonym-hint'))}
-          value={fields.pseudonym}
-          onInput={(event) => onChange({ pseudonym: (event.target as HTMLInputElement).value })}
-        />
-        {errorOf('pseudonym')}
-      </div>
+      <p class="signature" id={id('signature')}>
+        {signature.pseudonym.trim() ? t.signedAs(signature.pseudonym.trim()) : t.unsigned}{' '}
+        <button type="button" class="link" onClick={signature.change}>
+          {t.changePseudonym}
+        </button>
+      </p>
+      {errorOf('pseudonym')}
       {errorOf('target')}
     </>
   );

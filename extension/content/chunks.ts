@@ -1,6 +1,6 @@
 import type { Contribution, ContributionKind } from '../../api-client/contract';
 import type { UiLocale } from '../i18n/locale';
-import type { PassageChoice, PassageChooseRequest } from '../messaging/protocol';
+import type { OwnPassage, PassageChoice, PassageChooseRequest } from '../messaging/protocol';
 import type { UiHost } from './ui-host';
 
 /** Where on the page (document coordinates) a popover opens from. */
@@ -18,6 +18,8 @@ export interface OpenComposerOptions {
   locale: UiLocale;
   pseudonym: string;
   signal: AbortSignal;
+  /** The contribution left: the page shows the citizen's own pending passage. */
+  onSent: () => void;
 }
 
 export interface ShowContributionsOptions {
@@ -57,9 +59,22 @@ export interface Highlighter {
   decide(id: string, here: boolean): Promise<boolean>;
 }
 
+export interface OwnPassagesOptions {
+  host: UiHost;
+  locale: UiLocale;
+  signal: AbortSignal;
+}
+
+/** The citizen's own passages, sent and not yet public, marked for them alone. */
+export interface OwnPassagesPainter {
+  /** Marks exactly these passages (anchored again on the page as it is now). */
+  show(passages: OwnPassage[]): Promise<void>;
+}
+
 /** content-highlights.js: anchoring and highlights, no framework. */
 export interface HighlighterChunk {
   startHighlighter(options: HighlighterOptions): Promise<Highlighter>;
+  startOwnPassages(options: OwnPassagesOptions): OwnPassagesPainter;
 }
 
 export interface Chunks {

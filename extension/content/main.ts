@@ -6,6 +6,7 @@ import { pageAllowed } from '../shared/allow-list';
 import { createLifecycle } from './lifecycle';
 import { loadChunk } from './lazy-chunk';
 import { startPageMessages } from './page-messages';
+import { startOwnPassages } from './own-passages';
 import { createPageFacts } from './page-state';
 import { startPublishedContributions } from './published-contributions';
 import { startSelectionToolbar } from './selection-toolbar';
@@ -19,18 +20,33 @@ import { createUiHost } from './ui-host';
  */
 export async function startContent(ctx: { onInvalidated(callback: () => void): unknown }): Promise<void> {
   const { signal } = createLifecycle(ctx);
-  const settings = settingsFromStorage((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  let settings = settingsFromStorage((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  // The pseudonym a composer shows is the options' as they are now.
+  const followSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) settings = settingsFromStorage(changes[SETTINGS_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(followSettings);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(followSettings));
   const locale = resolveLocale(settings.language, browser.i18n.getUILanguage());
   const host = createUiHost(signal);
   const facts = createPageFacts(pageAllowed(location.href, settings.allowList));
 
+  const own = startOwnPassages({ signal, facts, host, locale });
   const toolbar = startSelectionToolbar({
     signal,
     host,
     strings: toolbarStrings[locale],
     onAct: (kind, range) =>
       void loadChunk('ui').then((ui) =>
-        ui.openComposer({ host: host(), range, kind, locale, pseudonym: settings.pseudonym, signal }),
+        ui.openComposer({
+          host: host(),
+          range,
+          kind,
+          locale,
+          pseudonym: settings.pseudonym,
+          signal,
+          onSent: () => void own.refresh(),
+        }),
       ),
   });
   const passages = startPublishedContributions({ signal, facts, host, locale });

@@ -14,9 +14,11 @@ export const pageUiStrings = {
     body: 'Votre contribution',
     bodyHint: 'Texte brut, 5 000 caractères au plus. Ne donnez pas d’informations personnelles.',
     count: (n: number, max: number) => `${frNumber.format(n)} caractère${n > 1 ? 's' : ''} sur ${frNumber.format(max)}`,
-    pseudonym: 'Pseudonyme (facultatif)',
-    pseudonymHint: 'Sans pseudonyme, votre contribution est anonyme.',
+    signedAs: (pseudonym: string) => `Signée « ${pseudonym} »`,
+    unsigned: 'Anonyme (sans pseudonyme)',
+    changePseudonym: 'Changer de pseudonyme dans les réglages',
     send: 'Envoyer',
+    resumed: 'Vous reprenez le brouillon laissé sur ce passage.',
     close: 'Fermer',
     saved: 'Brouillon enregistré dans l’extension.',
     saveFailed: 'Le brouillon n’a pas pu être enregistré. Gardez une copie de votre texte.',
@@ -25,6 +27,9 @@ export const pageUiStrings = {
     quoteProblem: 'Ce passage ne peut pas être cité :',
     contributionsTitle: (n: number) => `${n} contribution${n > 1 ? 's' : ''} sur ce passage`,
     marker: (n: number, quote: string) => `${n} contribution${n > 1 ? 's' : ''} Vigie sur « ${quote} »`,
+    ownBadge: 'En attente',
+    ownPassage: (stage: 'waiting' | 'pending', quote: string) =>
+      `Votre contribution ${stage === 'pending' ? 'en attente de relecture' : 'en attente d’envoi'} sur « ${quote} », visible de vous seul`,
   },
   en: {
     commentTitle: 'Comment on this passage',
@@ -36,9 +41,11 @@ export const pageUiStrings = {
     bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
     count: (n: number, max: number) =>
       `${enNumber.format(n)} character${n === 1 ? '' : 's'} of ${enNumber.format(max)}`,
-    pseudonym: 'Pseudonym (optional)',
-    pseudonymHint: 'Without a pseudonym, your contribution is anonymous.',
+    signedAs: (pseudonym: string) => `Signed “${pseudonym}”`,
+    unsigned: 'Anonymous (no pseudonym)',
+    changePseudonym: 'Change the pseudonym in the settings',
     send: 'Send',
+    resumed: 'You are continuing the draft left on this passage.',
     close: 'Close',
     saved: 'Draft saved in the extension.',
     saveFailed: 'The draft could not be saved. Keep a copy of your text.',
@@ -47,6 +54,9 @@ export const pageUiStrings = {
     quoteProblem: 'This passage cannot be quoted:',
     contributionsTitle: (n: number) => `${n} contribution${n === 1 ? '' : 's'} on this passage`,
     marker: (n: number, quote: string) => `${n} Vigie contribution${n === 1 ? '' : 's'} on “${quote}”`,
+    ownBadge: 'Pending',
+    ownPassage: (stage: 'waiting' | 'pending', quote: string) =>
+      `Your contribution ${stage === 'pending' ? 'awaiting review' : 'waiting to be sent'} on “${quote}”, seen by you alone`,
   },
 } satisfies Record<UiLocale, unknown>;
 

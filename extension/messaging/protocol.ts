@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  Answer,
   BODY_MAX_LENGTH,
   Commitment,
   CommitmentId,
@@ -9,11 +10,14 @@ import {
   GapType,
   HttpUrl,
   locales,
+  ModerationReason,
+  OwnContributionStatus,
+  Reply,
   Selector,
   TextQuoteSelector,
   TITLE_MAX_LENGTH,
 } from '../../api-client/contract';
-import { draftStates, formFieldNames, type FormFields } from '../../api-client/drafts';
+import { draftStates, formFieldNames, type FormFields, type PlatformState } from '../../api-client/drafts';
 
 // Extension pages forbid eval; zod would otherwise probe `new Function` and log a CSP violation.
 z.config({ jitless: true });
@@ -77,6 +81,16 @@ export const DraftReason = z.object({
 /** A sentence in every language the extension speaks. */
 export const Sentences = z.object({ fr: z.string(), en: z.string() });
 
+/** What became of a sent contribution on the platform, as the device last learnt (api-client/drafts PlatformState). */
+export const PlatformStateData = z.object({
+  status: OwnContributionStatus.shape.status,
+  reason: z.optional(ModerationReason),
+  reply: z.optional(Reply),
+  answer: z.optional(Answer),
+  withdrawnAt: z.optional(z.string()),
+  checkedAt: z.number(),
+}) satisfies z.ZodMiniType<PlatformState>;
+
 /**
  * A draft as a composer shows it: data, not words. The background does not know
  * which language the page showing it speaks; the page turns it into a sentence.
@@ -87,6 +101,7 @@ export const DraftView = z.object({
   fields: DraftFields,
   lastError: z.optional(DraftReason),
   server: z.optional(z.object({ status: ContributionStatus, receivedAt: z.string() })),
+  platform: z.optional(PlatformStateData),
 });
 
 /** A draft as "Mes contributions" lists it. */
@@ -96,13 +111,39 @@ export const DraftSummary = z.object({
   pageTitle: z.optional(z.string()),
   quote: z.optional(z.string()),
   updatedAt: z.number(),
+  /** Epoch ms: when the citizen sent it (pressed "Envoyer"), for what left the device. */
+  sentAt: z.optional(z.number()),
+  /** Something happened to it on the platform since the citizen last looked (the badge counts these). */
+  news: z.boolean(),
   /** The citizen may still change the words (draft, refused). */
   canEdit: z.boolean(),
   /** Refused, or waiting after a failure: "Renvoyer" makes sense. */
   canRetry: z.boolean(),
-  /** Anything not on the wire right now. */
+  /** Never left the device (or was refused): "Supprimer" deletes it here, where it only ever was. */
   canDelete: z.boolean(),
+  /** The platform holds its text and this device the secret: "Retirer" erases it there. */
+  canWithdraw: z.boolean(),
+  /** Sent (or maybe sent): "Oublier sur cet appareil", which loses the way to withdraw it. */
+  canForget: z.boolean(),
 });
+
+/** The citizen's own passage on a page, sent but not public: highlighted for them alone, as pending. */
+export const OwnPassage = z.object({
+  id: DraftId,
+  selectors: z.array(Selector).check(z.maxLength(4)),
+  /** Waiting to leave this device, or awaiting the moderators. */
+  stage: z.enum(['waiting', 'pending']),
+});
+
+/** The composer asks for the unsent draft of this page and passage, to continue it. */
+export const DraftResumeRequest = z.strictObject({
+  /** The address the page files contributions under. */
+  url: HttpUrl,
+  selectors: z.array(Selector).check(z.maxLength(4)),
+});
+
+/** "Mes contributions" was looked at: these entries' news is no longer news. */
+export const DraftsSeenRequest = z.strictObject({ ids: z.array(DraftId).check(z.maxLength(10_000)) });
 
 export const SendResult = z.union([
   z.object({ ok: z.literal(true), view: DraftView }),
@@ -179,6 +220,8 @@ export type DraftCreateRequest = z.infer<typeof DraftCreateRequest>;
 export type DraftSaveRequest = z.infer<typeof DraftSaveRequest>;
 export type DraftIdRequest = z.infer<typeof DraftIdRequest>;
 export type PageLookupRequest = z.infer<typeof PageLookupRequest>;
+export type OwnPassage = z.infer<typeof OwnPassage>;
+export type DraftResumeRequest = z.infer<typeof DraftResumeRequest>;
 export type CommitmentsRequest = z.infer<typeof CommitmentsRequest>;
 export type FieldName = z.infer<typeof FieldName>;
 export type Sentences = z.infer<typeof Sentences>;
@@ -211,6 +254,14 @@ export const backgroundRequests = {
   'draft:send': DraftIdRequest,
   'draft:delete': DraftIdRequest,
   'draft:retry': DraftIdRequest,
+  'draft:withdraw': DraftIdRequest,
+  'draft:forget': DraftIdRequest,
+  'draft:resume': DraftResumeRequest,
+  'draft:discard': DraftIdRequest,
+  'drafts:seen': DraftsSeenRequest,
+  'drafts:refresh': NoData,
+  'page:own': PageLookupRequest,
+  'options:open': NoData,
   'commitments:find': CommitmentsRequest,
   'network:online': NoData,
   'passage:choose': PassageChooseRequest,
@@ -225,6 +276,14 @@ export interface BackgroundAnswers {
   'draft:send': SendResult;
   'draft:delete': boolean;
   'draft:retry': SendResult;
+  'draft:withdraw': DraftView;
+  'draft:forget': boolean;
+  'draft:resume': DraftView | null;
+  'draft:discard': boolean;
+  'drafts:seen': number;
+  'drafts:refresh': void;
+  'page:own': OwnPassage[];
+  'options:open': void;
   'commitments:find': z.infer<typeof Commitment>[];
   'network:online': void;
   'passage:choose': void;

@@ -6,7 +6,8 @@ import { sendMessage } from '../messaging/messenger';
 import { DraftView, SendResult, type DraftFields, type DraftSummary, type FieldName } from '../messaging/protocol';
 import { sentenceOf } from '../shared/draft-words';
 import { ContributionFields } from '../components/contribution-fields';
-import { pageLocale } from './locale';
+import { browser } from 'wxt/browser';
+import { pageLocale, settings } from './locale';
 
 const SAVE_DELAY_MS = 300;
 
@@ -67,6 +68,10 @@ export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone: ()
         fields={fields.value}
         errors={errors.value}
         onChange={change}
+        signature={{
+          pseudonym: settings.value?.pseudonym ?? '',
+          change: () => void browser.runtime.openOptionsPage(),
+        }}
       />
       <div class="actions">
         <button type="submit" class="primary">

@@ -25,6 +25,9 @@ export function connectDraftsFeed(abort: AbortSignal): void {
     });
   };
   connect();
+  // Opening a page that shows the contributions is the moment to ask what became of them
+  // (once: reconnecting to a worker that slept is not opening).
+  void sendMessage('drafts:refresh', undefined).catch(() => undefined);
   // The page sees the network come back before the worker does.
   addEventListener('online', () => void sendMessage('network:online', undefined).catch(() => undefined), {
     signal: abort,

@@ -1,14 +1,16 @@
 import type { Locale } from '../../api-client/contract';
 import {
   describeDraft,
+  describeOwnSummary,
   describeSyncStatus,
   type Draft,
+  type OwnSummary,
   type SyncEngineState,
   type SyncStatus,
 } from '../../api-client/drafts';
 import type { DraftsSnapshot, DraftView, Sentences } from '../messaging/protocol';
 
-/** A view as the Draft api-client/drafts' sentences read (they look at state, lastError and server only). */
+/** A view as the Draft api-client/drafts' sentences read (they look at state, lastError, server and platform only). */
 function asDraft(view: DraftView): Draft {
   return {
     id: view.id,
@@ -19,12 +21,27 @@ function asDraft(view: DraftView): Draft {
     updatedAt: 0,
     ...(view.lastError ? { lastError: view.lastError } : {}),
     ...(view.server ? { server: view.server } : {}),
+    ...(view.platform ? { platform: view.platform } : {}),
   };
 }
 
 /** "Envoyée", "En attente du réseau", "Refusée : le texte est vide", in the reader's language. */
 export function draftStateText(view: DraftView, locale: Locale): string {
   return describeDraft(asDraft(view), locale);
+}
+
+/**
+ * The line above "Mes contributions": how many stand where, counted with the very words
+ * each entry shows ("2 publiées · 1 en attente de relecture · 1 brouillon").
+ */
+export function ownSummaryText(snapshot: DraftsSnapshot, locale: Locale): OwnSummary {
+  return describeOwnSummary(snapshot.drafts.map(asDraft), locale);
+}
+
+/** What waits to be sent, and what it waits for ("2 contributions en attente du réseau"); null when nothing waits. */
+export function waitingText(snapshot: DraftsSnapshot, locale: Locale): string | null {
+  const waiting = { ...snapshot, drafts: snapshot.drafts.filter((d) => d.state === 'queued' || d.state === 'sending') };
+  return waiting.drafts.length > 0 ? syncStatusText(waiting, locale).text : null;
 }
 
 /** The status line of every draft on this device, in the reader's language. */

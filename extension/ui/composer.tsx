@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { describe, DescribeError } from '../../api-client/anchoring';
 import { message, type ContributionKind, type Selector } from '../../api-client/contract';
 // The module alone: the in-page composer must not pull in the drafts store.
@@ -9,6 +9,7 @@ import type { UiLocale } from '../i18n/locale';
 import { pageUiStrings } from '../i18n/page-ui';
 import type { OpenComposerOptions, PageSpot } from '../content/chunks';
 import type { DraftFields, DraftView, FieldName } from '../messaging/protocol';
+import { sendMessage } from '../messaging/messenger';
 import { draftStateText, sentenceOf } from '../shared/draft-words';
 import { commitmentOf, pageAddress } from '../shared/page-address';
 import { createDraftChannel, type DraftChannel } from './draft-channel';
@@ -26,6 +27,8 @@ interface ComposerProps {
   channel: DraftChannel;
   at: PageSpot;
   onClose(): void;
+  /** The draft left for the platform: the page shows the citizen's pending passage. */
+  onSent: () => void;
 }
 
 type Status = { tone: 'neutral' | 'problem'; text: string } | undefined;
@@ -38,6 +41,7 @@ function Composer(props: ComposerProps) {
   const sent = useSignal<DraftView | undefined>(undefined);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const panel = useRef<HTMLElement>(null);
+  const top = useSignal(props.at.bottom + 8);
   const title = props.kind === 'gap' ? t.flagTitle : t.commentTitle;
 
   const flush = async (): Promise<void> => {
@@ -65,6 +69,8 @@ function Composer(props: ComposerProps) {
 
   const close = async () => {
     await flush();
+    // A draft without a word is not kept; one with words stays, to be continued.
+    if (!sent.value) await props.channel.discardIfEmpty();
     props.onClose();
   };
 
@@ -77,7 +83,11 @@ function Composer(props: ComposerProps) {
       if (result.ok) {
         errors.value = {};
         sent.value = result.view;
-        props.channel.watch((view) => (sent.value = view));
+        props.onSent();
+        props.channel.watch((view) => {
+          sent.value = view;
+          props.onSent(); // waiting to be sent, then awaiting review: the mark on the passage says which
+        });
         return;
       }
       errors.value = Object.fromEntries(
@@ -92,32 +102,38 @@ function Composer(props: ComposerProps) {
 
   useEffect(() => {
     panel.current?.querySelector<HTMLElement>(props.kind === 'gap' ? 'select' : 'textarea')?.focus();
+    // The same passage selected again continues its unsent draft rather than starting an empty one.
+    void props.channel.resume().then(
+      (view) => {
+        if (!view || fields.value.body !== '') return;
+        const kept = view.fields;
+        fields.value = { ...kept, kind: props.kind, gapType: props.kind === 'gap' ? kept.gapType : undefined };
+        status.value = { tone: 'neutral', text: t.resumed };
+        if (kept.kind !== props.kind) change({});
+      },
+      () => undefined, // nothing to continue: a new draft starts with the first word
+    );
     // Leaving the page saves now rather than after the debounce.
     const leave = () => void flush();
     addEventListener('pagehide', leave);
     return () => removeEventListener('pagehide', leave);
   }, []);
 
+  // Fits the viewport: below the passage when there is room, else moved up; it scrolls inside
+  // itself when even the viewport is too small, with "Envoyer" always in view (styles.ts).
+  useLayoutEffect(() => {
+    const height = panel.current?.offsetHeight ?? 0;
+    const lowest = scrollY + document.documentElement.clientHeight - height - 8;
+    top.value = Math.max(scrollY + 8, Math.min(props.at.bottom + 8, lowest));
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [sent.value !== undefined]);
+
   useEffect(() => {
     if (sent.value) panel.current?.querySelector<HTMLElement>('.secondary')?.focus();
   }, [sent.value !== undefined]);
 
-  return (
-    <section
-      ref={panel}
-      class="panel"
-      role="dialog"
-      aria-labelledby="vigie-composer-title"
-      lang={props.locale}
-      style={{ top: `${props.at.bottom + 8}px`, left: `${props.at.left}px` }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          void close();
-        }
-      }}
-    >
-      <h2 id="vigie-composer-title">{title}</h2>
+  const quoteFigure = (
+    <>
       {props.quote ? (
         <figure style={{ margin: 0 }}>
           <figcaption class="hint">{t.quoted}</figcaption>
@@ -129,24 +145,52 @@ function Composer(props: ComposerProps) {
           {t.quoteProblem} {props.quoteProblem}
         </p>
       ) : null}
+    </>
+  );
+
+  return (
+    <section
+      ref={panel}
+      class="panel composer-panel"
+      role="dialog"
+      aria-labelledby="vigie-composer-title"
+      lang={props.locale}
+      style={{ top: `${top.value}px`, left: `${props.at.left}px` }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          void close();
+        }
+      }}
+    >
       {sent.value ? (
-        <>
+        <div class="scroll">
+          <h2 id="vigie-composer-title">{title}</h2>
+          {quoteFigure}
           <p>{t.sent}</p>
           <div class="actions">
             <button type="button" class="secondary" onClick={() => props.onClose()}>
               {t.close}
             </button>
           </div>
-        </>
+        </div>
       ) : (
-        <form noValidate onSubmit={(event) => void send(event)}>
-          <ContributionFields
-            idPrefix="vigie"
-            locale={props.locale}
-            fields={fields.value}
-            errors={errors.value}
-            onChange={change}
-          />
+        <form class="composer" noValidate onSubmit={(event) => void send(event)}>
+          <div class="scroll">
+            <h2 id="vigie-composer-title">{title}</h2>
+            {quoteFigure}
+            <ContributionFields
+              idPrefix="vigie"
+              locale={props.locale}
+              fields={fields.value}
+              errors={errors.value}
+              onChange={change}
+              signature={{
+                pseudonym: props.pseudonym,
+                change: () => void sendMessage('options:open', undefined).catch(() => undefined),
+              }}
+            />
+          </div>
           <div class="actions">
             <button type="submit" class="primary">
               {t.send}
@@ -202,6 +246,8 @@ export function openComposer(options: OpenComposerOptions): void {
     if (openOne !== handle) return;
     openOne = undefined;
     channel.close();
+    // Focus leaves our UI with it: the page's next selection is the citizen's again.
+    (options.host.root.activeElement as HTMLElement | null)?.blur();
     render(null, container);
     container.remove();
     options.signal.removeEventListener('abort', close);
@@ -219,6 +265,7 @@ export function openComposer(options: OpenComposerOptions): void {
       channel={channel}
       at={spotOf(options.range)}
       onClose={close}
+      onSent={options.onSent}
     />,
     container,
   );

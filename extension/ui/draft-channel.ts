@@ -5,6 +5,13 @@ import { DRAFT_PORT, DraftView, SendResult, type DraftFields, type PageTarget } 
 
 export interface DraftChannel {
   readonly id: string | null;
+  /**
+   * The unsent draft this page left for this passage, if any: the channel then writes to
+   * it instead of starting a new one (selecting the same words again continues them).
+   */
+  resume(): Promise<DraftView | null>;
+  /** The composer closes: a draft it made without a word typed is not kept. */
+  discardIfEmpty(): Promise<void>;
   /** Saves the fields (the first save creates the draft); saves run one after the other. */
   save(fields: DraftFields): Promise<DraftView>;
   /** Saves, then asks the background to queue the draft for sending. */
@@ -61,6 +68,19 @@ export function createDraftChannel(target: PageTarget, commitmentId: string | un
   return {
     get id() {
       return id;
+    },
+    async resume() {
+      if (id) return null;
+      const found = await sendMessage('draft:resume', { url: target.url, selectors: target.selectors });
+      if (!found || id) return null;
+      const view = DraftView.parse(found);
+      id = view.id;
+      listen();
+      return view;
+    },
+    async discardIfEmpty() {
+      await chain;
+      if (id) await sendMessage('draft:discard', { id }).catch(() => false);
     },
     save,
     async send(fields) {

@@ -11,6 +11,19 @@ export const panelCss = `
   font: 16px/1.5 Marianne, Arial, sans-serif; text-align: left; letter-spacing: normal; word-spacing: normal;
 }
 .panel *, .panel *::before, .panel *::after { box-sizing: border-box; font-family: inherit; letter-spacing: inherit; }
+/*
+ * The composer fits the viewport (placed by composer.tsx) and scrolls inside itself when
+ * the viewport is small (a phone, a 200 % zoom): its fields scroll, "Envoyer" stays in view.
+ */
+.composer-panel { display: flex; flex-direction: column; overflow: hidden; max-height: min(36rem, calc(100vh - 16px)); }
+.composer-panel .composer { display: flex; flex-direction: column; min-height: 0; flex: 1 1 auto; margin: 0; }
+.composer-panel .scroll { overflow: auto; min-height: 0; flex: 1 1 auto; padding: 2px; }
+.composer-panel textarea { min-height: 4.5rem; }
+.composer-panel .actions { flex: none; }
+.signature { font-size: 14px; color: #3a3a3a; margin: 0 0 8px; }
+button.link {
+  padding: 0; border: 0; background: none; color: #000091; text-decoration: underline; font-size: 14px;
+}
 h2 { margin: 0 0 8px; font-size: 18px; line-height: 1.4; font-weight: 700; color: #161616; }
 p { margin: 0 0 8px; }
 .quote {

@@ -165,13 +165,14 @@ describe('the side panel and the popup', () => {
     await expect.poll(() => shared.getByRole('status').textContent()).toBe('Lien de la contribution copié.');
     expect(await panel.evaluate(() => navigator.clipboard.readText())).toMatch(/\/c\/[0-9a-f-]{36}$/);
     await expect.poll(() => panel.getByRole('heading', { name: 'Mes contributions' }).count()).toBe(1);
-    await expect.poll(() => panel.getByRole('heading', { name: /Commentaire — Envoyée/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.getByRole('heading', { name: /Commentaire — Publiée/ }).count()).toBeGreaterThan(0);
     expect(await axeOnPage(panel)).toEqual([]);
 
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl('popup.html'));
-    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/contribution/);
-    expect(await popup.getByText('Aucune contribution en attente').count()).toBe(1);
+    // The summary counts what the entries say: one published, nothing waiting.
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('1 publiée');
+    expect(await popup.getByText(/en attente/).count()).toBe(0);
     expect(await popup.getByRole('button', { name: 'Ouvrir le panneau latéral' }).count()).toBe(1);
     expect(await axeOnPage(popup)).toEqual([]);
 
@@ -222,7 +223,7 @@ describe('the side panel and the popup', () => {
         { timeout: 15_000 },
       )
       .toBe(true);
-    await expect.poll(() => first.getByRole('heading').textContent()).toBe('Commentaire — Envoyée');
+    await expect.poll(() => first.getByRole('heading').textContent()).toBe('Commentaire — Publiée');
 
     const second = panel.getByRole('listitem').filter({ hasText: 'Le bilan des engagements précédents sera publié' });
     await second.getByRole('button', { name: 'Supprimer' }).click();
@@ -276,7 +277,7 @@ describe('offline', () => {
       await expect
         .poll(async () => (await world.client.getContribution(queued.id).catch(() => null))?.body, { timeout: 20_000 })
         .toBe(text);
-      await expect.poll(() => mine.getByRole('heading').textContent()).toMatch(/^Commentaire — Envoyée/);
+      await expect.poll(() => mine.getByRole('heading').textContent()).toMatch(/^Commentaire — Publiée/);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(world.posts(queued.id)).toHaveLength(1);
       await panel.close();

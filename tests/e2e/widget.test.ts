@@ -102,7 +102,8 @@ describe('drafts', () => {
 
     const stored = await createVigieClient({ baseUrl: site.platform.url }).getContribution(queued!.id);
     expect(stored).toMatchObject({ body: text, source: 'widget', commitmentId: 'FR0067', status: 'published' });
-    await expect.poll(() => page.locator('vigie-feedback').getByText(text).count()).toBe(1);
+    // Once in the published list (it is also in the citizen's own, "Mes contributions sur cette page").
+    await expect.poll(() => page.locator('vigie-feedback').locator('[part=list]').getByText(text).count()).toBe(1);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -168,7 +169,7 @@ describe('the platform’s own pages', () => {
     await widget.getByRole('textbox', { name: 'Pseudonyme (facultatif)' }).fill('Camille');
     await widget.getByRole('button', { name: 'Envoyer' }).click();
     await expect.poll(() => status().textContent(), { timeout: 15_000 }).toContain('reçue et publiée');
-    await expect.poll(() => widget.getByText(text).count()).toBe(1);
+    await expect.poll(() => widget.locator('[part=list]').getByText(text).count()).toBe(1);
     const link = widget.getByRole('link', { name: 'Voir toutes les contributions' });
     expect(await link.getAttribute('href')).toBe(`http://localhost:${site.platform.port}/engagements/FR0067`);
     await link.click();

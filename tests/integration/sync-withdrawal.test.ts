@@ -42,7 +42,11 @@ it('a citizen withdraws a sent contribution with the key only their device kept,
   await expect(client.withdrawContribution(draft.id, 'x'.repeat(43))).rejects.toMatchObject({ status: 403 });
 
   await withdrawContribution(store, client, draft.id);
-  expect(await store.get(draft.id)).toBeUndefined();
+  // The entry stays, as withdrawn: without its words or its secret, which the platform no longer needs.
+  const withdrawn = await store.get(draft.id);
+  expect(withdrawn).toMatchObject({ state: 'synced', platform: { status: 'withdrawn' } });
+  expect(withdrawn?.withdrawalSecret).toBeUndefined();
+  expect(withdrawn?.input.body).toBeUndefined();
   const gone = await client.getContribution(draft.id).catch((e: unknown) => e);
   expect(gone).toBeInstanceOf(VigieHttpError);
   expect((gone as VigieHttpError).status).toBe(404);

@@ -10,7 +10,7 @@ export const PLAN_CANONICAL = 'https://www.example.gouv.fr/gouvernement-ouvert/p
 
 /**
  * What the extension's end-to-end tests run against, whichever browser: a real
- * platform process (published on arrival), a counting proxy in front of it (the
+ * platform process (published on arrival, unless pre-moderation is asked for), a counting proxy in front of it (the
  * extension's platform address, which a test can cut), and a site serving the
  * plan's page on 127.0.0.1, plus any other pages a test needs.
  */
@@ -26,8 +26,11 @@ export interface CitizenWorld {
   close(): Promise<void>;
 }
 
-export async function startCitizenWorld(routes: Record<string, StaticFile> = {}): Promise<CitizenWorld> {
-  const platform = await startPlatformProcess({ env: { VIGIE_MODERATION: 'post' } });
+export async function startCitizenWorld(
+  routes: Record<string, StaticFile> = {},
+  options: { moderation?: 'pre' | 'post' } = {},
+): Promise<CitizenWorld> {
+  const platform = await startPlatformProcess({ env: { VIGIE_MODERATION: options.moderation ?? 'post' } });
   const proxy = await startCountingProxy(platform.url);
   const site = await startStaticServer({ '/plan-2021-2023': { body: fromFile(fixture) }, ...routes });
   return {

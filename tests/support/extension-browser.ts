@@ -65,6 +65,7 @@ export interface OptionValues {
   platformUrl?: string;
   allowList?: string;
   language?: string;
+  pseudonym?: string;
 }
 
 /** Sets the options through the options page, as a citizen would (in whichever language it speaks). */
@@ -81,6 +82,8 @@ export async function configureThroughOptions(browser: ExtensionBrowser, values:
   if (values.allowList)
     await page.getByRole('textbox', { name: /Sites où Vigie|Sites where Vigie/ }).fill(values.allowList);
   if (values.language) await page.getByRole('combobox', { name: /Langue|Language/ }).selectOption(values.language);
+  if (values.pseudonym !== undefined)
+    await page.getByRole('textbox', { name: /Pseudonyme|Pseudonym/ }).fill(values.pseudonym);
   await page.getByRole('button', { name: /Enregistrer|Save/ }).click();
   await waitUntil(
     () => page.getByRole('status').textContent(),

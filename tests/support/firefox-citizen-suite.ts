@@ -202,8 +202,16 @@ export function describeFirefoxCitizenFlows(
     const headings = () => panel.$$eval('h2, h3', (all) => all.map((h) => h.textContent?.trim() ?? ''));
     await expect.poll(headings).toContain('Contributions publiées sur cette page (1)');
     await expect.poll(headings).toContain('Mes contributions');
-    expect(await headings()).toContain('Commentaire — Envoyée');
+    expect(await headings()).toContain('Commentaire — Publiée');
     expect(await panel.$$eval('main li', (items) => items.map((li) => li.textContent ?? '').join(' '))).toContain(text);
+    expect(await axeOnPage(panel)).toEqual([]);
+
+    // Withdrawn from the panel, after a confirmation: erased from the platform with the secret kept here.
+    await (await panel.waitForSelector('aria/Retirer[role="button"]'))!.click();
+    await (await panel.waitForSelector('aria/Confirmer le retrait[role="button"]'))!.click();
+    await expect.poll(headings, { timeout: 15_000 }).toContain('Commentaire — Retirée');
+    const gone = await world.client.getContribution(stored.id).catch((error: unknown) => error);
+    expect((gone as { status?: number }).status).toBe(404);
     expect(await axeOnPage(panel)).toEqual([]);
     await panel.close();
     await ui.close();

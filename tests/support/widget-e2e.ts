@@ -31,9 +31,9 @@ export const events = (target: Page = page) =>
 export const axeViolations = (target: Page = page) => axeViolationsIn(target);
 
 /** The demo site and a Chromium for the file's tests; each test gets a fresh French context. */
-export function useWidgetDemo(): void {
+export function useWidgetDemo(env: Record<string, string> = {}): void {
   beforeAll(async () => {
-    site = await startWidgetSite();
+    site = await startWidgetSite(env);
     browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   }, 120_000);
 

@@ -119,12 +119,19 @@ describe('the status line, in French and English', () => {
 });
 
 describe('one draft in words', () => {
-  it('says sent, refused with the reason, or where it stands', () => {
-    expect(describeDraft(aDraft('synced', { server: { status: 'published', receivedAt: '' } }), 'fr')).toBe('Envoyée');
-    expect(describeDraft(aDraft('synced', { server: { status: 'published', receivedAt: '' } }), 'en')).toBe('Sent');
-    expect(describeDraft(aDraft('synced', { server: { status: 'pending', receivedAt: '' } }), 'fr')).toBe(
-      'Envoyée, en attente de modération',
+  it('says what became of it on the platform, refused with the reason, or where it stands', () => {
+    expect(describeDraft(aDraft('synced', { server: { status: 'published', receivedAt: '' } }), 'fr')).toBe('Publiée');
+    expect(describeDraft(aDraft('synced', { server: { status: 'published', receivedAt: '' } }), 'en')).toBe(
+      'Published',
     );
+    expect(describeDraft(aDraft('synced', { server: { status: 'pending', receivedAt: '' } }), 'fr')).toBe(
+      'En attente de relecture',
+    );
+    // What the platform said since wins over its receipt.
+    const hidden = { status: 'hidden', reason: 'personal-data', checkedAt: 1 } as const;
+    expect(
+      describeDraft(aDraft('synced', { server: { status: 'pending', receivedAt: '' }, platform: hidden }), 'fr'),
+    ).toBe('Masquée par la modération (données personnelles)');
     expect(describeDraft(aDraft('rejected', { lastError: emptyText }), 'fr')).toBe('Refusée : le texte est vide');
     expect(describeDraft(aDraft('rejected', { lastError: emptyText }), 'en')).toBe('Refused: the text is empty');
     const conflict = { sentence: 'Another contribution was already received under this identifier.', code: 'conflict' };

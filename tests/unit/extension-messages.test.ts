@@ -44,7 +44,11 @@ function setUp() {
     IDBKeyRange,
     schedule: null,
     connectivity,
-    client: () => ({ submitBatch: async () => [] }),
+    client: () => ({
+      submitBatch: async () => [],
+      contributionStatuses: async () => [],
+      withdrawContribution: async () => undefined,
+    }),
   });
   services.push(drafts);
   const access = createDraftAccess(memoryArea());
@@ -58,7 +62,17 @@ function setUp() {
     allows: () => Promise.resolve(true),
   };
   const passages = createPassageChoices(memoryArea());
-  const router = createRouter({ drafts, access, pageData, passages, self });
+  const router = createRouter({
+    drafts,
+    access,
+    pageData,
+    passages,
+    self,
+    // The options' pseudonym signs every contribution, whatever a composer sends.
+    pseudonym: () => 'Camille',
+    openOptions: () => Promise.resolve(),
+    refreshStatuses: () => undefined,
+  });
   return { drafts, access, router, lookups };
 }
 
@@ -157,7 +171,7 @@ describe('a content script reaches only the drafts of its own tab and origin', (
     );
     const saved = await router.handle(
       'draft:save',
-      { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' } },
+      { id: created.id, fields: { kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Autre' } },
       from,
     );
     expect(DraftView.parse(saved).fields).toEqual({ kind: 'comment', body: 'Le lien est mort.', pseudonym: 'Camille' });
@@ -311,7 +325,16 @@ describe('the words each page says about a draft', () => {
       lastError: { sentence: 'Le texte est vide.', code: 'body.empty' },
     };
     expect(draftStateText(refused, 'en')).toBe('Refused: the text is empty');
-    const summary = { ...waiting, updatedAt: 0, canEdit: false, canRetry: true, canDelete: true };
+    const summary = {
+      ...waiting,
+      updatedAt: 0,
+      news: false,
+      canEdit: false,
+      canRetry: true,
+      canDelete: true,
+      canWithdraw: false,
+      canForget: false,
+    };
     expect(syncStatusText({ drafts: [summary], link: { online: false, lastFailure: null } }, 'fr').text).toBe(
       '1 contribution en attente du réseau',
     );

@@ -37,7 +37,11 @@ function setUp(allowed = true) {
     IDBKeyRange,
     schedule: null,
     connectivity: createConnectivity(null),
-    client: () => ({ submitBatch: () => Promise.resolve([]) }),
+    client: () => ({
+      submitBatch: () => Promise.resolve([]),
+      contributionStatuses: () => Promise.resolve([]),
+      withdrawContribution: () => Promise.resolve(),
+    }),
   });
   services.push(drafts);
   const contribution = { ...aContribution(), status: 'published' as const, receivedAt: '2026-11-27T09:30:00.000Z' };
@@ -48,7 +52,16 @@ function setUp(allowed = true) {
   };
   const area = memoryArea();
   const passages = createPassageChoices(area);
-  const router = createRouter({ drafts, access: createDraftAccess(memoryArea()), pageData, passages, self });
+  const router = createRouter({
+    drafts,
+    access: createDraftAccess(memoryArea()),
+    pageData,
+    passages,
+    self,
+    pseudonym: () => '',
+    openOptions: () => Promise.resolve(),
+    refreshStatuses: () => undefined,
+  });
   return { router, area, contribution };
 }
 

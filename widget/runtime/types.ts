@@ -1,5 +1,7 @@
 import type { Commitment, Contribution, ContributionPage, Selector } from '../../api-client/contract';
+import type { TemplateResult } from 'lit';
 import type { DraftState, FieldErrors, FieldName, FormFields } from '../../api-client/drafts';
+import type { MineHost } from './mine-section';
 
 export type { FieldName };
 
@@ -38,6 +40,10 @@ export interface Writer {
   watch(id: string, callback: (view: DraftView | undefined) => void): () => void;
   /** Calls back with how many of this origin's drafts are not yet received, now and at every change. */
   watchOpenDrafts(callback: (count: number) => void): () => void;
+  /** The pseudonym this device signed with last (the form's field remembers it), or ''. */
+  pseudonym(): string;
+  /** "Mes contributions sur cette page", drawn by the element where it wants it. */
+  mine(host: MineHost): { render(): TemplateResult | '' };
   dispose(): void;
 }
 

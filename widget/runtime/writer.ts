@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   createDraftStore,
+  createStatusFollower,
   createSyncEngine,
   fieldErrorsIn,
   formFieldsOf,
@@ -8,10 +9,18 @@ import {
   reasonSentence,
   requestPersistentStorage,
   targetTitle,
+  withdrawContribution,
   type Draft,
   type DraftInput,
 } from '../../api-client/drafts';
-import { createTransport, submitBatch, type VigieClient } from '../../api-client/http';
+import {
+  contributionStatuses,
+  createTransport,
+  submitBatch,
+  withdrawContribution as withdrawRoute,
+  type VigieClient,
+} from '../../api-client/http';
+import { MineSection, type MineHost } from './mine-section';
 import type { DraftFields, DraftView, RuntimeOptions, SendResult, Writer } from './types';
 
 // Zod would probe `new Function` for its fast path; a strict CSP page forbids eval.
@@ -19,6 +28,29 @@ z.config({ jitless: true });
 
 /** One database per origin for every widget on it, so one tab's engine sends all of them. */
 export const WIDGET_DB_NAME = 'vigie-widget';
+
+/**
+ * The pseudonym this device signs with, for every widget of the site: remembered from
+ * the form's one field, offered again after a reload. Empty is a choice too (anonymous).
+ */
+const PSEUDONYM_KEY = 'vigie:pseudonym';
+
+function rememberPseudonym(pseudonym: string): void {
+  try {
+    if (pseudonym.trim()) localStorage.setItem(PSEUDONYM_KEY, pseudonym.trim());
+    else localStorage.removeItem(PSEUDONYM_KEY);
+  } catch {
+    // storage blocked: the pseudonym is typed again next time
+  }
+}
+
+function rememberedPseudonym(): string {
+  try {
+    return localStorage.getItem(PSEUDONYM_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 function viewOf(draft: Draft, locale: RuntimeOptions['locale']): DraftView {
   return {
@@ -41,6 +73,7 @@ export function createWriter(options: RuntimeOptions): Writer {
   // The engine only sends: the one route it calls is all the widget carries.
   const client: Pick<VigieClient, 'submitBatch'> = { submitBatch: (items, o) => submitBatch(platform, items, o) };
   const engine = createSyncEngine({ store, client, locale: options.locale });
+  let mine: MineSection | undefined;
   // start() recovers drafts a crash left `sending`, under the lock, then sends what waits;
   // a page load is a new session, so drafts waiting out an earlier page's backoff go now.
   void engine.start({ retryNow: true });
@@ -71,12 +104,32 @@ export function createWriter(options: RuntimeOptions): Writer {
   return {
     async restore() {
       const open = await store.list({ state: ['draft', 'rejected', 'queued', 'sending'] });
-      const mine = open.filter(belongsHere).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      return mine ? viewOf(mine, options.locale) : null;
+      const latest = open.filter(belongsHere).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      return latest ? viewOf(latest, options.locale) : null;
     },
 
     async save(id, fields) {
+      rememberPseudonym(fields.pseudonym);
       return (await writeDraft(id, fields)).id;
+    },
+
+    pseudonym: rememberedPseudonym,
+
+    mine(host: MineHost) {
+      mine?.dispose();
+      const follower = createStatusFollower({
+        store,
+        client: { contributionStatuses: (items, o) => contributionStatuses(platform, items, o) },
+        only: belongsHere,
+      });
+      const withdrawing = { withdrawContribution: (id: string, secret: string) => withdrawRoute(platform, id, secret) };
+      mine = new MineSection(host, {
+        store,
+        follower,
+        withdraw: (id) => withdrawContribution(store, withdrawing, id),
+        belongsHere,
+      });
+      return mine;
     },
 
     async send(id): Promise<SendResult> {
@@ -97,6 +150,7 @@ export function createWriter(options: RuntimeOptions): Writer {
     },
 
     dispose() {
+      mine?.dispose();
       void engine.stop();
       store.close();
     },

@@ -28,7 +28,7 @@ function Popup() {
   return (
     <main>
       <h1>Vigie</h1>
-      <SyncLine />
+      <SyncLine news />
       <div class="actions">
         <button type="button" class="primary" onClick={openSidePanel}>
           {t.openSidePanel}
