@@ -4,8 +4,11 @@ import { answersQueries } from './kysely/answers';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
+import { dashboardQueries } from './kysely/dashboard';
 import { erasureQueries } from './kysely/erasure';
+import { decisionQueries } from './kysely/journal';
 import { moderationQueries } from './kysely/moderation';
+import { moderationQueueQueries } from './kysely/moderation-queue';
 import { publicSiteQueries } from './kysely/public-site';
 import { rateWindowQueries } from './kysely/rate-windows';
 import { searchQueries, searchUpkeep } from './kysely/search';
@@ -22,6 +25,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'])
     ...commitmentsQueries(db),
     ...contributionsQueries(db),
     ...moderation,
+    ...moderationQueueQueries(db, kind),
+    ...decisionQueries(db),
+    ...dashboardQueries(db, kind),
     ...answersQueries(db),
     ...erasureQueries(db, kind, upkeep),
     ...campaignsQueries(db),

@@ -47,6 +47,8 @@ export function contributionToRow(item: StoredContribution): ContributionsTable 
     answer_organisation: null,
     answer_at: null,
     answer_first_at: null,
+    moderation_note: null,
+    moderated_by: null,
   };
 }
 

@@ -7,8 +7,11 @@ import type {
   Contribution,
   ContributionKind,
   ContributionStatus,
+  Dashboard,
   GapType,
+  JournalEntry,
   Locale,
+  ModerationCounts,
   ModerationItem,
   ModerationReason,
   Reply,
@@ -45,6 +48,51 @@ export interface ModerationQuery {
   after?: QueueCursor | undefined;
   /** An administration's: only the contributions within it. */
   scope?: OrganisationScope | undefined;
+  filter?: ModerationFilter | undefined;
+}
+
+/** The console's filters; `page` is one address, or a domain (that host and the hosts below it). */
+export interface ModerationFilter {
+  /** Words for the database's full-text engine, over every status. */
+  text?: string | undefined;
+  commitmentId?: string | undefined;
+  page?: { url: string } | { domain: string } | undefined;
+  kind?: ContributionKind | undefined;
+  gapType?: GapType | undefined;
+  campaignId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** true: reported since their last review; false: not. */
+  reported?: boolean | undefined;
+}
+
+/** Who took a decision: the token, and its name as people read it. */
+export interface DecisionMaker {
+  tokenId: string;
+  name: string;
+  role: Role;
+}
+
+/** What became of one contribution of a bulk decision. */
+export type DecisionOutcome =
+  { id: string; result: 'decided'; contribution: Contribution } | { id: string; result: 'not-found' | 'forbidden' };
+
+/** The dashboard's figures, as the storage counts them. */
+export type DashboardFigures = Omit<Dashboard, 'scope' | 'since' | 'generatedAt'>;
+
+/** The latest decision and the journal, as token holders' exports carry them. */
+export interface ExportModeration {
+  reason?: ModerationReason | undefined;
+  note?: string | undefined;
+  by?: string | undefined;
+  at?: string | undefined;
+  journal: JournalEntry[];
+}
+
+export interface ExportRow {
+  contribution: Contribution;
+  /** Present when the filter asked for it (`withModeration`): never in the open data. */
+  moderation?: ExportModeration | undefined;
 }
 
 /**
@@ -65,8 +113,11 @@ export interface QueueCursor extends PageCursor {
 export interface Decision {
   status: ContributionStatus;
   reason?: ModerationReason | undefined;
+  /** The moderator's explanation, kept with the decision (required with "other"). */
+  note?: string | undefined;
   reply?: Reply | undefined;
   at: string;
+  by: DecisionMaker;
 }
 
 export interface ReportRequest {
@@ -95,6 +146,8 @@ export interface ExportFilter {
   scope?: OrganisationScope | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Each row with its latest decision and journal (token holders' exports). */
+  withModeration?: boolean | undefined;
 }
 
 /** What a device may learn of its own contribution once it proved it holds the secret. */
@@ -217,13 +270,24 @@ export interface Storage {
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;
 
   listForModeration(query: ModerationQuery): Promise<ModerationItem[]>;
+  /** One contribution as the queue shows it (the caller checked the scope); undefined when unknown. */
+  moderationItem(id: string, scope?: OrganisationScope): Promise<ModerationItem | undefined>;
+  /** The queue's sizes by status, with these filters, within the scope. */
+  moderationCounts(filter: ModerationFilter, scope?: OrganisationScope): Promise<ModerationCounts>;
+  /**
+   * One decision on several contributions, in one transaction: those outside the scope and
+   * unknown ids are left alone and said so; each decided one gets its line in the journal.
+   */
+  decideMany(ids: readonly string[], decision: Decision, scope?: OrganisationScope): Promise<DecisionOutcome[]>;
+  /** The dashboard's aggregates over the scope: arrivals per day since `since`, the rest over all time. */
+  dashboard(scope: OrganisationScope | undefined, since: string, now: string): Promise<DashboardFigures>;
   /** Whether the contribution is within the scope: undefined when there is no such contribution. */
   contributionInScope(id: string, scope: OrganisationScope): Promise<boolean | undefined>;
   /** Gives a new version of an organisation's answer; the history keeps every one. */
   answer(id: string, request: AnswerRequest): Promise<AnswerOutcome>;
   /** Every version of a contribution's answer, oldest first. */
   answerHistory(id: string): Promise<AnswerVersion[]>;
-  /** Applies a moderator's decision; undefined when there is no such contribution. */
+  /** Applies a moderator's decision and journals it; undefined when there is no such contribution. */
   decide(id: string, decision: Decision): Promise<Contribution | undefined>;
   report(request: ReportRequest): Promise<ReportOutcome>;
   /** The stored hash of the withdrawal secret: null when none was given, undefined when no such contribution. */
@@ -256,7 +320,7 @@ export interface Storage {
   }): Promise<Campaign[]>;
 
   /** One page of an export, in arrival order, strictly after `after`. */
-  exportContributions(filter: ExportFilter, limit: number, after?: PageCursor): Promise<Contribution[]>;
+  exportContributions(filter: ExportFilter, limit: number, after?: PageCursor): Promise<ExportRow[]>;
   countExport(filter: ExportFilter): Promise<number>;
 
   createToken(token: ApiToken, tokenHash: string): Promise<void>;

@@ -4,6 +4,7 @@ import * as platform from './002-platform';
 import * as hardening from './003-hardening';
 import * as publicSite from './004-public-site';
 import * as administrations from './005-administrations';
+import * as consoleWork from './007-console';
 
 /** Migrations live in code, in order, so a bundled or tsx-run platform finds them alike. */
 export const migrationProvider: MigrationProvider = {
@@ -14,5 +15,6 @@ export const migrationProvider: MigrationProvider = {
       '003-hardening': hardening,
       '004-public-site': publicSite,
       '005-administrations': administrations,
+      '007-console': consoleWork,
     }),
 };
