@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../api-client/contract';
 import type { PageCursor } from '../storage/storage';
-import { timeColumns, tokenExportColumns, wordCells } from './cells';
+import { parisWallClock, timeColumns, tokenExportColumns, wordCells } from './cells';
 import { exportWords, type ExportColumn } from './i18n';
 import { PAGE_SIZE, type ExportPageReader } from './stream';
 
@@ -21,27 +21,6 @@ const widths: Partial<Record<ExportColumn, number>> = {
   moderationNote: 40,
   journal: 60,
 };
-
-const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** The wall-clock time in Europe/Paris, as a Date whose UTC fields read it (a spreadsheet has no time zone). */
-function parisWallClock(iso: string): Date {
-  const parts = Object.fromEntries(
-    parisParts.formatToParts(new Date(iso)).map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  return new Date(
-    Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second, Date.parse(iso) % 1000),
-  );
-}
 
 /**
  * The export as an XLSX workbook, streamed: ExcelJS's streaming writer turns each committed
@@ -79,14 +58,40 @@ export function xlsxStream(readPage: ExportPageReader, locale: Locale): Readable
       const last = rows.at(-1)?.contribution;
       if (last) after = { receivedAt: last.receivedAt, id: last.id };
       if (rows.length < PAGE_SIZE) break;
-      // The download is slower than the database: wait for it before reading more.
-      if (out.writableNeedDrain) await once(out, 'drain');
+      await roomFor(sheet, out);
     }
     sheet.commit();
     await workbook.commit();
   };
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+/** A stream of Node's or of the `readable-stream` package (which ExcelJS's zip uses): its writable side's state. */
+type AnyWritable = Writable & { _writableState?: { length?: number } };
+
+/** How much may wait for the compressor: a few pages of rows, so it works while the next page is read. */
+const BACKLOG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Waits until what was written has moved on: into the zip, and out to the download. ExcelJS's
+ * sheet stream writes into the zip's entry without waiting for it, and SQLite's driver answers
+ * without ever yielding to the event loop, so without this wait the compressor never runs and the
+ * whole sheet would sit in memory until the end. The sheet stream's `pipes` are ExcelJS's own
+ * (lib/utils/stream-buf.js), read because no public API says how much is pending; the entry is a
+ * `readable-stream` PassThrough, whose buffered length is in its state. The bench measures the outcome.
+ */
+async function roomFor(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  for (;;) {
+    const pipes = (sheet as unknown as { stream?: { pipes?: AnyWritable[] } }).stream?.pipes ?? [];
+    const full = [...pipes, out as AnyWritable].find(
+      (stream) => (stream.writableLength ?? stream._writableState?.length ?? 0) > BACKLOG_BYTES,
+    );
+    if (!full) return;
+    // A download given up (the client went away) closes `out`: stop writing rather than wait forever.
+    await Promise.race([once(full, 'drain'), once(out, 'close')]);
+    if (out.destroyed) throw new Error('The XLSX download was closed before its end.');
+  }
 }
 
 /** A time column as a date cell (null when empty). */
