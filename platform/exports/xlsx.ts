@@ -89,7 +89,9 @@ async function roomFor(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
     );
     if (!full) return;
     // A download given up (the client went away) closes `out`: stop writing rather than wait forever.
-    await Promise.race([once(full, 'drain'), once(out, 'close')]);
+    const done = new AbortController();
+    await Promise.race([once(full, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]);
+    done.abort(); // the listener that did not fire goes too
     if (out.destroyed) throw new Error('The XLSX download was closed before its end.');
   }
 }
