@@ -271,6 +271,22 @@ forEachStorage((kind) => {
       ).toBe(403);
     });
 
+    it('filters and counts what readers reported, still public below the threshold and first in the pending queue', async () => {
+      const reported = aContribution({ body: 'Un texte que des lecteurs signalent.' });
+      await client.submitBatch([reported]);
+      expect((await decide(reported.id, { decision: 'publish' })).status).toBe(200);
+      const report = await send('POST', `${platform.url}/v1/contributions/${reported.id}/reports`, {
+        body: { reason: 'offensive' },
+      });
+      expect(report.status, report.text).toBe(204);
+      expect(await queueIds('reported=true')).toEqual([reported.id]);
+      expect(await queueIds('reported=true&status=published')).toEqual([reported.id]);
+      expect(await queueIds('reported=false')).not.toContain(reported.id);
+      expect((await queue('')).items[0]!.contribution.id).toBe(reported.id);
+      expect((await counts('reported=true')).reported).toBe(1);
+      expect(await counts('reported=true')).toMatchObject({ pending: 1, published: 1 });
+    });
+
     it('a withdrawal erases the journal’s notes and the console’s search words, and keeps who decided what', async () => {
       const key = withdrawalKey();
       const word = `quetzal${randomBytes(4).toString('hex')}`;
