@@ -26,6 +26,9 @@ import { commitmentRoutes } from './routes/commitments';
 import { contributionRoutes } from './routes/contributions';
 import { healthRoutes } from './routes/health';
 import { readinessRoutes } from './routes/readiness';
+import { streamRoutes, type LiveOptions } from './routes/stream';
+import { supportRoutes } from './routes/support';
+import { networkLimit } from './http/network-limit';
 import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { widgetRoutes } from './static/widget-routes';
 import { notFoundPage, siteRoutes } from './site';
@@ -52,6 +55,10 @@ export interface AppOptions {
   /** The built widget and console (default dist/widget, dist/console). */
   widgetDir?: string;
   consoleDir?: string;
+  /** "Moi aussi" per network and window; null: no limit beyond the per-address one. */
+  supportRateLimit?: RateLimit | null;
+  /** The live streams; without them, GET /v1/stream is not served. */
+  live?: LiveOptions;
 }
 
 /** Answers for a token's holder, or for a device proving its secrets: no cache may keep them. */
@@ -86,6 +93,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       ? new SharedRateLimiter(options.storage.rateWindows, options.rateLimit)
       : new RateLimiter(options.rateLimit);
   const charge = chargeWrites(limiter);
+  // "Moi aussi" per network, kept where the per-address limit is (memory, or PostgreSQL).
+  const supportLimiter = !options.supportRateLimit
+    ? null
+    : options.storage.rateWindows
+      ? new SharedRateLimiter(options.storage.rateWindows, options.supportRateLimit)
+      : new RateLimiter(options.supportRateLimit);
   const identify = identifyClient(options.addressSecret, options.trustProxy);
   const publicWrite = [identify, rateLimit(charge)];
   const { storage } = options;
@@ -103,6 +116,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     identify: [identify, batchRateLimit(limiter)],
     charge,
   });
+  supportRoutes(app, doc, {
+    storage,
+    publicWrite: [...publicWrite, networkLimit(supportLimiter, options.addressSecret)],
+  });
+  if (options.live) streamRoutes(app, doc, { ...options.live, storage, identify, logger });
   citizenActionRoutes(app, doc, {
     storage,
     reportThreshold: options.reportThreshold,

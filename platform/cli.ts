@@ -29,7 +29,9 @@ VIGIE_RATE_LIMIT (60/min, or off: a batch counts its items), VIGIE_REPORT_THRESH
 VIGIE_ADDRESS_SECRET (the secret behind hashed client addresses, 16+ characters, shared by every process;
 unset, each process makes its own; VIGIE_ADDRESS_SALT is its older name), VIGIE_TRUST_PROXY (0|1),
 VIGIE_PUBLIC_URL (the public address, base of absolute links; http://localhost:PORT when unset),
-VIGIE_LOG_LEVEL (info; warn under --demo).`;
+VIGIE_LOG_LEVEL (info; warn under --demo), VIGIE_SUPPORT_RATE_LIMIT ("Moi aussi" per network, 120/h, or off),
+VIGIE_STREAMS (live streams per process, 5000), VIGIE_STREAMS_PER_NETWORK (50), VIGIE_STREAM_HEARTBEAT_MS (20000),
+VIGIE_EVENT_LOG_SIZE (live events kept for clients coming back, 10000).`;
 
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);

@@ -29,6 +29,21 @@ export interface PlatformConfig {
   publicUrl: string | undefined;
   /** VIGIE_LOG_LEVEL: info by default (a line per request); warn under `npm start`, whose terminal a person reads. */
   logLevel: LogLevel;
+  /** "Moi aussi" (and taking it back) per network and window, beside the per-address limit; null: none. */
+  supportRateLimit: RateLimit | null;
+  /** Live streams (Server-Sent Events) this process holds open. */
+  streams: StreamSettings;
+}
+
+export interface StreamSettings {
+  /** In all, per process. */
+  total: number;
+  /** From one network (IPv4 /24, IPv6 /48), per process. */
+  perNetwork: number;
+  /** Between heartbeats (comment lines that keep proxies from closing an idle stream). */
+  heartbeatMs: number;
+  /** Events the replay log keeps (a client away for longer is told to reload). */
+  eventLogSize: number;
 }
 
 export interface RateLimit {
@@ -51,14 +66,14 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
 const windows: Record<string, number> = { s: 1000, sec: 1000, min: 60_000, m: 60_000, h: 3_600_000, hour: 3_600_000 };
 
 /** "60/min", "10/s", "1000/h", or "off". */
-export function parseRateLimit(raw: string): RateLimit | null {
+export function parseRateLimit(raw: string, name = 'VIGIE_RATE_LIMIT'): RateLimit | null {
   if (raw.trim() === 'off') return null;
   const match = /^\s*(\d+)\s*\/\s*(\d*)\s*([a-z]+)\s*$/.exec(raw);
   const count = Number(match?.[1]);
   const unit = windows[match?.[3] ?? ''];
   const times = match?.[2] ? Number(match[2]) : 1;
   if (!match || !unit || !Number.isInteger(count) || count < 1 || times < 1) {
-    throw new ConfigError(`VIGIE_RATE_LIMIT must look like 60/min, 10/s, 1000/h or off; it is "${raw}".`);
+    throw new ConfigError(`${name} must look like 60/min, 10/s, 1000/h or off; it is "${raw}".`);
   }
   return { limit: count, windowMs: unit * times };
 }
@@ -145,5 +160,12 @@ export function readConfig(env: NodeJS.ProcessEnv, { demo = false } = {}): Platf
     trustProxy: env.VIGIE_TRUST_PROXY === '1' || env.VIGIE_TRUST_PROXY === 'true',
     publicUrl: publicUrl(env.VIGIE_PUBLIC_URL),
     logLevel: logLevel(env.VIGIE_LOG_LEVEL || (demo ? 'warn' : 'info')),
+    supportRateLimit: parseRateLimit(env.VIGIE_SUPPORT_RATE_LIMIT || '120/h', 'VIGIE_SUPPORT_RATE_LIMIT'),
+    streams: {
+      total: integer('VIGIE_STREAMS', env.VIGIE_STREAMS, 5000, 1, 1_000_000),
+      perNetwork: integer('VIGIE_STREAMS_PER_NETWORK', env.VIGIE_STREAMS_PER_NETWORK, 50, 1, 1_000_000),
+      heartbeatMs: integer('VIGIE_STREAM_HEARTBEAT_MS', env.VIGIE_STREAM_HEARTBEAT_MS, 20_000, 100, 600_000),
+      eventLogSize: integer('VIGIE_EVENT_LOG_SIZE', env.VIGIE_EVENT_LOG_SIZE, 10_000, 1, 10_000_000),
+    },
   };
 }

@@ -5,6 +5,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { PlatformConfig } from './config';
 import { drainServer, SHUTDOWN_GRACE_MS } from './lifecycle';
+import { EventBus } from './live/event-bus';
+import { StreamLimits } from './live/stream-limits';
 import type { Logger } from './logger';
 import { seedCommitments } from './seed/commitments';
 import { openStorage } from './storage/open';
@@ -29,6 +31,11 @@ export interface PlatformRuntime {
   consoleDir?: string;
 }
 
+/** The replay log keeps no event older than a day, whatever its size. */
+const EVENT_LOG_AGE_MS = 24 * 60 * 60 * 1000;
+/** Events replayed to a client coming back, at most; beyond, it reloads (`reset`). */
+const REPLAY_LIMIT = 1000;
+
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -42,6 +49,18 @@ export async function startPlatform(config: PlatformConfig, runtime: PlatformRun
   const addressSecret = config.addressSecret ?? randomBytes(32).toString('base64url');
   // Unconfigured, the public address is the loopback one, known once the port is bound.
   let publicUrl = config.publicUrl;
+  const streams = config.streams;
+  const bus = new EventBus(storage, {
+    logSize: streams.eventLogSize,
+    logAgeMs: EVENT_LOG_AGE_MS,
+    logger: runtime.logger,
+  });
+  try {
+    await bus.start();
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   const app = createApp({
     storage,
     moderation: config.moderation,
@@ -53,12 +72,27 @@ export async function startPlatform(config: PlatformConfig, runtime: PlatformRun
     trustProxy: config.trustProxy,
     publicUrl: () => publicUrl ?? '',
     version: packageVersion(),
+    supportRateLimit: config.supportRateLimit,
+    live: {
+      bus,
+      limits: new StreamLimits(streams.total, streams.perNetwork),
+      heartbeatMs: streams.heartbeatMs,
+      replayLimit: Math.min(REPLAY_LIMIT, streams.eventLogSize),
+    },
     ...runtime,
   });
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    // Not listening (the port is taken): leave nothing open behind.
+    await bus.close();
+    await storage.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   publicUrl ??= `http://localhost:${port}`;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -68,6 +102,10 @@ export async function startPlatform(config: PlatformConfig, runtime: PlatformRun
     publicUrl,
     storage,
     async close({ graceMs = SHUTDOWN_GRACE_MS } = {}) {
+      // Live streams never finish on their own: end them first (their clients reconnect to
+      // another process, or to this one restarted), so the grace period waits only for
+      // requests that do finish.
+      await bus.close();
       const { cut } = await drainServer(server, graceMs);
       if (cut > 0) runtime.logger?.warn({ cut, graceMs }, 'connections still open after the grace period were cut');
       await storage.close();

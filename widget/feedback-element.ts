@@ -7,7 +7,7 @@ import { renderForm } from './form-view';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
-import { copyLink, publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
+import { publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
 import { QuoteCapture, type QuotePlace } from './quote-capture';
 import { renderQuoteField } from './quote-field';
 import { refusedPlaces, refusePlace } from './refused-places';
@@ -102,6 +102,8 @@ export class VigieFeedback extends LitElement {
   declare private _shareNote: string;
 
   #reader: Promise<Reader> | undefined;
+  /** The list's items and "Partager": they load with the reader (see published-items.ts). */
+  #items: Pick<typeof import('./runtime'), 'renderPublishedItems' | 'copyLink'> | undefined;
   #teardown = new AbortController();
   #drafts = this.#newKeeper();
   #quote = new QuoteCapture();
@@ -209,7 +211,10 @@ export class VigieFeedback extends LitElement {
   #loadReader(): Promise<Reader> | undefined {
     const options = this.#runtimeOptions();
     if (!options) return undefined;
-    this.#reader ??= import('./runtime').then((m) => m.createReader(options));
+    this.#reader ??= import('./runtime').then((m) => {
+      this.#items = m;
+      return m.createReader(options);
+    });
     return this.#reader;
   }
 
@@ -370,23 +375,17 @@ export class VigieFeedback extends LitElement {
           : nothing,
       )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
-      ${renderPublished(
-        this._list,
-        this.#t,
-        this._locale,
-        {
-          show: () => this.#wake(),
-          more: () => void this.#loadList(true),
-          share: (address) => void copyLink(address, this.#t).then((note) => (this._shareNote = note)),
-        },
-        publicLinks(
-          this.platform,
-          this._locale,
-          this.commitment || undefined,
-          this.pageUrl || defaultPageUrl(document),
-        ),
-        this._shareNote,
-      )}
+      ${renderPublished({
+        list: this._list,
+        t,
+        locale: this._locale,
+        links: publicLinks(this.platform, this._locale, this.commitment, this.pageUrl || defaultPageUrl(document)),
+        shareNote: this._shareNote,
+        items: this.#items,
+        show: () => this.#wake(),
+        more: () => void this.#loadList(true),
+        noteShared: (note) => (this._shareNote = note),
+      })}
     </section>`;
   }
 }

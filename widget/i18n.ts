@@ -1,5 +1,5 @@
 // The zod-free module of the contract: the first load must not pull in the schemas.
-import { answerStatusLabels, gapTypeLabels } from '../api-client/contract/labels';
+import { gapTypeLabels } from '../api-client/contract/labels';
 
 export type WidgetLocale = 'fr' | 'en';
 
@@ -35,20 +35,11 @@ export const strings = {
     leadInstitution: 'Porté par',
     published: 'Contributions publiées',
     noneYet: 'Aucune contribution publiée pour le moment.',
-    anonymous: 'Anonyme',
-    gap: 'Manque signalé',
-    reply: 'Réponse de la modération',
-    answerFrom: (organisation: string) => `Réponse de ${organisation}`,
-    answerEdited: 'modifiée',
-    answerStatuses: answerStatusLabels.fr,
     loading: 'Chargement…',
     showPublished: 'Afficher les contributions publiées',
     listError: 'Les contributions publiées n’ont pas pu être chargées.',
     more: 'Afficher plus de contributions',
     seeAll: 'Voir toutes les contributions',
-    share: 'Partager',
-    shareCopied: 'Lien de la contribution copié.',
-    shareFailed: (address: string) => `Copie impossible ; voici le lien : ${address}`,
     draftSaved: 'Brouillon enregistré sur cet appareil.',
     waitingForNetwork:
       'Pas de réseau : votre contribution est enregistrée sur cet appareil et partira dès le retour de la connexion.',
@@ -98,20 +89,11 @@ export const strings = {
     leadInstitution: 'Led by',
     published: 'Published contributions',
     noneYet: 'No contribution published yet.',
-    anonymous: 'Anonymous',
-    gap: 'Gap reported',
-    reply: 'Reply from the moderators',
-    answerFrom: (organisation: string) => `Answer from ${organisation}`,
-    answerEdited: 'edited',
-    answerStatuses: answerStatusLabels.en,
     loading: 'Loading…',
     showPublished: 'Show the published contributions',
     listError: 'The published contributions could not be loaded.',
     more: 'Show more contributions',
     seeAll: 'See all contributions',
-    share: 'Share',
-    shareCopied: 'Link to the contribution copied.',
-    shareFailed: (address: string) => `Could not copy; here is the link: ${address}`,
     draftSaved: 'Draft saved on this device.',
     waitingForNetwork:
       'No network: your contribution is saved on this device and will be sent when the connection returns.',

@@ -74,17 +74,39 @@ const contributionFields = {
   locale: z.enum(locales, { error: rule('locale.unknown') }),
   source: z.enum(contributionSources, { error: rule('source.unknown') }),
   createdAt: IsoDateTime,
+  /** A reply's parent: the published contribution it answers (never itself a reply). */
+  parentId: z.optional(z.uuid({ error: rule('id.not-uuid') })),
 };
 
-type GapFields = { kind: 'comment' | 'gap'; gapType?: string | undefined };
+interface KindFields {
+  kind: ContributionKind;
+  gapType?: string | undefined;
+  parentId?: string | undefined;
+  commitmentId?: string | undefined;
+  campaignId?: string | undefined;
+  target: { selectors: readonly unknown[] };
+}
 
-const gapTypeMatchesKind = z.superRefine((value: GapFields, ctx) => {
-  if (value.kind === 'gap' && value.gapType === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'gap-type.required', path: ['gapType'], input: value });
+/**
+ * What each kind carries. A gap has its type, a comment none. A reply names its parent
+ * and nothing of its own about where it stands: no gap type, no quote, no commitment, no
+ * campaign; it stands where its parent does (the platform checks that its page is the
+ * parent's). Only a reply names a parent.
+ */
+const fieldsMatchKind = z.superRefine((value: KindFields, ctx) => {
+  const refuse = (message: string, path: PropertyKey[]) =>
+    ctx.addIssue({ code: 'custom', message, path, input: value });
+  if (value.kind === 'gap' && value.gapType === undefined) refuse('gap-type.required', ['gapType']);
+  if (value.kind === 'comment' && value.gapType !== undefined) refuse('gap-type.only-for-gaps', ['gapType']);
+  if (value.kind !== 'reply') {
+    if (value.parentId !== undefined) refuse('parent.only-for-replies', ['parentId']);
+    return;
   }
-  if (value.kind === 'comment' && value.gapType !== undefined) {
-    ctx.addIssue({ code: 'custom', message: 'gap-type.only-for-gaps', path: ['gapType'], input: value });
-  }
+  if (value.parentId === undefined) refuse('parent.required', ['parentId']);
+  if (value.gapType !== undefined) refuse('reply.gap-type', ['gapType']);
+  if (value.target.selectors.length > 0) refuse('reply.selectors', ['target', 'selectors']);
+  if (value.commitmentId !== undefined) refuse('reply.commitment', ['commitmentId']);
+  if (value.campaignId !== undefined) refuse('reply.campaign', ['campaignId']);
 });
 
 /** What a client sends. Unknown fields are refused, so a typo never passes silently. */
@@ -97,12 +119,15 @@ export const ContributionInput = z
         .check(z.regex(/^[0-9a-f]{64}$/, { error: 'withdrawal-key.format' })),
     ),
   })
-  .check(gapTypeMatchesKind);
+  .check(fieldsMatchKind);
+
+const count = z.int().check(z.gte(0));
 
 /**
  * What the platform returns: the input, its moderation status and when it arrived; a
  * moderator's public `reply` (given with a decision), and the `answer` the organisation
- * concerned gave under its own name.
+ * concerned gave under its own name. A citizen's reply is another contribution, of kind
+ * `reply`, whose `parentId` is this one.
  */
 export const Contribution = z.object({
   ...contributionFields,
@@ -110,6 +135,10 @@ export const Contribution = z.object({
   receivedAt: IsoDateTime,
   reply: z.optional(Reply),
   answer: z.optional(Answer),
+  /** How many devices said "Moi aussi". */
+  supportCount: z.optional(count),
+  /** How many published replies it has (a reply has none: one level). */
+  replyCount: z.optional(count),
 });
 
 export type ContributionKind = z.infer<typeof ContributionKind>;

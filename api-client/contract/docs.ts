@@ -22,6 +22,8 @@ import {
 import { FieldError, Problem } from './problem';
 import { ContributionPage, Health } from './query';
 import { Reply, ReplyBody } from './reply';
+import { LiveCounts, LiveRemoval, LiveReset } from './live';
+import { SupportRequest, SupportState } from './support';
 import { TextPositionSelector, TextQuoteSelector } from './selectors';
 
 /**
@@ -59,7 +61,16 @@ doc(innerOf(ContributionInput.shape.withdrawalKeyHash), {
     'Hex SHA-256 of a secret the client made and keeps with its draft; the secret alone can later withdraw ' +
     'the contribution. Only the hash travels, so a lost answer loses nothing.',
 });
+doc(innerOf(ContributionInput.shape.parentId), {
+  description:
+    'A reply (kind reply) names the published contribution it answers, never itself a reply. A reply carries no ' +
+    'gapType, selectors, commitmentId or campaignId: it stands on its parent’s page (target.url), under its commitment.',
+});
 doc(ContributionInput, { id: 'ContributionInput' });
+doc(innerOf(Contribution.shape.supportCount), { description: 'How many devices said "Moi aussi".' });
+doc(innerOf(Contribution.shape.replyCount), {
+  description: 'How many published replies it has; GET /v1/contributions/{id}/replies lists them.',
+});
 doc(Contribution, {
   id: 'Contribution',
   description: 'receivedAt is the platform clock, the only one used for ordering.',
@@ -161,6 +172,20 @@ doc(ContributionStatusResponse, {
   id: 'ContributionStatusResponse',
   description: 'Only the ids whose secret matched, in the order asked; nothing about the others.',
 });
+
+doc(SupportRequest.shape.supporterKeyHash, {
+  description:
+    'Hex SHA-256 of a secret the device made once and keeps (the same for every contribution); the platform ' +
+    'stores only a hash of it with the contribution id.',
+});
+doc(SupportRequest, { id: 'SupportRequest' });
+doc(SupportState, { id: 'SupportState' });
+doc(LiveCounts, { id: 'LiveCounts', description: 'Data of a counts event.' });
+doc(LiveRemoval, {
+  id: 'LiveRemoval',
+  description: 'Data of a removed event: drop it, and its replies with it.',
+});
+doc(LiveReset, { id: 'LiveReset', description: 'Data of a reset event: reload the list, then go on.' });
 
 doc(Account.shape.name, { description: 'Who the token was made for, e.g. an NGO or a ministry team.' });
 doc(innerOf(Account.shape.domains), {

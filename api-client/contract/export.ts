@@ -54,6 +54,7 @@ export const exportCsvColumns = [
   'answerOrganisation',
   'answerBody',
   'answerAt',
+  'parentId',
 ] as const;
 
 /**

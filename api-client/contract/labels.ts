@@ -1,5 +1,4 @@
 import type { GapType } from './contribution';
-import type { answerStatuses } from './limits';
 import type { Locale } from './messages';
 
 /**
@@ -29,21 +28,5 @@ export const gapTypeLabels: Record<Locale, Record<GapType, string>> = {
   },
 };
 
-/**
- * Where an organisation stands on a contribution, in the words every client shows beside
- * "Réponse de <organisation>", French first.
- */
-export const answerStatusLabels: Record<Locale, Record<(typeof answerStatuses)[number], string>> = {
-  fr: {
-    received: 'Reçue',
-    'in-progress': 'En cours de traitement',
-    answered: 'Réponse apportée',
-    'not-our-remit': 'Hors de notre compétence',
-  },
-  en: {
-    received: 'Received',
-    'in-progress': 'In progress',
-    answered: 'Answered',
-    'not-our-remit': 'Not our remit',
-  },
-};
+// In a module of its own: a client may load it later than the gap types (the widget's list does).
+export { answerStatusLabels } from './answer-labels';

@@ -10,7 +10,8 @@ export const QUOTE_CONTEXT_MAX_LENGTH = 64;
 export const URL_MAX_LENGTH = 2048;
 export const BATCH_MAX_ITEMS = 100;
 
-export const contributionKinds = ['comment', 'gap'] as const;
+/** `reply`: a citizen's reply to another contribution (one level), with `parentId`. */
+export const contributionKinds = ['comment', 'gap', 'reply'] as const;
 export const gapTypes = [
   'missing-information',
   'outdated',

@@ -146,6 +146,8 @@ export const JournalEntry = z.object({
 /** A contribution as a moderator sees it: with what readers reported and the last decision. */
 export const ModerationItem = z.object({
   contribution: Contribution,
+  /** For a reply: the contribution it answers, as it is now, whatever its status (absent once withdrawn). */
+  parent: z.optional(Contribution),
   reports: z.object({
     count: z.int(),
     reasons: z.array(ModerationReason),

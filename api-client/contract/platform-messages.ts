@@ -217,6 +217,70 @@ const platformCatalogue = {
     fr: 'La date de fin doit suivre la date de début.',
     en: 'The end date must come after the start date.',
   },
+  'sort.unknown': {
+    fr: "L'ordre doit être newest (les plus récentes d'abord) ou support (les plus soutenues d'abord).",
+    en: 'The order must be newest (newest first) or support (most supported first).',
+  },
+
+  // Citizens talk back: replies, "Moi aussi", live updates. A client building a reply or a
+  // support by the contract never meets the first ones; a citizen reads the others.
+  'parent.required': {
+    fr: 'Une réponse doit indiquer la contribution à laquelle elle répond (parentId).',
+    en: 'A reply must name the contribution it answers (parentId).',
+  },
+  'parent.only-for-replies': {
+    fr: 'Seule une réponse indique une contribution à laquelle elle répond (parentId).',
+    en: 'Only a reply names a contribution it answers (parentId).',
+  },
+  'reply.gap-type': { fr: 'Une réponse ne porte pas de type de manque.', en: 'A reply has no gap type.' },
+  'reply.selectors': {
+    fr: 'Une réponse ne cite pas de passage de la page : elle répond à une contribution.',
+    en: 'A reply quotes no passage of the page: it answers a contribution.',
+  },
+  'reply.commitment': {
+    fr: "Une réponse ne porte pas d'engagement : elle suit celui de la contribution à laquelle elle répond.",
+    en: 'A reply names no commitment: it follows that of the contribution it answers.',
+  },
+  'reply.campaign': {
+    fr: 'Une réponse ne répond pas à une campagne : elle répond à une contribution.',
+    en: 'A reply does not answer a campaign: it answers a contribution.',
+  },
+  'reply.target': {
+    fr: "Une réponse porte sur la page de la contribution à laquelle elle répond : l'adresse de la page doit être la même.",
+    en: 'A reply is about the page of the contribution it answers: the page address must be the same.',
+  },
+  'parent.not-public': {
+    fr: "La contribution à laquelle vous répondez n'existe pas ou n'est plus publiée ; votre réponse est gardée, vous pouvez la copier.",
+    en: 'The contribution you are replying to does not exist or is no longer published; your reply is kept, you can copy it.',
+  },
+  'parent.is-reply': {
+    fr: 'On ne répond pas à une réponse : répondez à la contribution elle-même.',
+    en: 'A reply cannot be answered: reply to the contribution itself.',
+  },
+  'supporter-key.format': {
+    fr: 'La clé de soutien doit être une empreinte SHA-256 (64 caractères hexadécimaux).',
+    en: 'The support key must be a SHA-256 digest (64 hexadecimal characters).',
+  },
+  'support.rate-limited': {
+    fr: "Trop de soutiens depuis votre réseau : réessayez dans {seconds} s. Votre « Moi aussi » n'est pas perdu, il attend.",
+    en: 'Too many supports from your network: try again in {seconds} s. Your "Me too" is not lost, it waits.',
+  },
+  'last-event-id.invalid': {
+    fr: 'Le dernier événement reçu (Last-Event-ID) doit être un nombre entier positif.',
+    en: 'The last event received (Last-Event-ID) must be a positive whole number.',
+  },
+  'stream.network-full': {
+    fr: 'Trop de flux en direct sont ouverts depuis votre réseau ({limit}) : fermez des onglets, ou réessayez dans {seconds} s.',
+    en: 'Too many live streams are open from your network ({limit}): close some tabs, or try again in {seconds} s.',
+  },
+  'stream.full': {
+    fr: 'La plateforme sert déjà tous les flux en direct qu’elle peut : réessayez dans {seconds} s.',
+    en: 'The platform already serves all the live streams it can: try again in {seconds} s.',
+  },
+  'stream.closing': {
+    fr: 'La plateforme s’arrête : reconnectez-vous dans un instant.',
+    en: 'The platform is stopping: reconnect in a moment.',
+  },
   'contribution.unknown': {
     fr: "Cette contribution n'existe pas (ou plus).",
     en: 'This contribution does not exist (any more).',

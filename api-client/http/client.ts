@@ -12,6 +12,7 @@ import type {
   Health,
   ModerationReason,
   OwnContributionStatus,
+  SupportState,
 } from '../contract';
 import * as organisation from './organisation-routes';
 import * as routes from './routes';
@@ -38,6 +39,16 @@ export interface VigieClient {
     items: ReadonlyArray<{ id: string; secret: string }>,
     options?: RequestOptions,
   ): Promise<OwnContributionStatus[]>;
+  /** A published contribution's published replies, oldest first. */
+  listReplies(
+    id: string,
+    query?: { limit?: number; cursor?: string },
+    options?: RequestOptions,
+  ): Promise<ContributionPage>;
+  /** "Moi aussi" with the hex SHA-256 of the device's supporter secret; idempotent. */
+  supportContribution(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
+  /** Takes a "Moi aussi" back; idempotent. */
+  withdrawSupport(id: string, supporterKeyHash: string, options?: RequestOptions): Promise<SupportState>;
   /** With an administration's token: answers a contribution within its scope (a new version if answered). */
   answerContribution(id: string, answer: AnswerInput, options?: RequestOptions): Promise<Contribution>;
   /** With an admin's or the administration's token: every version of the answer, oldest first. */
@@ -64,6 +75,9 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
     reportContribution: (id, reason, o) => routes.reportContribution(t, id, reason, o),
     withdrawContribution: (id, secret, o) => routes.withdrawContribution(t, id, secret, o),
     contributionStatuses: (items, o) => routes.contributionStatuses(t, items, o),
+    listReplies: (id, q, o) => routes.listReplies(t, id, q, o),
+    supportContribution: (id, key, o) => routes.supportContribution(t, id, key, o),
+    withdrawSupport: (id, key, o) => routes.withdrawSupport(t, id, key, o),
     answerContribution: (id, answer, o) => organisation.answerContribution(t, id, answer, o),
     answerHistory: (id, o) => organisation.answerHistory(t, id, o),
     putCommitment: (id, commitment, o) => organisation.putCommitment(t, id, commitment, o),

@@ -7,6 +7,7 @@ import {
   ContributionPage,
   ContributionStatusResponse,
   Health,
+  SupportState,
   type BatchItemResult,
   type Campaign,
   type ContributionInput,
@@ -22,6 +23,8 @@ import type { RequestOptions, Transport } from './transport';
 export interface ContributionListQuery {
   url?: string;
   commitmentId?: string;
+  /** newest (the default) or support: the most supported first. */
+  sort?: 'newest' | 'support';
   limit?: number;
   cursor?: string;
 }
@@ -118,3 +121,34 @@ export async function contributionStatuses(
   return (await t.request(ContributionStatusResponse, '/v1/contributions/status', { ...o, ...postJson({ items }) }))
     .items;
 }
+
+/** A published contribution's published replies, oldest first (paged like the other lists). */
+export const listReplies = (
+  t: Transport,
+  id: string,
+  q: { limit?: number; cursor?: string } = {},
+  o?: RequestOptions,
+): Promise<ContributionPage> =>
+  t.request(ContributionPage, `/v1/contributions/${segment(id)}/replies?${queryString(q)}`, o);
+
+/** "Moi aussi", with the hex SHA-256 of the device's supporter secret; idempotent. */
+export const supportContribution = (
+  t: Transport,
+  id: string,
+  supporterKeyHash: string,
+  o?: RequestOptions,
+): Promise<SupportState> =>
+  t.request(SupportState, `/v1/contributions/${segment(id)}/support`, { ...o, ...postJson({ supporterKeyHash }) });
+
+/** Takes a "Moi aussi" back, with the same key; idempotent. */
+export const withdrawSupport = (
+  t: Transport,
+  id: string,
+  supporterKeyHash: string,
+  o?: RequestOptions,
+): Promise<SupportState> =>
+  t.request(SupportState, `/v1/contributions/${segment(id)}/support`, {
+    ...o,
+    ...postJson({ supporterKeyHash }),
+    method: 'DELETE',
+  });

@@ -97,9 +97,9 @@ const list = (cell: string | undefined) =>
 function rowToInput(row: Partial<Record<CsvColumn, string>>): Record<string, unknown> {
   const cell = (name: CsvColumn) => (row[name]?.trim() ? row[name] : undefined);
   const bilingual = (base: 'title' | 'leadInstitution' | 'summary') => {
-    const fr = cell(`${base}_fr`);
-    const en = cell(`${base}_en`);
-    return { ...(fr === undefined ? {} : { fr }), ...(en === undefined ? {} : { en }) };
+    const french = cell(`${base}_fr`);
+    const english = cell(`${base}_en`);
+    return { ...(french === undefined ? {} : { fr: french }), ...(english === undefined ? {} : { en: english }) };
   };
   const summary = bilingual('summary');
   return {

@@ -1,5 +1,5 @@
 import type { Contribution } from '../../api-client/contract';
-import type { PageCursor, QueueCursor } from '../storage/storage';
+import type { PageCursor, QueueCursor, SupportCursor } from '../storage/storage';
 
 // An opaque page cursor: the last item's arrival time and id (and, in the moderation
 // queue, whether it was reported), base64url-encoded. Decoded strictly: its values go
@@ -31,4 +31,19 @@ export function decodeQueueCursor(cursor: string): QueueCursor | null {
   const value = decode(cursor);
   if (value?.length !== 3 || (value[2] !== 0 && value[2] !== 1)) return null;
   return { receivedAt: value[0] as string, id: value[1] as string, reported: value[2] };
+}
+
+/** A list by support resumes past the last item's count, arrival and id. */
+export function encodeSupportCursor(last: Pick<Contribution, 'receivedAt' | 'id' | 'supportCount'>): string {
+  return Buffer.from(JSON.stringify([last.receivedAt, last.id, 'support', last.supportCount ?? 0])).toString(
+    'base64url',
+  );
+}
+
+export function decodeSupportCursor(cursor: string): SupportCursor | null {
+  const value = decode(cursor);
+  if (value?.length !== 4 || value[2] !== 'support' || !Number.isSafeInteger(value[3]) || (value[3] as number) < 0) {
+    return null;
+  }
+  return { receivedAt: value[0] as string, id: value[1] as string, supportCount: value[3] as number };
 }

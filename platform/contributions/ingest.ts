@@ -7,12 +7,13 @@ import {
   problemTypes,
   type BatchItemResult,
   type Campaign,
+  type Contribution,
   type ContributionStatus,
   type Locale,
   type MessageCode,
   type Problem,
 } from '../../api-client/contract';
-import { platformMessage } from '../../api-client/contract/platform-messages';
+import { platformMessage, type PlatformMessageCode } from '../../api-client/contract/platform-messages';
 import { campaignRefusal } from '../campaigns/status';
 import { builtInReservedNames, impersonates } from '../pseudonyms/reserved-names';
 import type { Storage, StoredContribution } from '../storage/storage';
@@ -30,6 +31,39 @@ function idOf(item: unknown): string | null {
   if (item !== null && typeof item === 'object' && 'id' in item && typeof item.id === 'string') {
     return item.id.slice(0, 100);
   }
+  return null;
+}
+
+/** The rules only the platform can check on an item, because they depend on what it holds. */
+type StoredStateCode = Extract<
+  PlatformMessageCode,
+  'pseudonym.reserved' | 'parent.not-public' | 'parent.is-reply' | 'reply.target'
+>;
+
+/** An item refused for a rule only the platform can check, said from its own catalogue. */
+function platformRefusal(code: StoredStateCode, pointer: string, locale: Locale): Problem {
+  const detail = platformMessage(code, locale);
+  return {
+    type: problemTypes.validation,
+    title: platformMessage('item.invalid-title', locale),
+    status: 422,
+    detail,
+    errors: [{ pointer, code, detail }],
+  };
+}
+
+/**
+ * Why a new reply cannot be taken, or null: its parent must be public and not itself a
+ * reply (one level), and the reply stands on its parent's page.
+ */
+function replyRefusal(
+  reply: Contribution,
+  parent: Contribution | undefined,
+): { code: StoredStateCode; field: string } | null {
+  if (reply.parentId === undefined) return null;
+  if (!parent) return { code: 'parent.not-public', field: 'parentId' };
+  if (parent.parentId !== undefined) return { code: 'parent.is-reply', field: 'parentId' };
+  if (parent.target.url !== reply.target.url) return { code: 'reply.target', field: 'target/url' };
   return null;
 }
 
@@ -79,7 +113,13 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
     valid.push({
       index,
       stored: {
-        contribution: { ...shown, status: options.initialStatus, receivedAt },
+        contribution: {
+          ...shown,
+          status: options.initialStatus,
+          receivedAt,
+          // Published on arrival, it is public with its figures, as it is read back.
+          ...(options.initialStatus === 'published' ? { supportCount: 0, replyCount: 0 } : {}),
+        },
         contentHash: contentHash(input),
         withdrawalKeyHash,
       },
@@ -100,6 +140,9 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
   const campaigns = new Map<string, Campaign | undefined>(
     await Promise.all(campaignIds.map(async (id) => [id, await storage.getCampaign(id)] as const)),
   );
+  const parents = await storage.publicContributions(
+    valid.flatMap((v) => (alreadyStored.has(v.stored.contribution.id) ? [] : (v.stored.contribution.parentId ?? []))),
+  );
   valid = valid.filter(({ index, stored: { contribution } }) => {
     if (withdrawn.has(contribution.id)) {
       results[index] = {
@@ -112,18 +155,19 @@ export async function ingestBatch(items: readonly unknown[], options: IngestOpti
     if (alreadyStored.has(contribution.id)) return true;
     const pseudonym = contribution.author?.pseudonym;
     if (pseudonym !== undefined && impersonates(pseudonym, reservedNames)) {
-      const detail = platformMessage('pseudonym.reserved', locale);
-      const pointer = `/items/${index}/author/pseudonym`;
       results[index] = {
         id: contribution.id,
         outcome: 'invalid',
-        problem: {
-          type: problemTypes.validation,
-          title: platformMessage('item.invalid-title', locale),
-          status: 422,
-          detail,
-          errors: [{ pointer, code: 'pseudonym.reserved', detail }],
-        },
+        problem: platformRefusal('pseudonym.reserved', `/items/${index}/author/pseudonym`, locale),
+      };
+      return false;
+    }
+    const replyProblem = replyRefusal(contribution, parents.get(contribution.parentId ?? ''));
+    if (replyProblem) {
+      results[index] = {
+        id: contribution.id,
+        outcome: 'invalid',
+        problem: platformRefusal(replyProblem.code, `/items/${index}/${replyProblem.field}`, locale),
       };
       return false;
     }

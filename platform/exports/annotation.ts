@@ -2,13 +2,17 @@ import type { Contribution } from '../../api-client/contract';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+const motivations = { comment: 'commenting', gap: 'assessing', reply: 'replying' } as const;
+
 /**
  * A contribution as a W3C Web Annotation: a comment is `commenting`, a
  * transparency gap is `assessing` (with its gap type as a `tagging` body), and
- * the target keeps the page and the selectors exactly as they were stored.
+ * the target keeps the page and the selectors exactly as they were stored. A
+ * citizen's reply is `replying`, and its target is the annotation it answers, as
+ * the model has it for replies.
  */
 export function toAnnotation(c: Contribution, baseUrl: string): Record<string, unknown> {
-  const motivation = c.kind === 'gap' ? 'assessing' : 'commenting';
+  const motivation = motivations[c.kind];
   const body: Record<string, unknown>[] = [
     { type: 'TextualBody', value: c.body, format: 'text/plain', language: c.locale, purpose: motivation },
   ];
@@ -43,9 +47,11 @@ export function toAnnotation(c: Contribution, baseUrl: string): Record<string, u
     created: c.createdAt,
     ...(c.author ? { creator: { type: 'Person', nickname: c.author.pseudonym } } : {}),
     body,
-    target: {
-      source: c.target.url,
-      ...(selectors.length === 0 ? {} : { selector: selectors.length === 1 ? selectors[0] : selectors }),
-    },
+    target: c.parentId
+      ? `${baseUrl}/v1/contributions/${c.parentId}`
+      : {
+          source: c.target.url,
+          ...(selectors.length === 0 ? {} : { selector: selectors.length === 1 ? selectors[0] : selectors }),
+        },
   };
 }

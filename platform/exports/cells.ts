@@ -69,6 +69,7 @@ export function codeCells(row: ExportRow): Cells {
     answerOrganisation: c.answer?.organisation ?? '',
     answerBody: c.answer?.body ?? '',
     answerAt: c.answer?.at ?? '',
+    parentId: c.parentId ?? '',
     moderationReason: m?.reason ?? '',
     moderationNote: m?.note ?? '',
     moderatedBy: m?.by ?? '',

@@ -51,6 +51,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       answerOrganisation: 'Organisation qui a répondu',
       answerBody: 'Réponse de l’organisation',
       answerAt: 'Réponse de l’organisation le',
+      parentId: 'En réponse à (identifiant)',
       moderationReason: 'Motif de la décision',
       moderationNote: 'Explication de la décision',
       moderatedBy: 'Décision prise par',
@@ -58,7 +59,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       journal: 'Journal des décisions',
     },
     statuses: { pending: 'En attente', published: 'Publiée', hidden: 'Masquée', rejected: 'Rejetée' },
-    kinds: { comment: 'Commentaire', gap: 'Manque de transparence' },
+    kinds: { comment: 'Commentaire', gap: 'Manque de transparence', reply: 'Réponse d’un citoyen' },
     reasons: {
       spam: 'Spam',
       offensive: 'Propos injurieux',
@@ -95,6 +96,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       answerOrganisation: 'Organisation that answered',
       answerBody: 'Organisation’s answer',
       answerAt: 'Organisation’s answer on',
+      parentId: 'In reply to (identifier)',
       moderationReason: 'Reason for the decision',
       moderationNote: 'Explanation of the decision',
       moderatedBy: 'Decided by',
@@ -102,7 +104,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       journal: 'Journal of decisions',
     },
     statuses: { pending: 'Pending', published: 'Published', hidden: 'Hidden', rejected: 'Rejected' },
-    kinds: { comment: 'Comment', gap: 'Transparency gap' },
+    kinds: { comment: 'Comment', gap: 'Transparency gap', reply: 'A citizen’s reply' },
     reasons: {
       spam: 'Spam',
       offensive: 'Offensive',

@@ -3,12 +3,14 @@ import { platformMessage } from '../../api-client/contract/platform-messages';
 import type { AppEnv } from './env';
 import { ProblemError } from './problems';
 
-/** The writes anyone may make from a page: sending, reporting, withdrawing, asking one's own statuses. */
+/** The writes anyone may make from a page: sending, reporting, withdrawing, asking one's own statuses, "Moi aussi". */
 const publicWrites = [
   /^\/v1\/contributions:batch$/,
   /^\/v1\/contributions\/status$/,
-  /^\/v1\/contributions\/[^/]+\/(reports|withdrawal)$/,
+  /^\/v1\/contributions\/[^/]+\/(reports|withdrawal|support)$/,
 ];
+/** Taking a "Moi aussi" back is the one public write sent as DELETE. */
+const publicDeletes = [/^\/v1\/contributions\/[^/]+\/support$/];
 const reports = /^\/v1\/contributions\/[^/]+\/reports$/;
 /** Reads behind a token: same-origin (the console) or server to server, never from other sites. */
 const privateReads = [
@@ -26,8 +28,10 @@ const privateReads = [
  */
 const extensionOrigin = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
 
-const allowedHeaders = 'Content-Type, Accept-Language';
-const exposedHeaders = 'Retry-After, Content-Language';
+// Last-Event-ID: what a live stream's client sends when it reconnects. Vigie-Event-Id: where
+// a list stands in the live events, for a stream opened after it (?lastEventId=).
+const allowedHeaders = 'Content-Type, Accept-Language, Last-Event-ID';
+const exposedHeaders = 'Retry-After, Content-Language, Vigie-Event-Id';
 
 export interface CorsOptions {
   /** VIGIE_CORS_ORIGINS: the embedding sites; `*` lets any site send contributions (never reports). */
@@ -57,7 +61,9 @@ export function corsPolicy(options: CorsOptions): MiddlewareHandler<AppEnv> {
     const method = (preflight ? requested : c.req.method).toUpperCase();
 
     let allow: string | null = null;
-    const write = method === 'POST' && publicWrites.some((route) => route.test(path));
+    const write =
+      (method === 'POST' && publicWrites.some((route) => route.test(path))) ||
+      (method === 'DELETE' && publicDeletes.some((route) => route.test(path)));
     const report = write && reports.test(path);
     if (report) allow = listed(origin) ? origin : null;
     else if (write) allow = listed(origin) ? origin : anyWriter ? '*' : null;

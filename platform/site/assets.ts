@@ -35,7 +35,7 @@ interface OwnAsset {
 function ownAssets(): Map<string, OwnAsset> {
   const dir = fileURLToPath(new URL('./assets/', import.meta.url));
   const assets = new Map<string, OwnAsset>();
-  for (const name of ['site.css', 'share.js']) {
+  for (const name of ['site.css', 'share.js', 'live.js']) {
     const body = readFileSync(path.join(dir, name), 'utf8');
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
     assets.set(name, { url: `/site/${hash}/${name}`, body, type: types[name.split('.').at(-1)!]! });
@@ -51,6 +51,7 @@ export const assetUrls = {
   favicon: `${DSFR_PREFIX}/favicon/favicon.svg`,
   siteCss: own.get('site.css')!.url,
   shareJs: own.get('share.js')!.url,
+  liveJs: own.get('live.js')!.url,
 };
 
 /** Serves the DSFR from the platform itself (no third party) and the site's own files, cached for good. */

@@ -1,4 +1,5 @@
 import { gapTypeLabels, type Commitment, type Locale } from '../../api-client/contract';
+import { talkBackWordsEn, talkBackWordsFr } from './i18n-talk-back';
 
 /** French counts 0 and 1 as singular. */
 const frPlural = (n: number, one: string, other: string) => (n <= 1 ? one : other);
@@ -12,6 +13,7 @@ const enNumber = (n: number) => n.toLocaleString('en-GB');
  * the type below).
  */
 const fr = {
+  ...talkBackWordsFr,
   'site.name': 'Vigie',
   'site.tagline': 'Ce que les citoyens disent des engagements pour un gouvernement ouvert',
   'site.republic': 'République française',
@@ -186,6 +188,7 @@ const fr = {
 type Words = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : (typeof fr)[K] };
 
 const en: Words = {
+  ...talkBackWordsEn,
   'site.name': 'Vigie',
   'site.tagline': 'What citizens say about the open-government commitments',
   'site.republic': 'French Republic',
@@ -365,6 +368,22 @@ export function siteWords(locale: Locale): SiteWords {
 /** How the contract's gap types and commitment statuses read, in the page's language. */
 export function gapLabel(locale: Locale, type: keyof (typeof gapTypeLabels)['fr']): string {
   return gapTypeLabels[locale][type];
+}
+
+const numberIn = (locale: Locale, n: number) => n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
+
+/**
+ * "3 personnes disent « moi aussi »". The two forms are templates (`{n}`) rather than a
+ * function, so the live page's script fills them in too; French counts 0 and 1 as singular.
+ */
+export function supportSentence(locale: Locale, n: number): string {
+  const singular = locale === 'fr' ? n <= 1 : n === 1;
+  return siteWords(locale)[singular ? 'support.one' : 'support.other'].replace('{n}', numberIn(locale, n));
+}
+
+/** "Réponses des citoyens (3)", a template too. */
+export function repliesHeading(locale: Locale, n: number): string {
+  return siteWords(locale)['replies.heading'].replace('{n}', numberIn(locale, n));
 }
 
 export function statusLabel(locale: Locale, status: Commitment['status']): string {

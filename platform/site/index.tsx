@@ -8,6 +8,7 @@ import { commitmentFeed, siteFeed } from './feeds';
 import { commitmentPage } from './pages/commitment';
 import { contributionPage } from './pages/contribution';
 import { ErrorPage } from './pages/error';
+import { contributionFragment } from './pages/fragment';
 import { openDataFile, openDataPage } from './pages/open-data';
 import { pageContributionsPage } from './pages/page-contributions';
 import { planPage } from './pages/plan';
@@ -56,6 +57,7 @@ export function siteRoutes(app: Hono<AppEnv>, options: SiteOptions): void {
     ['/recherche', searchPage],
     ['/flux.atom', siteFeed],
     ['/donnees', openDataPage],
+    ['/fragments/contributions/:id', contributionFragment],
   ];
   for (const [path, handler] of pages) {
     // The ETag is a hash of what the page shows: any change to it (a publication, an

@@ -19,6 +19,8 @@ export interface PageHead {
   openGraph?: OpenGraph | undefined;
   /** Breadcrumb above the title: links, then the current page's name. */
   trail?: Array<{ label: string; href?: string }> | undefined;
+  /** The page keeps a list up to date with the live events (assets/live.js). */
+  live?: boolean | undefined;
 }
 
 function Header({ page }: { page: PageContext }) {
@@ -173,6 +175,7 @@ export function Layout({ page, head, children }: { page: PageContext; head: Page
         <link rel="stylesheet" href={assetUrls.siteCss} />
         <link rel="icon" href={assetUrls.favicon} type="image/svg+xml" />
         <script type="module" src={assetUrls.shareJs} />
+        {head.live ? <script type="module" src={assetUrls.liveJs} /> : null}
         {og ? (
           <>
             <meta property="og:site_name" content={w['site.name']} />

@@ -9,7 +9,7 @@ export const fieldMeanings: Record<Locale, Record<Column, string>> = {
     receivedAt: 'Date et heure de réception par la plateforme (ISO 8601, UTC).',
     createdAt: 'Date et heure d’écriture sur l’appareil du citoyen (ISO 8601, UTC).',
     status: 'Statut de modération : toujours « published » dans ces fichiers.',
-    kind: '« comment » (commentaire) ou « gap » (manque de transparence signalé).',
+    kind: '« comment » (commentaire), « gap » (manque de transparence signalé) ou « reply » (réponse d’un citoyen à une autre contribution).',
     gapType:
       'Pour un manque : missing-information, outdated, missing-data, broken-link, unclear-responsibility, no-contact, inaccessible ou other.',
     commitmentId: 'Engagement concerné (par exemple FR0067), s’il y en a un.',
@@ -28,13 +28,15 @@ export const fieldMeanings: Record<Locale, Record<Column, string>> = {
     answerOrganisation: 'Nom de l’organisation qui a répondu.',
     answerBody: 'Sa réponse, dans sa dernière version.',
     answerAt: 'Date et heure de cette version (ISO 8601, UTC).',
+    parentId:
+      'Pour une réponse d’un citoyen : l’identifiant de la contribution à laquelle elle répond (qui figure aussi dans le fichier) ; vide sinon.',
   },
   en: {
     id: 'The contribution’s identifier (a UUID); its page is /c/{id}.',
     receivedAt: 'When the platform received it (ISO 8601, UTC).',
     createdAt: 'When it was written on the citizen’s device (ISO 8601, UTC).',
     status: 'Moderation status: always “published” in these files.',
-    kind: '“comment” or “gap” (a transparency gap reported).',
+    kind: '“comment”, “gap” (a transparency gap reported) or “reply” (a citizen’s reply to another contribution).',
     gapType:
       'For a gap: missing-information, outdated, missing-data, broken-link, unclear-responsibility, no-contact, inaccessible or other.',
     commitmentId: 'The commitment it is about (e.g. FR0067), if any.',
@@ -53,5 +55,7 @@ export const fieldMeanings: Record<Locale, Record<Column, string>> = {
     answerOrganisation: 'The name of the organisation that answered.',
     answerBody: 'Its answer, in its latest version.',
     answerAt: 'When that version was given (ISO 8601, UTC).',
+    parentId:
+      'For a citizen’s reply: the identifier of the contribution it answers (which is in the file too); empty otherwise.',
   },
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -33,6 +34,31 @@ export function pageHeaders(locale: string): Record<string, string> {
   };
 }
 
-export function html(c: Context<AppEnv>, document: VNode, locale: string, status: 200 | 400 | 404 = 200): Response {
-  return c.html(`<!doctype html>\n${renderToString(document)}`, status, pageHeaders(locale));
+/**
+ * A value that changes although what the page shows does not (the live events' position
+ * the page was made at): rendered as `placeholder`, left out of the ETag, then filled in.
+ * A page answered 304 keeps the older value, which is right: its stream replays from there.
+ * Only its first occurrence is filled in: the placeholder must come before anything a
+ * citizen wrote, who could have typed it.
+ */
+export interface Volatile {
+  placeholder: string;
+  value: string;
+}
+
+export function html(
+  c: Context<AppEnv>,
+  document: VNode,
+  locale: string,
+  status: 200 | 400 | 404 = 200,
+  volatile?: Volatile,
+): Response {
+  let body = `<!doctype html>\n${renderToString(document)}`;
+  const headers = pageHeaders(locale);
+  if (volatile) {
+    // The ETag middleware keeps an ETag it is given: this one is of what the page shows.
+    headers.etag = `W/"${createHash('sha1').update(body).digest('hex')}"`;
+    body = body.replace(volatile.placeholder, volatile.value);
+  }
+  return c.html(body, status, headers);
 }

@@ -6,30 +6,40 @@ import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
 import { dashboardQueries } from './kysely/dashboard';
 import { erasureQueries } from './kysely/erasure';
+import { eventLogQueries, eventRecorder, type ListenForEvents } from './kysely/events';
 import { decisionQueries } from './kysely/journal';
 import { moderationQueries } from './kysely/moderation';
 import { moderationQueueQueries } from './kysely/moderation-queue';
 import { publicSiteQueries } from './kysely/public-site';
 import { rateWindowQueries } from './kysely/rate-windows';
 import { searchQueries, searchUpkeep } from './kysely/search';
+import { supportQueries } from './kysely/supports';
+import { threadQueries } from './kysely/threads';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 import type { Storage } from './storage';
 
-/** The Storage interface over Kysely, one file per concern; the dialect decides SQLite or PostgreSQL. */
-export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind']): Storage {
-  const moderation = moderationQueries(db);
+/**
+ * The Storage interface over Kysely, one file per concern; the dialect decides SQLite or
+ * PostgreSQL. `listen` hears the other processes' events (PostgreSQL's LISTEN).
+ */
+export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'], listen?: ListenForEvents): Storage {
+  const recorder = eventRecorder(db, kind);
+  const moderation = moderationQueries(db, recorder);
   const upkeep = searchUpkeep(db, kind);
   return {
     kind,
     ...commitmentsQueries(db),
-    ...contributionsQueries(db),
+    ...contributionsQueries(db, recorder),
     ...moderation,
     ...moderationQueueQueries(db, kind),
-    ...decisionQueries(db),
+    ...decisionQueries(recorder),
     ...dashboardQueries(db, kind),
-    ...answersQueries(db),
-    ...erasureQueries(db, kind, upkeep),
+    ...answersQueries(db, recorder),
+    ...erasureQueries(db, kind, upkeep, recorder),
+    ...threadQueries(db),
+    ...supportQueries(recorder),
+    ...eventLogQueries(db, recorder, listen),
     ...campaignsQueries(db),
     ...accessQueries(db),
     ...publicSiteQueries(db),

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createKyselyStorage } from './kysely-storage';
+import { listenOnPostgres } from './postgres-listener';
 import type { Database } from './schema';
 import type { Storage } from './storage';
 
@@ -22,7 +23,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process: the pool replaces it.
   pool.on('error', (error) => process.stderr.write(`[vigie] PostgreSQL connection lost: ${error.message}\n`));
-  const storage = createKyselyStorage(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  const storage = createKyselyStorage(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    'postgres',
+    listenOnPostgres(url),
+  );
   try {
     await storage.migrate();
   } catch (error) {

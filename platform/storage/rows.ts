@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import {
   AnswerStatus,
   Campaign,
@@ -15,7 +15,7 @@ import type { ApiToken, StoredCommitment, StoredContribution } from './storage';
 
 // Between the contract's shapes and the tables' rows: JSON columns, snake_case, nulls.
 
-export function contributionToRow(item: StoredContribution): ContributionsTable {
+export function contributionToRow(item: StoredContribution): Insertable<ContributionsTable> {
   const c = item.contribution;
   return {
     id: c.id,
@@ -41,6 +41,7 @@ export function contributionToRow(item: StoredContribution): ContributionsTable 
     moderated_at: null,
     published_at: c.status === 'published' ? c.receivedAt : null,
     reported_at: null,
+    parent_id: c.parentId ?? null,
     target_host: siteHost(c.target.url),
     answer_body: null,
     answer_status: null,
@@ -86,6 +87,11 @@ export function contributionFromRow(row: Selectable<ContributionsTable>): Contri
     status: row.status,
     receivedAt: row.received_at,
     ...(row.reply_body === null || row.reply_at === null ? {} : { reply: { body: row.reply_body, at: row.reply_at } }),
+    ...(row.parent_id === null ? {} : { parentId: row.parent_id }),
+    // Public figures, said of what is public: a pending text has no supports to show.
+    ...(row.status === 'published'
+      ? { supportCount: Number(row.support_count), replyCount: Number(row.reply_count) }
+      : {}),
     ...(row.answer_body === null ? {} : { answer: answerFromRow(row) }),
   });
 }

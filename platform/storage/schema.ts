@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The tables as the database sees them: JSON columns are text, dates are ISO 8601 text. */
 export interface CommitmentsTable {
   id: string;
@@ -43,6 +45,12 @@ export interface ContributionsTable {
   published_at: string | null;
   /** When readers first reported it since its last review: reported contributions lead the moderation queue. */
   reported_at: string | null;
+  /** A reply's parent (a reply stands on its parent's page, with no commitment of its own). */
+  parent_id: string | null;
+  /** Devices that said "Moi aussi", kept in the same transaction as `supports`. */
+  support_count: Generated<number>;
+  /** Published replies, kept in the same transaction as their statuses. */
+  reply_count: Generated<number>;
   /** The page's host (organisations/domains.ts): what an administration's domains are compared with. */
   target_host: string;
   /** The organisation's answer, its latest version (every version is in `answers`). */
@@ -74,6 +82,28 @@ export interface ModerationJournalTable {
   replied: number;
   /** 1 when taken on a selection, in one bulk decision. */
   bulk: number;
+}
+
+/** One device's "Moi aussi": its key, hashed with the contribution's id so two supports cannot be linked. */
+export interface SupportsTable {
+  contribution_id: string;
+  supporter_hash: string;
+  created_at: string;
+}
+
+/**
+ * The live streams' replay log: what became public or left public view, and where
+ * (the page, the commitment). Ids and addresses only, never text: a stream reads the
+ * contribution as it is when it sends the event.
+ */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  contribution_id: string;
+  parent_id: string | null;
+  commitment_id: string | null;
+  target_url: string;
+  at: string;
 }
 
 /** Every version of every organisation's answer: the history the organisation and admins read. */
@@ -156,6 +186,8 @@ export interface Database {
   withdrawals: WithdrawalsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
+  supports: SupportsTable;
+  events: EventsTable;
   answers: AnswersTable;
   moderation_journal: ModerationJournalTable;
   rate_windows: RateWindowsTable;

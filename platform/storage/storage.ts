@@ -7,9 +7,7 @@ import type {
   Contribution,
   ContributionKind,
   ContributionStatus,
-  Dashboard,
   GapType,
-  JournalEntry,
   Locale,
   ModerationCounts,
   ModerationItem,
@@ -17,6 +15,14 @@ import type {
   Reply,
   Role,
 } from '../../api-client/contract';
+import type {
+  DashboardFigures,
+  Decision,
+  DecisionOutcome,
+  ExportRow,
+  ModerationFilter,
+  ModerationQuery,
+} from './moderation-types';
 
 export interface StoredContribution {
   contribution: Contribution;
@@ -35,64 +41,57 @@ export interface PublishedQuery {
   url?: string | undefined;
   commitmentId?: string | undefined;
   limit: number;
+  after?: PageCursor | SupportCursor | undefined;
+  /** Most supported first (the cursor then carries the count, a SupportCursor). */
+  bySupport?: boolean | undefined;
+}
+
+/** Where to resume a list by support: strictly past this triple, most supported first. */
+export interface SupportCursor extends PageCursor {
+  supportCount: number;
+}
+
+/** A published contribution's published replies, in arrival order. */
+export interface RepliesQuery {
+  parentId: string;
+  limit: number;
   after?: PageCursor | undefined;
 }
 
-/**
- * The moderation queue reads oldest first, what waited longest is decided first; the
- * pending queue also holds published contributions readers reported, ahead of the rest.
- */
-export interface ModerationQuery {
-  status: ContributionStatus;
-  limit: number;
-  after?: QueueCursor | undefined;
-  /** An administration's: only the contributions within it. */
-  scope?: OrganisationScope | undefined;
-  filter?: ModerationFilter | undefined;
+/** One device's "Moi aussi" on one contribution (its key already hashed with the contribution's id). */
+export interface SupportChange {
+  contributionId: string;
+  supporterHash: string;
+  at: string;
 }
 
-/** The console's filters; `page` is one address, or a domain (that host and the hosts below it). */
-export interface ModerationFilter {
-  /** Words for the database's full-text engine, over every status. */
-  text?: string | undefined;
+export type SupportOutcome =
+  | { found: false }
+  | {
+      found: true;
+      supportCount: number;
+      supported: boolean;
+      /** whether this request changed anything */ changed: boolean;
+    };
+
+/** What the live streams tell: see api-client/contract/live.ts. */
+export type PublicChangeType = 'contribution' | 'answer' | 'counts' | 'removed';
+
+/** One entry of the replay log: what changed, and where. */
+export interface EventRow {
+  id: number;
+  type: PublicChangeType;
+  contributionId: string;
+  parentId: string | null;
+  /** The commitment (a reply's parent's), if any. */
+  commitmentId: string | null;
+  targetUrl: string;
+}
+
+/** What a live stream follows: a page, a commitment, or a page of a commitment (both). */
+export interface LiveScope {
+  url?: string | undefined;
   commitmentId?: string | undefined;
-  page?: { url: string } | { domain: string } | undefined;
-  kind?: ContributionKind | undefined;
-  gapType?: GapType | undefined;
-  campaignId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  /** true: reported since their last review; false: not. */
-  reported?: boolean | undefined;
-}
-
-/** Who took a decision: the token, and its name as people read it. */
-export interface DecisionMaker {
-  tokenId: string;
-  name: string;
-  role: Role;
-}
-
-/** What became of one contribution of a bulk decision. */
-export type DecisionOutcome =
-  { id: string; result: 'decided'; contribution: Contribution } | { id: string; result: 'not-found' | 'forbidden' };
-
-/** The dashboard's figures, as the storage counts them. */
-export type DashboardFigures = Omit<Dashboard, 'scope' | 'since' | 'generatedAt'>;
-
-/** The latest decision and the journal, as token holders' exports carry them. */
-export interface ExportModeration {
-  reason?: ModerationReason | undefined;
-  note?: string | undefined;
-  by?: string | undefined;
-  at?: string | undefined;
-  journal: JournalEntry[];
-}
-
-export interface ExportRow {
-  contribution: Contribution;
-  /** Present when the filter asked for it (`withModeration`): never in the open data. */
-  moderation?: ExportModeration | undefined;
 }
 
 /**
@@ -103,21 +102,6 @@ export interface OrganisationScope {
   /** `host` or `*.host` (organisations/domains.ts), lower-case ASCII. */
   domains: readonly string[];
   commitmentIds: readonly string[];
-}
-
-/** Where to resume the queue: `reported` is 0 for reported contributions, which come first. */
-export interface QueueCursor extends PageCursor {
-  reported: 0 | 1;
-}
-
-export interface Decision {
-  status: ContributionStatus;
-  reason?: ModerationReason | undefined;
-  /** The moderator's explanation, kept with the decision (required with "other"). */
-  note?: string | undefined;
-  reply?: Reply | undefined;
-  at: string;
-  by: DecisionMaker;
 }
 
 export interface ReportRequest {
@@ -142,6 +126,8 @@ export interface ExportFilter {
   status?: ContributionStatus | undefined;
   /** Published contributions only, whatever `status` says (an ngo's export). */
   publishedOnly?: boolean | undefined;
+  /** What the public may read: published, and replies only under a published parent (open data). */
+  readableByThePublic?: boolean | undefined;
   /** An administration's export: its scope only. */
   scope?: OrganisationScope | undefined;
   from?: string | undefined;
@@ -239,6 +225,18 @@ export interface SearchResult {
   total: number;
 }
 
+export type {
+  DashboardFigures,
+  Decision,
+  DecisionMaker,
+  DecisionOutcome,
+  ExportModeration,
+  ExportRow,
+  ModerationFilter,
+  ModerationQuery,
+  QueueCursor,
+} from './moderation-types';
+
 /** Everything the platform keeps, behind one small interface over SQLite or PostgreSQL. */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
@@ -266,7 +264,38 @@ export interface Storage {
    */
   insertContributions(items: readonly StoredContribution[]): Promise<Array<StoredContribution & { inserted: boolean }>>;
   getContribution(id: string): Promise<Contribution | undefined>;
+  /** Published contributions without a parent (replies come under theirs), newest first or by support. */
   listPublished(query: PublishedQuery): Promise<Contribution[]>;
+  /**
+   * One contribution if the public may read it: published, and for a reply, its parent
+   * too (a reply leaves public view with its parent: hidden, taken down or withdrawn).
+   */
+  getPublicContribution(id: string): Promise<Contribution | undefined>;
+  /** These contributions, those the public may read now (as getPublicContribution). */
+  publicContributions(ids: readonly string[]): Promise<Map<string, Contribution>>;
+  /** A public contribution's published replies, oldest first; undefined when the parent is not public (or is a reply). */
+  listReplies(query: RepliesQuery): Promise<Contribution[] | undefined>;
+  /** The first `perParent` published replies of each of these (public) contributions, oldest first. */
+  firstReplies(parentIds: readonly string[], perParent: number): Promise<Map<string, PublicEntry[]>>;
+
+  /** "Moi aussi": idempotent per key; found is false unless the contribution is public. */
+  support(change: SupportChange): Promise<SupportOutcome>;
+  /** Takes a "Moi aussi" back; idempotent too. */
+  unsupport(change: Omit<SupportChange, 'at'>): Promise<SupportOutcome>;
+
+  /** The newest event id of the replay log (or how far it went, once emptied by pruning); 0 when none ever. */
+  latestEventId(): Promise<number>;
+  /** Events after this id, oldest first; only those of a scope when one is given. */
+  eventsAfter(after: number, limit: number, scope?: LiveScope): Promise<EventRow[]>;
+  /** Ids at or below it may have been pruned from the log. */
+  eventLogFloor(): Promise<number>;
+  /** Keeps the newest `keep` events, and none older than `olderThan` (ISO); moves the floor. */
+  pruneEvents(bound: { keep: number; olderThan: string }): Promise<void>;
+  /**
+   * Calls `listener` whenever events may have been added: after this process's commits,
+   * and on PostgreSQL after any process's (LISTEN/NOTIFY). Resolves with a function that stops it.
+   */
+  watchEvents(listener: () => void): Promise<() => Promise<void>>;
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;
 
   listForModeration(query: ModerationQuery): Promise<ModerationItem[]>;

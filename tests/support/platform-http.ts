@@ -31,6 +31,8 @@ export function send(method: string, url: string, options: SendOptions = {}): Pr
         : JSON.stringify(options.body);
   const headers: Record<string, string> = { ...options.headers };
   if (body !== undefined) headers['content-type'] ??= 'application/json';
+  // Node sends a DELETE's body neither chunked nor with a length unless told: say its length, as browsers do.
+  if (body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(body));
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers, localAddress: options.from }, (res) => {

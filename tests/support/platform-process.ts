@@ -71,6 +71,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions = {})
         VIGIE_MODERATION: 'pre',
         // Tests send faster than any citizen; the suites about limits set their own.
         VIGIE_RATE_LIMIT: 'off',
+        VIGIE_SUPPORT_RATE_LIMIT: 'off',
         // A line per request would fill the captured output; the suites about logs ask for them.
         VIGIE_LOG_LEVEL: 'warn',
         ...options.env,

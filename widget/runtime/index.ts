@@ -2,3 +2,4 @@
 // the first interaction, and compress better as one file than as several.
 export { createReader } from './reader';
 export { createWriter } from './writer';
+export { copyLink, renderPublishedItems } from '../published-items';

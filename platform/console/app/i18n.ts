@@ -118,6 +118,8 @@ const fr = {
   answerCurrent: (organisation: string, status: string, date: string) =>
     `Réponse de ${organisation} (${status}), ${date}`,
   moderationReply: 'Réponse de la modération',
+  /** Between a label and what it labels: French puts a space before the colon. */
+  colon: ' : ',
   gapTypes: {
     'missing-information': 'information manquante',
     outdated: 'information périmée',
@@ -130,6 +132,11 @@ const fr = {
   } satisfies Record<GapType, string>,
   kindComment: 'Commentaire',
   kindGap: 'Manque de transparence',
+  kindReply: 'Réponse d’un citoyen',
+  inReplyTo: (who: string | undefined) => (who ? `En réponse à ${who} :` : 'En réponse à :'),
+  parentGone:
+    'La contribution à laquelle elle répond a été retirée par son auteur : cette réponse ne sera plus publique.',
+  parentNotPublic: 'Cette contribution n’est pas publiée : la réponse ne sera visible que si elle l’est.',
   networkError: 'La plateforme ne répond pas ; vérifiez la connexion et réessayez.',
   tabEmbed: 'Intégrer',
   embedTitle: 'Intégrer le module à votre site',
@@ -253,6 +260,7 @@ const en: Strings = {
   answerCurrent: (organisation: string, status: string, date: string) =>
     `Answer from ${organisation} (${status}), ${date}`,
   moderationReply: 'Reply from the moderators',
+  colon: ': ',
   gapTypes: {
     'missing-information': 'missing information',
     outdated: 'outdated',
@@ -265,6 +273,10 @@ const en: Strings = {
   },
   kindComment: 'Comment',
   kindGap: 'Transparency gap',
+  kindReply: 'A citizen’s reply',
+  inReplyTo: (who: string | undefined) => (who ? `In reply to ${who}:` : 'In reply to:'),
+  parentGone: 'The contribution it replies to was withdrawn by its author: this reply will not be public again.',
+  parentNotPublic: 'This contribution is not published: the reply shows only if it is.',
   networkError: 'The platform does not answer; check the connection and try again.',
   tabEmbed: 'Embed',
   embedTitle: 'Embed the widget in your site',

@@ -5,6 +5,7 @@ import { answersOf, type AnswerView } from '../answer';
 import type { PageContext } from '../context';
 import { formatDate, pageLink, quoteOf } from '../format';
 import { gapLabel } from '../i18n';
+import { Replies, REPLIES_IN_LISTS, SupportCount } from './talk-back';
 
 export interface CardOptions {
   /** The heading level of each card in its page. */
@@ -15,12 +16,19 @@ export interface CardOptions {
   permalink?: boolean;
 }
 
-/** What a contribution is, in words: "Commentaire", or "Manque signalé : Lien cassé". */
+/** What a contribution is, in words: "Commentaire", "Manque signalé : Lien cassé", or "Réponse". */
 export function kindLabel(page: PageContext, entry: PublicEntry): string {
   const c = entry.contribution;
-  return c.kind === 'gap' && c.gapType
-    ? page.words['contribution.kindOf'](gapLabel(page.locale, c.gapType))
-    : page.words['contribution.comment'];
+  switch (c.kind) {
+    case 'gap':
+      return c.gapType
+        ? page.words['contribution.kindOf'](gapLabel(page.locale, c.gapType))
+        : page.words['contribution.gap'];
+    case 'reply':
+      return page.words['contribution.reply'];
+    case 'comment':
+      return page.words['contribution.comment'];
+  }
 }
 
 /** Who answered and when, in words: "Réponse de X" with its status, or the moderators' line. */
@@ -74,10 +82,13 @@ export function ContributionCard({
   page,
   entry,
   options,
+  replies,
 }: {
   page: PageContext;
   entry: PublicEntry;
   options: CardOptions;
+  /** Its first replies, shown under it (the lists that show replies). */
+  replies?: readonly PublicEntry[] | undefined;
 }) {
   const c = entry.contribution;
   const w = page.words;
@@ -89,7 +100,13 @@ export function ContributionCard({
   const commitment = c.commitmentId ? options.commitments?.get(c.commitmentId) : undefined;
   const permalink = page.href(`/c/${c.id}`);
   return (
-    <article class="vigie-contribution" aria-labelledby={headingId}>
+    <article
+      class="vigie-contribution"
+      aria-labelledby={headingId}
+      id={`c-${c.id}`}
+      data-contribution={c.id}
+      data-announce={w['live.newContribution'](kindLabel(page, entry), who)}
+    >
       <Heading id={headingId} class="fr-h6 fr-mb-1w">
         {kindLabel(page, entry)}
       </Heading>
@@ -114,6 +131,7 @@ export function ContributionCard({
       ) : null}
       <p class="vigie-text">{c.body}</p>
       <Answer page={page} entry={entry} />
+      <SupportCount page={page} count={c.supportCount ?? 0} />
       <ul class="vigie-actions">
         <li>
           <a class="fr-link fr-text--sm" href={pageLink(c)} rel="external noopener noreferrer">
@@ -145,6 +163,16 @@ export function ContributionCard({
           <p id={`share-${c.id}`} class="vigie-share-status fr-text--xs" role="status" />
         </li>
       </ul>
+      {replies ? (
+        <Replies
+          page={page}
+          parentId={c.id}
+          count={c.replyCount ?? 0}
+          replies={replies.slice(0, REPLIES_IN_LISTS)}
+          level={options.level === 2 ? 3 : 4}
+          more={`${permalink}#reponses`}
+        />
+      ) : null}
     </article>
   );
 }

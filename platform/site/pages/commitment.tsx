@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { GapFigures, MonthFigures } from '../components/chart';
 import { ContributionCard } from '../components/contribution-card';
+import { EVENT_ID_PLACEHOLDER, LiveRegion, liveAttributes } from '../components/live-region';
+import { REPLIES_IN_LISTS } from '../components/talk-back';
 import { Pagination } from '../components/pagination';
 import { NotFoundPage, pageContext, type SiteOptions } from '../context';
 import { tallyOf } from '../counts';
@@ -24,6 +26,9 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
   // What cannot be a commitment id is not looked up (PostgreSQL refuses some bytes outright).
   const commitment = CommitmentId.safeParse(id).success ? await storage.getCommitment(id, page.locale) : undefined;
   if (!commitment) throw new NotFoundPage();
+  // Where the live events stand before anything is read: the page's stream resumes from
+  // there, so nothing published while the page was being made is missed.
+  const eventId = await storage.latestEventId();
   const [counts, months, entries] = await Promise.all([
     storage.publicCounts({ commitmentId: id }),
     storage.publicMonths(id),
@@ -31,6 +36,10 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
   ]);
   const tally = tallyOf(counts);
   checkPageExists(number, tally.total);
+  const replies = await storage.firstReplies(
+    entries.map((entry) => entry.contribution.id),
+    REPLIES_IN_LISTS,
+  );
   const title = `${commitment.id} — ${commitment.title}`;
   const feedHref = page.href(`/engagements/${id}/flux.atom`);
   const description = w['commitment.summaryCounts'](tally.comments, tally.gaps, tally.answered);
@@ -45,6 +54,7 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
         feed: { title: w['feed.commitmentTitle'](commitment.id, commitment.title), href: feedHref },
         openGraph: { title, description, type: 'website' },
         trail: [{ label: w['commitment.breadcrumb'](commitment.id) }],
+        live: true,
       }}
     >
       <h1>{title}</h1>
@@ -78,23 +88,31 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
         <MonthFigures page={page} months={months} />
       </section>
 
-      <section aria-labelledby="contributions-title" class="fr-mt-4w">
-        <h2 id="contributions-title">{w['commitment.published'](tally.total)}</h2>
-        {entries.length === 0 ? (
-          <p>{w['commitment.none']}</p>
-        ) : (
-          <>
-            <p>{w['commitment.order']}</p>
-            <div class="vigie-list">
-              {entries.map((entry) => (
-                <ContributionCard page={page} entry={entry} options={{ level: 3 }} />
-              ))}
-            </div>
-            <Pagination page={page} current={number} last={lastPage(tally.total)} />
-          </>
-        )}
+      <section
+        aria-labelledby="contributions-title"
+        class="fr-mt-4w"
+        {...liveAttributes(page, { commitmentId: commitment.id, firstPage: number === 1 })}
+      >
+        <h2 id="contributions-title" tabIndex={-1}>
+          {w['commitment.published'](tally.total)}
+        </h2>
+        <LiveRegion page={page} />
+        {entries.length === 0 ? <p data-live-none="">{w['commitment.none']}</p> : <p>{w['commitment.order']}</p>}
+        <div class="vigie-list" data-live-list="">
+          {entries.map((entry) => (
+            <ContributionCard
+              page={page}
+              entry={entry}
+              options={{ level: 3 }}
+              replies={replies.get(entry.contribution.id) ?? []}
+            />
+          ))}
+        </div>
+        {entries.length === 0 ? null : <Pagination page={page} current={number} last={lastPage(tally.total)} />}
       </section>
     </Layout>,
     page.locale,
+    200,
+    { placeholder: EVENT_ID_PLACEHOLDER, value: String(eventId) },
   );
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
+import type { PublicEntry } from '../../storage/storage';
 import { Answer, kindLabel } from '../components/contribution-card';
+import { Replies, REPLIES_ON_ITS_PAGE, SupportCount } from '../components/talk-back';
 import { NotFoundPage, pageContext, type SiteOptions } from '../context';
 import { excerpt, formatDate, pageLink, quoteOf } from '../format';
 import { Layout } from '../layout';
@@ -20,14 +22,22 @@ export async function contributionPage(c: Context<AppEnv>, options: SiteOptions)
   const entry = UUID.test(id) ? await options.storage.getPublic(id.toLowerCase()) : undefined;
   if (!entry) throw new NotFoundPage();
   const contribution = entry.contribution;
-  const commitment = contribution.commitmentId
-    ? await options.storage.getCommitment(contribution.commitmentId, page.locale)
-    : undefined;
+  // A reply stands under its parent's commitment; a contribution shows its replies.
+  const parent = contribution.parentId ? await options.storage.getPublic(contribution.parentId) : undefined;
+  const commitmentId = parent?.contribution.commitmentId ?? contribution.commitmentId;
+  const [commitment, replies] = await Promise.all([
+    commitmentId ? options.storage.getCommitment(commitmentId, page.locale) : undefined,
+    contribution.parentId
+      ? new Map<string, PublicEntry[]>()
+      : options.storage.firstReplies([contribution.id], REPLIES_ON_ITS_PAGE),
+  ]);
+  const shownReplies = replies.get(contribution.id) ?? [];
+  const replyCount = contribution.replyCount ?? 0;
   const date = formatDate(page.locale, entry.publishedAt);
   const who = contribution.author?.pseudonym ?? w['contribution.anonymous'];
   const kind = kindLabel(page, entry);
   const quote = quoteOf(contribution);
-  const title = w['contribution.title'](date);
+  const title = parent ? w['reply.title'](date) : w['contribution.title'](date);
   const shareTitle = commitment ? `${kind} — ${commitment.id} : ${commitment.title}` : kind;
   return html(
     c,
@@ -84,7 +94,17 @@ export async function contributionPage(c: Context<AppEnv>, options: SiteOptions)
               : w['contribution.openPageUntitled']}
           </a>
         </p>
-        <Answer page={page} entry={entry} />
+        {parent ? (
+          <p>
+            <a class="fr-link" href={page.href(`/c/${parent.contribution.id}`)}>
+              {w['reply.to']}
+            </a>
+          </p>
+        ) : (
+          <Answer page={page} entry={entry} />
+        )}
+        <SupportCount page={page} count={contribution.supportCount ?? 0} />
+        <p class="fr-text--sm">{w['talk.how']}</p>
         <p class="fr-mt-3w">
           <button
             type="button"
@@ -99,6 +119,14 @@ export async function contributionPage(c: Context<AppEnv>, options: SiteOptions)
           </button>
         </p>
         <p id="share-status" class="vigie-share-status fr-text--xs" role="status" />
+        {parent ? null : (
+          <div id="reponses">
+            <Replies page={page} parentId={contribution.id} count={replyCount} replies={shownReplies} level={2} />
+            {replyCount > shownReplies.length ? (
+              <p class="fr-text--sm">{w['replies.shown'](shownReplies.length, replyCount)}</p>
+            ) : null}
+          </div>
+        )}
       </article>
     </Layout>,
     page.locale,

@@ -13,8 +13,11 @@ import { html } from '../respond';
 
 const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
 
-/** Published and nothing else: never pending, hidden, rejected, nor withdrawn (whose rows are gone). */
-const PUBLISHED: ExportFilter = { status: 'published' };
+/**
+ * What the public may read and nothing else: never pending, hidden, rejected, nor withdrawn
+ * (whose rows are gone); a reply only while the contribution it answers is published.
+ */
+const PUBLISHED: ExportFilter = { status: 'published', readableByThePublic: true };
 
 /** GET /donnees: what the open data holds, under which licence, how often it changes. */
 export async function openDataPage(c: Context<AppEnv>, options: SiteOptions): Promise<Response> {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { ContributionCard } from '../components/contribution-card';
+import { REPLIES_IN_LISTS } from '../components/talk-back';
 import { CarriedFields } from '../components/forms';
 import { Pagination } from '../components/pagination';
 import { pageContext, type PageContext, type SiteOptions } from '../context';
@@ -42,6 +43,10 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
       ])
     : [[], [], []];
   const total = tallyOf(counts).total;
+  const replies = await storage.firstReplies(
+    entries.map((entry) => entry.contribution.id),
+    REPLIES_IN_LISTS,
+  );
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
   checkPageExists(number, total);
   const title = url ? w['pages.titleFor'] : w['pages.title'];
@@ -66,7 +71,12 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
           </h2>
           <div class="vigie-list">
             {entries.map((entry) => (
-              <ContributionCard page={page} entry={entry} options={{ level: 3, commitments: byId }} />
+              <ContributionCard
+                page={page}
+                entry={entry}
+                options={{ level: 3, commitments: byId }}
+                replies={replies.get(entry.contribution.id) ?? []}
+              />
             ))}
           </div>
           <Pagination page={page} current={number} last={lastPage(total)} params={{ url }} />

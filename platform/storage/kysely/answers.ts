@@ -4,16 +4,21 @@ import { AnswerStatus } from '../../../api-client/contract';
 import { contributionFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { Storage } from '../storage';
+import type { EventRecorder } from './events';
 
 /**
  * Organisations' answers. Every version goes into `answers`, the history; the latest is
  * also kept beside the contribution, where public reads, exports and the counts find it
- * without a join. Both go in one transaction, and both go at erasure (erasure.ts).
+ * without a join. Both go in one transaction, and both go at erasure (erasure.ts). A new
+ * version of a public contribution's answer is a live event (`answer`), in that transaction.
  */
-export function answersQueries(db: Kysely<Database>): Pick<Storage, 'answer' | 'answerHistory'> {
+export function answersQueries(
+  db: Kysely<Database>,
+  recorder: EventRecorder,
+): Pick<Storage, 'answer' | 'answerHistory'> {
   return {
     async answer(id, request) {
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const row = await trx.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirst();
         if (!row) return { found: false } as const;
         const created = row.answer_at === null;
@@ -53,6 +58,7 @@ export function answersQueries(db: Kysely<Database>): Pick<Storage, 'answer' | '
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
+        if (updated.status === 'published') record('answer', updated);
         return { found: true, contribution: contributionFromRow(updated), created, changed: true } as const;
       });
     },

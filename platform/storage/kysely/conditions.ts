@@ -44,8 +44,30 @@ export function exportConditions(eb: ContributionsBuilder, filter: ExportFilter)
   if (filter.kind !== undefined) conditions.push(eb('kind', '=', filter.kind));
   if (filter.status !== undefined) conditions.push(eb('status', '=', filter.status));
   if (filter.publishedOnly) conditions.push(eb('status', '=', 'published'));
+  if (filter.readableByThePublic) conditions.push(readableByThePublic(eb));
   if (filter.scope !== undefined) conditions.push(inScope(eb, filter.scope));
   if (filter.from !== undefined) conditions.push(eb('received_at', '>=', filter.from));
   if (filter.to !== undefined) conditions.push(eb('received_at', '<', filter.to));
   return eb.and(conditions);
+}
+
+/**
+ * What the public may read, as one SQL condition: a published contribution, and for a
+ * reply, a published parent. A reply leaves public view with its parent (hidden, taken
+ * down by reports, withdrawn) and comes back with it; it keeps its own status meanwhile.
+ */
+export function readableByThePublic(eb: ContributionsBuilder): Expression<SqlBool> {
+  return eb.and([
+    eb('contributions.status', '=', 'published'),
+    eb.or([
+      eb('contributions.parent_id', 'is', null),
+      eb.exists(
+        eb
+          .selectFrom('contributions as parent')
+          .select('parent.id')
+          .whereRef('parent.id', '=', 'contributions.parent_id')
+          .where('parent.status', '=', 'published'),
+      ),
+    ]),
+  ]);
 }

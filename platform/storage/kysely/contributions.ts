@@ -5,10 +5,13 @@ import type { Database } from '../schema';
 import type { ExportRow, Storage, PublishedQuery, StoredContribution } from '../storage';
 import { pastCursor, exportConditions } from './conditions';
 import { journalsOf } from './journal';
+import type { EventRecorder } from './events';
+import { refreshReplyCounts } from './threads';
 
 /** Contributions as citizens sent them: idempotent insertion, public listings, exports. */
 export function contributionsQueries(
   db: Kysely<Database>,
+  recorder: EventRecorder,
 ): Pick<
   Storage,
   | 'insertContributions'
@@ -30,7 +33,7 @@ export function contributionsQueries(
       const rows = [...firstOfId.values()]
         .map(contributionToRow)
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const inserted = await trx
           .insertInto('contributions')
           .values(rows)
@@ -38,6 +41,14 @@ export function contributionsQueries(
           .returning('id')
           .execute();
         const fresh = new Set(inserted.map((r) => r.id));
+        // Published on arrival (post-moderation): the streams learn of it with this commit.
+        const published = rows.filter((row) => fresh.has(row.id) && row.status === 'published');
+        for (const row of published) record('contribution', { parent_id: null, commitment_id: null, ...row });
+        await refreshReplyCounts(
+          trx,
+          published.flatMap((row) => (row.parent_id ? [row.parent_id] : [])),
+          record,
+        );
         const others = [...firstOfId.keys()].filter((id) => !fresh.has(id));
         const existing = new Map(
           others.length === 0
@@ -64,11 +75,26 @@ export function contributionsQueries(
     },
 
     async listPublished(query: PublishedQuery) {
-      let q = db.selectFrom('contributions').selectAll().where('status', '=', 'published');
+      let q = db
+        .selectFrom('contributions')
+        .selectAll()
+        .where('status', '=', 'published')
+        .where('parent_id', 'is', null);
       if (query.url !== undefined) q = q.where('target_url', '=', query.url);
       if (query.commitmentId !== undefined) q = q.where('commitment_id', '=', query.commitmentId);
       const after = query.after;
-      if (after) q = q.where((eb) => pastCursor(eb, after, '<'));
+      if (query.bySupport) {
+        if (after && 'supportCount' in after) {
+          q = q.where((eb) =>
+            eb(
+              eb.refTuple('support_count', 'received_at', 'id'),
+              '<',
+              eb.tuple(Number(after.supportCount), after.receivedAt, after.id),
+            ),
+          );
+        }
+        q = q.orderBy('support_count', 'desc');
+      } else if (after) q = q.where((eb) => pastCursor(eb, after, '<'));
       const rows = await q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
       return rows.map(contributionFromRow);
     },

@@ -5,6 +5,8 @@ import { contributionFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { Decision, DecisionOutcome, Storage } from '../storage';
 import { inScope } from './conditions';
+import type { EventRecorder, RecordChange } from './events';
+import { refreshReplyCounts } from './threads';
 
 const decisionOf = { published: 'publish', hidden: 'hide', rejected: 'reject' } as const;
 
@@ -36,9 +38,25 @@ export async function journalsOf(db: Kysely<Database>, ids: readonly string[]): 
   return journals;
 }
 
-/** The decision on these (existing, in-scope) ids, and one journal line for each, in the caller's transaction. */
-async function apply(trx: Transaction<Database>, ids: string[], decision: Decision, bulk: boolean): Promise<void> {
+/**
+ * The decision on these (existing, in-scope) ids, and one journal line for each, in the caller's
+ * transaction; what enters or leaves public view is told to the live streams (events.ts), and a
+ * reply's parent counts its public replies again.
+ */
+async function apply(
+  trx: Transaction<Database>,
+  ids: string[],
+  decision: Decision,
+  bulk: boolean,
+  record: RecordChange,
+): Promise<void> {
   if (ids.length === 0) return;
+  const before = new Map(
+    (await trx.selectFrom('contributions').select(['id', 'status']).where('id', 'in', ids).execute()).map((r) => [
+      r.id,
+      r.status,
+    ]),
+  );
   await trx
     .updateTable('contributions')
     .set({
@@ -76,16 +94,31 @@ async function apply(trx: Transaction<Database>, ids: string[], decision: Decisi
       })),
     )
     .execute();
+  const rows = await trx
+    .selectFrom('contributions')
+    .select(['id', 'parent_id', 'commitment_id', 'target_url', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+  const parents: string[] = [];
+  for (const row of rows) {
+    const wasPublic = before.get(row.id) === 'published';
+    const isPublic = row.status === 'published';
+    if (!wasPublic && isPublic) record('contribution', row);
+    else if (wasPublic && !isPublic) record('removed', row);
+    else if (isPublic && decision.reply) record('answer', row);
+    if (row.parent_id !== null && wasPublic !== isPublic) parents.push(row.parent_id);
+  }
+  if (parents.length > 0) await refreshReplyCounts(trx, parents, record);
 }
 
 /** Moderators' decisions, one or many at once, each journaled: who, when, what, why. */
-export function decisionQueries(db: Kysely<Database>): Pick<Storage, 'decide' | 'decideMany'> {
+export function decisionQueries(recorder: EventRecorder): Pick<Storage, 'decide' | 'decideMany'> {
   return {
     async decide(id, decision) {
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const found = await trx.selectFrom('contributions').select('id').where('id', '=', id).executeTakeFirst();
         if (!found) return undefined;
-        await apply(trx, [id], decision, false);
+        await apply(trx, [id], decision, false, record);
         const row = await trx.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         return contributionFromRow(row);
       });
@@ -93,7 +126,7 @@ export function decisionQueries(db: Kysely<Database>): Pick<Storage, 'decide' | 
 
     async decideMany(ids, decision, scope) {
       const unique = [...new Set(ids)];
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const found = await trx
           .selectFrom('contributions')
           .select((eb) => [
@@ -105,7 +138,7 @@ export function decisionQueries(db: Kysely<Database>): Pick<Storage, 'decide' | 
         const inside = new Set(found.filter((row) => Number(row.inside) === 1).map((row) => row.id));
         const known = new Set(found.map((row) => row.id));
         const decided = unique.filter((id) => inside.has(id));
-        await apply(trx, decided, { ...decision, reply: undefined }, true);
+        await apply(trx, decided, { ...decision, reply: undefined }, true, record);
         const rows =
           decided.length === 0
             ? []

@@ -39,17 +39,23 @@ async function itemsOf(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const keys = [...new Set(rows.map((r) => r.withdrawal_key_hash).filter((k): k is string => k !== null))];
-  const [reports, journals, counts] = await Promise.all([
+  const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
+  const [reports, journals, counts, parents] = await Promise.all([
     db.selectFrom('reports').select(['contribution_id', 'reason']).where('contribution_id', 'in', ids).execute(),
     journalsOf(db, ids),
     keyCounts(db, keys, scope),
+    // A reply is judged in context: the contribution it answers, whatever its status.
+    parentIds.length === 0 ? [] : db.selectFrom('contributions').selectAll().where('id', 'in', parentIds).execute(),
   ]);
+  const parentOf = new Map(parents.map((p) => [p.id, contributionFromRow(p)]));
   return rows.map((row): ModerationItem => {
     const mine = reports.filter((r) => r.contribution_id === row.id).map((r) => ModerationReason.parse(r.reason));
     const contribution = contributionFromRow(row);
     const key = row.withdrawal_key_hash;
+    const parent = row.parent_id === null ? undefined : parentOf.get(row.parent_id);
     return {
       contribution,
+      ...(parent ? { parent } : {}),
       reports: {
         count: mine.length,
         reasons: [...new Set(mine)],

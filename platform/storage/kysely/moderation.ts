@@ -3,11 +3,14 @@ import { ModerationReason } from '../../../api-client/contract';
 import { answerFromRow } from '../rows';
 import type { Database } from '../schema';
 import type { OwnStatusRow, Storage } from '../storage';
+import type { EventRecorder } from './events';
+import { refreshReplyCounts } from './threads';
 import { inScope } from './conditions';
 
 /** What happens to a contribution after it arrives: readers' reports, authors' statuses (decisions: journal.ts). */
 export function moderationQueries(
   db: Kysely<Database>,
+  recorder: EventRecorder,
 ): Pick<Storage, 'contributionInScope' | 'report' | 'withdrawalKeyHash' | 'withdrawnIds' | 'ownStatuses'> {
   return {
     async contributionInScope(id, scope) {
@@ -20,10 +23,10 @@ export function moderationQueries(
     },
 
     async report(request) {
-      return db.transaction().execute(async (trx) => {
+      return recorder.withEvents(async (trx, record) => {
         const row = await trx
           .selectFrom('contributions')
-          .select(['status', 'published_at'])
+          .select(['id', 'status', 'published_at', 'parent_id', 'commitment_id', 'target_url'])
           .where('id', '=', request.contributionId)
           .executeTakeFirst();
         // Only what readers could see can be reported: published, or taken down by reports
@@ -57,6 +60,10 @@ export function moderationQueries(
           })
           .where('id', '=', request.contributionId)
           .execute();
+        if (takeDown) {
+          record('removed', row);
+          if (row.parent_id !== null) await refreshReplyCounts(trx, [row.parent_id], record);
+        }
         return { found: true, count, underReview: takeDown || row.status === 'pending' } as const;
       });
     },

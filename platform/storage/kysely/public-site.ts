@@ -3,6 +3,7 @@ import { ContributionKind, GapType } from '../../../api-client/contract';
 import { contributionFromRow } from '../rows';
 import type { ContributionsTable, Database } from '../schema';
 import type { PublicEntry, PublicScope, Storage } from '../storage';
+import { readableByThePublic } from './conditions';
 
 export function publicEntry(row: Selectable<ContributionsTable>): PublicEntry {
   return { contribution: contributionFromRow(row), publishedAt: row.published_at ?? row.received_at };
@@ -13,6 +14,10 @@ function scoped<O>(
   scope: PublicScope | undefined,
 ): SelectQueryBuilder<Database, 'contributions', O> {
   let q = query.where('status', '=', 'published');
+  // Replies come under their parent, never in these lists and counts. A reply has no
+  // commitment (the contract refuses one), so a commitment's rows hold none, and its
+  // index-only reads (the plan's counts, the months) need no filter that reads rows.
+  if (scope?.commitmentId === undefined) q = q.where('kind', '!=', 'reply');
   if (scope?.commitmentId !== undefined) q = q.where('commitment_id', '=', scope.commitmentId);
   if (scope?.url !== undefined) q = q.where('target_url', '=', scope.url);
   return q;
@@ -69,7 +74,7 @@ export function publicSiteQueries(
         .selectFrom('contributions')
         .selectAll()
         .where('id', '=', id)
-        .where('status', '=', 'published')
+        .where(readableByThePublic)
         .executeTakeFirst();
       return row && publicEntry(row);
     },

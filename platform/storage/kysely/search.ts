@@ -51,9 +51,10 @@ function sqliteSearch(db: Kysely<Database>): Pick<Storage, 'searchPublic' | 'sea
 
 function postgresSearch(db: Kysely<Database>): Pick<Storage, 'searchPublic' | 'searchIgnoresAccents'> {
   let accentBlind: Promise<boolean> | undefined;
-  // The same expression as the index (migration 004), so the planner uses it.
+  // The same expression as the index (migration 004), so the planner uses it; replies are
+  // found under their parent, not here (SQLite's index leaves them out, migration 006).
   const matches = (text: string) =>
-    sql`status = 'published' AND vigie_search_document(body, selectors) @@ websearch_to_tsquery('vigie_search', ${text})`;
+    sql`status = 'published' AND parent_id IS NULL AND vigie_search_document(body, selectors) @@ websearch_to_tsquery('vigie_search', ${text})`;
   return {
     async searchPublic(query) {
       const [counted, rows] = await Promise.all([

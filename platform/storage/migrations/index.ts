@@ -4,6 +4,7 @@ import * as platform from './002-platform';
 import * as hardening from './003-hardening';
 import * as publicSite from './004-public-site';
 import * as administrations from './005-administrations';
+import * as talkBack from './006-talk-back';
 import * as consoleWork from './007-console';
 
 /** Migrations live in code, in order, so a bundled or tsx-run platform finds them alike. */
@@ -15,6 +16,7 @@ export const migrationProvider: MigrationProvider = {
       '003-hardening': hardening,
       '004-public-site': publicSite,
       '005-administrations': administrations,
+      '006-talk-back': talkBack,
       '007-console': consoleWork,
     }),
 };

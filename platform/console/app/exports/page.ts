@@ -147,6 +147,7 @@ export function Exports() {
           h('option', { value: '' }, s.kinds.any),
           h('option', { value: 'comment' }, s.kinds.comment),
           h('option', { value: 'gap' }, s.kinds.gap),
+          h('option', { value: 'reply' }, s.kindReply),
         ),
       ),
       field(

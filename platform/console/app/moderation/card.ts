@@ -11,12 +11,35 @@ import { selected, ticked, toggleTicked } from './state';
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
+function kindOf(c: ModerationItem['contribution'], s: ReturnType<typeof t>): string {
+  switch (c.kind) {
+    case 'gap':
+      return `${s.kindGap}${s.colon}${c.gapType ? s.gapTypes[c.gapType] : ''}`;
+    case 'reply':
+      return s.kindReply;
+    case 'comment':
+      return s.kindComment;
+  }
+}
+
+/** A reply is judged with the words it answers beside it. */
+function InReplyTo({ parent }: { parent: ModerationItem['parent'] }) {
+  const s = t();
+  if (!parent) return h('p', { class: 'parent' }, s.parentGone);
+  return h(
+    'div',
+    { class: 'parent' },
+    h('p', { class: 'meta' }, s.inReplyTo(parent.author?.pseudonym)),
+    h('blockquote', { 'aria-label': s.inReplyTo(undefined) }, parent.body),
+    parent.status === 'published' ? null : h('p', null, s.parentNotPublic),
+  );
+}
+
 /** What a moderator needs to decide, in one card: what was said, where, about what, by whom, and what readers said. */
 function CardBody(props: { item: ModerationItem; current: boolean }) {
-  const { contribution: c, reports, decision, contributorOthers } = props.item;
+  const { contribution: c, reports, decision, contributorOthers, parent } = props.item;
   const s = t();
   const m = tm();
-  const colon = lang.value === 'fr' ? ' :' : ':';
   const quote = c.target.selectors.find((selector) => selector.type === 'TextQuoteSelector');
   // Only the selected card's controls take Tab: the queue is walked with j and k.
   const tabIndex = props.current ? 0 : -1;
@@ -26,11 +49,7 @@ function CardBody(props: { item: ModerationItem; current: boolean }) {
     h(
       'p',
       { class: 'meta' },
-      h(
-        'strong',
-        null,
-        c.kind === 'gap' ? `${s.kindGap}${colon} ${c.gapType ? s.gapTypes[c.gapType] : ''}` : s.kindComment,
-      ),
+      h('strong', null, kindOf(c, s)),
       ` · ${s.receivedOn} ${dateTime(c.receivedAt)}`,
       c.author ? ` · ${c.author.pseudonym}` : '',
       c.campaignId ? ` · ${m.campaignLine(c.campaignId)}` : '',
@@ -41,11 +60,12 @@ function CardBody(props: { item: ModerationItem; current: boolean }) {
       c.commitmentId ? m.commitmentLine(c.commitmentId, commitmentTitle(c.commitmentId)) : m.noCommitment,
     ),
     h('p', { class: 'body' }, c.body),
+    c.parentId ? h(InReplyTo, { parent }) : null,
     quote && quote.type === 'TextQuoteSelector' ? h('blockquote', { 'aria-label': s.quote }, quote.exact) : null,
     h(
       'p',
       { class: 'page' },
-      `${s.page}${colon} `,
+      `${s.page}${s.colon}`,
       h(
         'a',
         { href: c.target.url, rel: 'noreferrer noopener', target: '_blank', tabIndex },
@@ -65,7 +85,7 @@ function CardBody(props: { item: ModerationItem; current: boolean }) {
     decision
       ? h('p', { class: 'meta' }, m.lastDecision(s.statuses[decision.status], decision.by, dateTime(decision.at)))
       : null,
-    c.reply ? h('p', { class: 'reply' }, h('strong', null, `${s.moderationReply}${colon} `), c.reply.body) : null,
+    c.reply ? h('p', { class: 'reply' }, h('strong', null, `${s.moderationReply}${s.colon}`), c.reply.body) : null,
     c.answer
       ? h(
           'p',

@@ -92,6 +92,7 @@ export function Filters() {
             ['', m.any],
             ['comment', s.kindComment],
             ['gap', s.kindGap],
+            ['reply', s.kindReply],
           ]),
         ),
         field(
