@@ -1,6 +1,6 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../contract';
-import { matchByParagraph, matchQuote, quoteFitsAt, type Located } from './match-quote';
-import { buildTextModel, type TextModel } from './text-model';
+import { matchByParagraph, matchQuote, quoteFitsAt, type Located, type TextSpan } from './match-quote';
+import { buildTextModel, type PageText, type TextModel } from './text-model';
 
 /**
  * Where a selector set points in the page today:
@@ -19,7 +19,7 @@ export type AnchorResult = { kind: 'anchored'; range: Range } | { kind: 'possibl
  */
 export function anchor(root: Node, selectors: readonly Selector[]): AnchorResult {
   const model = buildTextModel(root);
-  const located = locate(model.text, selectors);
+  const located = locate(model, selectors);
   // Alone, the quote has no neighbours to say how far the page moved around it: it must not have.
   return resultIn(
     model,
@@ -37,7 +37,8 @@ export function resultIn(model: TextModel, located: Located): AnchorResult {
  * quotes of the same page were found from their recorded positions: after an
  * insertion higher up, everything below moves by the same amount.
  */
-export function locate(text: string, selectors: readonly Selector[], shift = 0): Located {
+export function locate(page: PageText, selectors: readonly Selector[], shift = 0): Located {
+  const { text } = page;
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   if (!quote) {
@@ -51,8 +52,11 @@ export function locate(text: string, selectors: readonly Selector[], shift = 0):
       if (quoteFitsAt(text, quote, start)) return { kind: 'anchored', start, end: start + quote.exact.length };
     }
   }
-  return matchQuote(text, quote, position && position.start + shift);
+  return matchQuote(page, quote, position && position.start + shift);
 }
+
+/** A place to highlight. */
+export type Anchored = { kind: 'anchored' } & TextSpan;
 
 /**
  * Slack around the shifts of a quote's neighbours: a word or two edited
@@ -67,16 +71,16 @@ const shiftSlack = 32;
  * evidence is not there.
  */
 export function locateByParagraph(
-  page: Pick<TextModel, 'text' | 'isBreak'>,
+  page: PageText,
   selectors: readonly Selector[],
   lowShift: number,
   highShift: number,
-): Located | undefined {
+): Anchored | undefined {
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   if (!quote || !position) return undefined;
   const from = position.start + lowShift - shiftSlack;
   const to = position.start + highShift + shiftSlack;
   const found = matchByParagraph(page.text, quote, from, to, (offset) => page.isBreak(offset));
-  return found && { kind: 'anchored', ...found };
+  return found && { kind: 'anchored' as const, ...found };
 }

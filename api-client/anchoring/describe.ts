@@ -4,7 +4,7 @@ import { QUOTE_MAX_LENGTH } from '../contract/limits';
 import { buildTextModel, type TextModel } from './text-model';
 
 /** Characters of context kept on each side of a quote (the contract allows up to 64). */
-export const CONTEXT_LENGTH = 32;
+export const CONTEXT_LENGTH = 64;
 
 /** A selection that cannot become a quote; `code` is a contract message code the UI can show. */
 export class DescribeError extends Error {

@@ -1,7 +1,8 @@
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../contract';
-import { keptUpToParagraph, wholePassageAt, type IsBreak } from './evidence';
+import { keptLikeWhole, keptUpToParagraph, wholePassageAt, type IsBreak } from './evidence';
 import {
+  asIntact,
   ceilingWith,
   choose,
   nearby,
@@ -12,6 +13,7 @@ import {
   type ScoreAt,
   type TextSpan,
 } from './score-match';
+import type { PageText } from './text-model';
 
 export type { TextSpan } from './score-match';
 
@@ -65,9 +67,10 @@ const orphan: Located = { kind: 'orphan' };
 /**
  * Finds the quote in `text`, cheapest evidence first:
  * 1. the whole recorded passage (words and both sides of context) near the
- *    expected start, then anywhere (the quote moved): highlighted, the nearest
- *    winning, unless a place nearer to the expected start could be the quote
- *    too, changed (see `nearerRivals`);
+ *    expected start (or all of it that counts, `keptLikeWhole`), then anywhere
+ *    (the quote moved): highlighted, the nearest winning, unless a place
+ *    nearer to the expected start could be the quote too, changed (see
+ *    `nearerRivals`);
  * 2. approximate close to the expected start, then near it, if convincing
  *    enough (`nearIsEnough`);
  * 3. exact anywhere, competing with the nearby ones on one score (words,
@@ -78,7 +81,8 @@ const orphan: Located = { kind: 'orphan' };
  * whole passage reads there as recorded (see evidence.ts). An orphan when
  * nothing is convincing or two places tie.
  */
-export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart?: number): Located {
+export function matchQuote(page: PageText, quote: TextQuoteSelector, expectedStart?: number): Located {
+  const { text } = page;
   const { exact } = quote;
   if (exact.length === 0 || text.length === 0) return orphan;
   const scoreAt = scorer(text, quote, expectedStart);
@@ -115,7 +119,8 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
 
   if (near)
     candidates.push(...exactStarts(text, exact, near.from, near.to).map((s) => scoreAt(s, s + exact.length, 0)));
-  const found = strongest(intact());
+  // Near where the page's shift puts it, as much of its context as an old quote's whole passage will do.
+  const found = strongest(intact()) ?? strongest(candidates.filter((c) => keptLikeWhole(page, quote, c)).map(asIntact));
   if (found) return found;
   for (const s of exactStarts(text, exact, 0, text.length)) {
     if (!near || s < near.from || s > near.to) candidates.push(scoreAt(s, s + exact.length, 0));
@@ -153,13 +158,17 @@ export function matchQuote(text: string, quote: TextQuoteSelector, expectedStart
 }
 
 /**
- * The quote where the page's shift around it puts it, its words unchanged and
- * its context as recorded up to the edges of its own paragraph (evidence.ts):
- * a paragraph inserted or removed right next to it. `from` and `to` bound its
- * start: where its neighbours' shifts say it can be. Its words must occur
- * only there within `oneSideRadius` around: a formula said twice nearby is
- * not told apart by a paragraph's edge. Nor may a changed place around it (an
- * edited original) score nearly as well. Undefined otherwise.
+ * The quote where the page's shift around it puts it: `from` and `to` bound
+ * its start, where its neighbours' shifts say it can be. Either
+ * - the whole recorded passage (words and context), the only one there: a copy
+ *   of the sentence farther away, its context changed, is a sibling, not the
+ *   quote moved; or
+ * - its words unchanged and its context as recorded up to the edges of its
+ *   own paragraph (evidence.ts): a paragraph inserted or removed right next
+ *   to it. Its words must occur only there within `oneSideRadius` around: a
+ *   formula said twice nearby is not told apart by a paragraph's edge.
+ * Nor may a changed place around it (an edited original) score nearly as
+ * well. Undefined otherwise.
  */
 export function matchByParagraph(
   text: string,
@@ -171,20 +180,35 @@ export function matchByParagraph(
   const { exact } = quote;
   if (exact.length === 0) return undefined;
   const scoreAt = scorer(text, quote, Math.round((from + to) / 2));
+  const maxErrors = maxErrorsFor(exact.length);
+  /** Whether an edited original, between `start` and `end`, could be the quote as well as `only`. */
+  const rivalled = (only: Candidate, start: number, end: number) =>
+    approximateNear(
+      text,
+      Math.max(0, start - maxErrors),
+      Math.min(text.length, end + exact.length + maxErrors),
+      exact,
+      maxErrors,
+      scoreAt,
+      [],
+    ).some((c) => plausible(c) && c.score >= only.score - rivalMargin && (c.end <= only.start || c.start >= only.end));
+
+  const whole = exactStarts(text, exact, from, to)
+    .map((start) => scoreAt(start, start + exact.length, 0))
+    .flatMap((c) =>
+      wholePassageAt(text, quote, c) || keptLikeWhole({ text, isBreak }, quote, c) ? [asIntact(c)] : [],
+    );
+  if (whole.length > 1) return undefined;
+  if (whole.length === 1) return rivalled(whole[0]!, from, to) ? undefined : span(whole[0]!);
+
   const wideFrom = Math.max(0, from - oneSideRadius);
   const wideTo = Math.min(text.length, to + oneSideRadius);
   const exactOnes = exactStarts(text, exact, wideFrom, wideTo);
   if (exactOnes.length !== 1) return undefined;
   const only = scoreAt(exactOnes[0]!, exactOnes[0]! + exact.length, 0);
   if (only.start < from || only.start > to) return undefined;
-  if (!only.contextIntact && !keptUpToParagraph(text, quote, only, isBreak)) return undefined;
-  const maxErrors = maxErrorsFor(exact.length);
-  const windowFrom = Math.max(0, wideFrom - maxErrors);
-  const windowTo = Math.min(text.length, wideTo + exact.length + maxErrors);
-  const rival = approximateNear(text, windowFrom, windowTo, exact, maxErrors, scoreAt, []).some(
-    (c) => plausible(c) && c.score >= only.score - rivalMargin && (c.end <= only.start || c.start >= only.end),
-  );
-  return rival ? undefined : span(only);
+  if (!keptUpToParagraph(text, quote, only, isBreak)) return undefined;
+  return rivalled(only, wideFrom, wideTo) ? undefined : span(only);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TextQuoteSelector } from '../contract';
+import { affixDistance } from './affix-distance';
 
 /**
  * How convincing a place in the text is for a quote, from the evidence at hand:
@@ -98,6 +99,23 @@ export function ceilingWith(errors: number, quoteLength: number): number {
   return (weights.quote * (1 - errors / quoteLength) + context) / totalWeight;
 }
 
+/**
+ * A place whose context reads as recorded as far as it counts (`keptLikeWhole`
+ * in evidence.ts), scored as the whole passage it stands for.
+ */
+export function asIntact(candidate: Candidate): Candidate {
+  if (candidate.contextIntact) return candidate;
+  const lost = weights.prefix * (1 - candidate.prefixScore) + weights.suffix * (1 - candidate.suffixScore);
+  return {
+    ...candidate,
+    score: candidate.score + lost / totalWeight,
+    prefixScore: 1,
+    suffixScore: 1,
+    contextIntact: true,
+    supported: true,
+  };
+}
+
 /** A place worth considering at all: enough of its context survives, and it scores well enough. */
 export function plausible(candidate: Candidate): boolean {
   return candidate.supported && candidate.score >= minScore;
@@ -126,34 +144,15 @@ function closeness(distance: number): number {
   return Math.max(0, 0.9 * (1 - (distance - nearby) / nearby));
 }
 
-const row = new Int32Array(512);
-
 /**
  * 1 when `affix` reads exactly next to `edge` (before it when `direction` is -1,
- * after it when 1), falling with the edit distance to the text there. The
- * alignment is pinned at the edge and free at the far end, so a word inserted
- * in the context costs one edit, not a shift of everything after it.
+ * after it when 1), falling with the edit distance to the text there (see
+ * affix-distance.ts), read over half as much again as the affix.
  */
 function affixSimilarity(affix: string, text: string, edge: number, direction: -1 | 1): number {
   const from = direction < 0 ? edge - affix.length : edge;
   if (from >= 0 && text.startsWith(affix, from)) return 1;
-  // The contract caps context at 64 characters; the cap here only bounds the work.
-  const m = Math.min(affix.length, 256);
+  const m = Math.min(affix.length, 64);
   const available = direction < 0 ? edge : text.length - edge;
-  const n = Math.min(available, m + (m >> 1), row.length - 1);
-  for (let j = 0; j <= n; j++) row[j] = j;
-  for (let i = 1; i <= m; i++) {
-    const a = direction < 0 ? affix.charCodeAt(affix.length - i) : affix.charCodeAt(i - 1);
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const b = direction < 0 ? text.charCodeAt(edge - j) : text.charCodeAt(edge + j - 1);
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a === b ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  let distance = m;
-  for (let j = 0; j <= n; j++) distance = Math.min(distance, row[j]!);
-  return 1 - distance / m;
+  return 1 - affixDistance(affix, text, edge, direction, Math.min(available, m + (m >> 1))) / m;
 }

@@ -26,6 +26,9 @@ export interface TextModel {
   isBreak(offset: number): boolean;
 }
 
+/** What matching reads of the page: its text and where its paragraphs end. */
+export type PageText = Pick<TextModel, 'text' | 'isBreak'>;
+
 // One list, used both by the fast regex pass and by the per-character replay:
 // the two must agree to the character or offsets drift.
 const spaceChars =

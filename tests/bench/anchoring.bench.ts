@@ -3,6 +3,7 @@
  *
  *   npx tsx tests/bench/anchoring.bench.ts            (both libraries)
  *   npx tsx tests/bench/anchoring.bench.ts --no-peer  (Vigie alone: the peer takes a while)
+ *   npx tsx tests/bench/anchoring.bench.ts --context 32  (quotes as recorded before: 32 characters of context)
  *
  * Two stories, each in Debian's Chromium, each judged by one referee for Vigie's
  * anchorAll and for the peer, dom-anchor-text-quote, in the same run:
@@ -25,6 +26,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
+import { CONTEXT_LENGTH } from '../../api-client/anchoring/describe';
 import type * as BenchPage from '../support/anchoring-bench-page';
 import type { DriftPlan } from '../support/anchoring-drift';
 import type { QuotePlan } from '../support/anchoring-scenario';
@@ -48,6 +50,10 @@ const driftPlan: DriftPlan = {
 const seed = 2025;
 const ourRuns = 7;
 const withPeer = !process.argv.includes('--no-peer');
+// Characters of context recorded on each side of each quote: what describe keeps today, or fewer.
+const contextArgument = process.argv.indexOf('--context');
+const context = contextArgument === -1 ? CONTEXT_LENGTH : Number(process.argv[contextArgument + 1]);
+if (!(context > 0 && context <= CONTEXT_LENGTH)) throw new Error(`--context takes 1 to ${CONTEXT_LENGTH} characters`);
 
 declare global {
   interface Window {
@@ -90,15 +96,16 @@ async function measure(page: Page, code: string, prepare: (page: Page) => Promis
   await page.setContent(documentOf(''), { waitUntil: 'load' });
   await page.addScriptTag({ content: code });
   const prepared = await prepare(page);
-  // For reading a quote's case outside the browser (the matching itself is pure): VIGIE_BENCH_DUMP=dir.
-  if (process.env.VIGIE_BENCH_DUMP) {
-    const name = `${process.env.VIGIE_BENCH_DUMP}/${prepared.saidElsewhere === undefined ? 'drift' : 'republished'}.json`;
-    writeFileSync(name, JSON.stringify({ text: prepared.text, quotes: prepared.quotes }));
-  }
   await page.setContent(documentOf(prepared.html), { waitUntil: 'load' });
   await page.addScriptTag({ content: code });
   const same = await page.evaluate((p) => window.vigieBench.load(p), { quotes: prepared.quotes, text: prepared.text });
   if (!same) throw new Error('The second version, loaded afresh, does not read as prepared');
+  // For reading a quote's case outside the browser (locateAll is pure): VIGIE_BENCH_DUMP=dir.
+  if (process.env.VIGIE_BENCH_DUMP) {
+    const name = `${process.env.VIGIE_BENCH_DUMP}/${prepared.saidElsewhere === undefined ? 'drift' : 'republished'}.json`;
+    const breaks = await page.evaluate(() => window.vigieBench.breakOffsets());
+    writeFileSync(name, JSON.stringify({ text: prepared.text, breaks, quotes: prepared.quotes }));
+  }
 
   const runs: BenchPage.OurRun[] = [];
   const readings: number[] = [];
@@ -214,14 +221,19 @@ async function main(): Promise<void> {
   const code = await bundlePageCode();
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   try {
+    console.log(`Quotes recorded with ${context} characters of context on each side.`);
     const page = await browser.newPage();
     const republished = await measure(page, code, (p) =>
-      p.evaluate(([plan, s]) => window.vigieBench.prepareRepublished(plan, s), [republishedPlan, seed] as const),
+      p.evaluate(([plan, s, c]) => window.vigieBench.prepareRepublished(plan, s, c), [
+        republishedPlan,
+        seed,
+        context,
+      ] as const),
     );
     report('Republished legal code', republished);
     console.log('Target: 500 quotes on a page of a million characters in under 250 ms (median), 0 wrong.');
     const drift = await measure(page, code, (p) =>
-      p.evaluate(([plan, s]) => window.vigieBench.prepareDrift(plan, s), [driftPlan, seed] as const),
+      p.evaluate(([plan, s, c]) => window.vigieBench.prepareDrift(plan, s, c), [driftPlan, seed, context] as const),
     );
     report('Drift between two versions, with look-alikes', drift);
     console.log('Target: 0 wrong; at least 99 % of the quotes still on the page word for word highlighted.');

@@ -20,14 +20,14 @@ const sameBoundaries = (result: AnchorResult, expected: Range): void => {
 };
 
 suite('describe', () => {
-  it('turns a selection across table cells into the words a reader sees, with 32 characters of context', () => {
+  it('turns a selection across table cells into the words a reader sees, with 64 characters of context', () => {
     const body = showPage(planHtml);
     const [quote, position] = describe(rangeOfText(body, 'FR0067Rendre la commande'));
     expect(quote).toEqual({
       type: 'TextQuoteSelector',
       exact: 'FR0067 Rendre la commande',
-      prefix: 'rope et des Affaires étrangères ',
-      suffix: ' publique plus transparente Mini',
+      prefix: " développement Ministère de l'Europe et des Affaires étrangères ",
+      suffix: " publique plus transparente Ministère de l'Économie, des Finance",
     });
     const text = buildTextModel(body).text;
     const start = text.indexOf('FR0067 Rendre');
@@ -37,7 +37,9 @@ suite('describe', () => {
 
   it('reads a line break and the edge of a list item as one space', () => {
     const body = showPage(planHtml);
-    expect(describe(rangeOfText(body, 'République'))[0].suffix).toBe(' Française Transformation publiq');
+    expect(describe(rangeOfText(body, 'République'))[0].suffix).toBe(
+      ' Française Transformation publique Engagements Calendrier Partic',
+    );
     const [quote] = describe(rangeBetween(body, 'données commun.', 'Jalon 2'));
     expect(quote.exact).toBe('données commun. Jalon 2');
   });
@@ -165,7 +167,7 @@ suite('anchor', () => {
 
   it('among passages repeated with the same context, the nearest to its old position wins; with no position, none', () => {
     const item = '<li>Pièce justificative : copie de la décision contestée.</li>';
-    const body = showPage(`<h2>Pièces à fournir</h2><ul>${item.repeat(5)}</ul><p>Fin de la liste.</p>`);
+    const body = showPage(`<h2>Pièces à fournir</h2><ul>${item.repeat(8)}</ul><p>Fin de la liste.</p>`);
     const third = rangeOfText(body, 'copie de la décision contestée.', 2);
     const [quote, position] = describe(third);
     const fourth = describe(rangeOfText(body, 'copie de la décision contestée.', 3));

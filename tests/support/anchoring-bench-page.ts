@@ -10,6 +10,7 @@ import * as peerQuote from 'dom-anchor-text-quote';
 import * as peerPosition from 'dom-anchor-text-position';
 import { anchorAll, buildTextModel, describe } from '../../api-client/anchoring';
 import type { Selector, TextQuoteSelector } from '../../api-client/contract';
+import { withContext } from './anchoring-dom';
 import { driftCodeBody } from './anchoring-drift-text';
 import { quoteForDrift, type DriftPlan } from './anchoring-drift';
 import { legalCodeBody, seededRandom } from './anchoring-legal-code';
@@ -54,11 +55,20 @@ export interface Verdict {
   mistakes: string[];
 }
 
-/** The first version's markup and the readers' quotes: taken, then the page revised. */
-function finish(ranges: Range[], kinds: string[], revise: () => (Range | null)[]): Omit<Prepared, 'firstLength'> {
+/**
+ * The first version's markup and the readers' quotes: taken, then the page
+ * revised. `context`: characters of context kept on each side, for quotes
+ * recorded before `describe` kept 64.
+ */
+function finish(
+  ranges: Range[],
+  kinds: string[],
+  revise: () => (Range | null)[],
+  context: number,
+): Omit<Prepared, 'firstLength'> {
   const body = document.body;
   const before = buildTextModel(body);
-  const selectors = ranges.map((range) => describe(range, before));
+  const selectors = ranges.map((range) => withContext(describe(range, before), context));
   const peer = ranges.map((range) => {
     const position = peerPosition.fromRange(body, range);
     return { quote: peerQuote.fromTextPosition(body, position), hint: position.start };
@@ -86,30 +96,35 @@ function finish(ranges: Range[], kinds: string[], revise: () => (Range | null)[]
 }
 
 /** The republished legal code: paragraphs inserted, quotes reworded, paragraphs deleted. */
-export function prepareRepublished(plan: QuotePlan, seed: number): Prepared {
+export function prepareRepublished(plan: QuotePlan, seed: number, context: number): Prepared {
   document.body.innerHTML = legalCodeBody({ seed });
   const body = document.body;
   const ranges = pickQuotes(body, plan.quotes, seededRandom(seed));
   const firstLength = buildTextModel(body).text.length;
   let saidElsewhere = 0;
   const kinds: string[] = ranges.map(() => 'untouched');
-  const prepared = finish(ranges, kinds, () => {
-    const story = republish(body, ranges, plan, seededRandom(seed + 1));
-    for (const i of story.edited) kinds[i] = 'edited';
-    for (const i of story.deleted) kinds[i] = 'deleted';
-    saidElsewhere = story.saidElsewhere;
-    return story.expected;
-  });
+  const prepared = finish(
+    ranges,
+    kinds,
+    () => {
+      const story = republish(body, ranges, plan, seededRandom(seed + 1));
+      for (const i of story.edited) kinds[i] = 'edited';
+      for (const i of story.deleted) kinds[i] = 'deleted';
+      saidElsewhere = story.saidElsewhere;
+      return story.expected;
+    },
+    context,
+  );
   return { ...prepared, firstLength, saidElsewhere };
 }
 
 /** The code with planted look-alikes, revised at them (anchoring-drift). */
-export function prepareDrift(plan: DriftPlan, seed: number): Prepared {
+export function prepareDrift(plan: DriftPlan, seed: number, context: number): Prepared {
   document.body.innerHTML = driftCodeBody({ seed });
   const body = document.body;
   const firstLength = buildTextModel(body).text.length;
   const story = quoteForDrift(body, plan, seededRandom(seed + 1));
-  return { ...finish(story.ranges, story.kinds, () => story.revise()), firstLength };
+  return { ...finish(story.ranges, story.kinds, () => story.revise(), context), firstLength };
 }
 
 // ---- on the second version ---------------------------------------------------------------
@@ -164,6 +179,16 @@ export function runPeer(): number {
     ranges.map((range) => (range ? { kind: 'anchored', range } : { kind: 'orphan' })),
   );
   return elapsed;
+}
+
+/** Where the loaded page's paragraphs end (TextModel.isBreak), for the dump. */
+export function breakOffsets(): number[] {
+  const model = buildTextModel(document.body);
+  const offsets: number[] = [];
+  for (let at = model.text.indexOf(' '); at !== -1; at = model.text.indexOf(' ', at + 1)) {
+    if (model.isBreak(at)) offsets.push(at);
+  }
+  return offsets;
 }
 
 /** Time of the one reading of the page anchorAll starts with. */

@@ -1,4 +1,6 @@
 /** DOM helpers for the anchoring tests: load a page, point at words as a user would select them. */
+import { describe } from '../../api-client/anchoring';
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '../../api-client/contract';
 
 /** Replaces the test document's body with the body of a whole HTML page. */
 export function showPage(html: string): HTMLElement {
@@ -89,4 +91,23 @@ export function textNodeWith(within: Node, words: string): Text {
 export function editText(within: Node, from: string, to: string): void {
   const node = textNodeWith(within, from);
   node.data = node.data.replace(from, to);
+}
+
+/**
+ * `describe` as it recorded a quote with `context` characters on each side:
+ * quotes stored before contexts grew to 64 characters keep their 32.
+ */
+export function describeWith(context: number): (range: Range) => [TextQuoteSelector, TextPositionSelector] {
+  return (range) => withContext(describe(range), context);
+}
+
+/** The same selectors with no more than `context` characters of context on each side. */
+export function withContext<T extends Selector[]>(selectors: T, context: number): T {
+  return selectors.map((selector) => {
+    if (selector.type !== 'TextQuoteSelector') return selector;
+    const { prefix, suffix, ...words } = selector;
+    const before = prefix?.slice(-context);
+    const after = suffix?.slice(0, context);
+    return { ...words, ...(before && { prefix: before }), ...(after && { suffix: after }) };
+  }) as T;
 }

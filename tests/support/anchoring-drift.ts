@@ -45,7 +45,10 @@ export interface DriftQuotes {
   revise(): (Range | null)[];
 }
 
-/** Characters of context `describe` keeps on each side; a deleted look-alike must differ within them. */
+/**
+ * Characters of context quotes kept on each side before `describe` kept 64; a deleted look-alike
+ * must differ within them, and so within a new quote's 64 as well.
+ */
 const CONTEXT = 32;
 
 const words = (text: string) => [...text.matchAll(/\S+/g)];

@@ -4,7 +4,7 @@
  * paragraphs, reworded passages and deleted ones. Runs in the browser.
  */
 import { buildTextModel, describe } from '../../api-client/anchoring';
-import { rangeAtRawOffsets } from './anchoring-dom';
+import { rangeAtRawOffsets, withContext } from './anchoring-dom';
 
 export interface QuotePlan {
   quotes: number;
@@ -77,7 +77,9 @@ export function republish(
     for (let at = model.text.indexOf(words); at !== -1 && count < 2; at = model.text.indexOf(words, at + 1)) count++;
     return count;
   };
-  const quotes = ranges.map((range) => describe(range, model)[0]);
+  // Told apart on 32 characters of context, as when this story was written: which quotes are
+  // deleted does not depend on how much context describe records today.
+  const quotes = ranges.map((range) => withContext(describe(range, model), 32)[0]);
   const decidable = order.filter((i) => {
     const { prefix = '', exact, suffix = '' } = quotes[i]!;
     return occurrences(prefix + exact + suffix) === 1;
