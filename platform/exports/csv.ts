@@ -4,7 +4,7 @@ import { codeCells, freeTextColumns, wordCells } from './cells';
 import { exportWords, type ExportColumn } from './i18n';
 
 /** Each dialect's separator: RFC 4180's comma, or the semicolon French spreadsheets split on. */
-const separators: Record<CsvDialect, string> = { rfc4180: ',', fr: ';' };
+const separatorOf = (dialect: CsvDialect) => (dialect === 'fr' ? ';' : ',');
 
 /**
  * One field: quoted when it holds the separator, a quote or a line break, with quotes
@@ -22,7 +22,7 @@ function field(value: string, guard: boolean, separator: string): string {
  * ISO 8601 UTC times; `fr`: French headers and labels, Europe/Paris times, `;` between fields.
  */
 export function csvFormat(dialect: CsvDialect, columns: readonly ExportColumn[], locale: Locale = 'fr') {
-  const separator = separators[dialect];
+  const separator = separatorOf(dialect);
   const words = dialect === 'fr' ? exportWords[locale] : undefined;
   const line = (values: string[]) => values.join(separator) + '\r\n';
   return {
