@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContributionInput } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { aContribution } from '../support/contributions';
-import { moderatorOf } from '../support/moderator';
+import { administrationOf, moderatorOf } from '../support/moderator';
 import { axeViolations, context, openDemo, page, site, useWidgetDemo } from '../support/widget-e2e';
 
 // Published on arrival, as `npm start` runs: what a test publishes through the API shows at once.
@@ -147,7 +147,7 @@ describe('replies in the widget', () => {
 });
 
 describe('the list stays live', () => {
-  it('shows new contributions, counts, replies and removals without a reload, said politely', async () => {
+  it('shows new contributions, counts, replies, answers and removals without a reload, said politely', async () => {
     const parent = await published('Le rapport annuel manque.');
     await showList();
     await expect.poll(() => item(parent.body).count()).toBe(1);
@@ -164,6 +164,14 @@ describe('the list stays live', () => {
     await expect.poll(() => item(parent.body).getByRole('button', { name: '1 réponse' }).count()).toBe(1);
     await item(parent.body).getByRole('button', { name: '1 réponse' }).click();
     await expect.poll(() => item(parent.body).locator('.replies').textContent()).toContain(reply.body);
+
+    // The ministry leading FR0067 answers: the answer shows under the contribution, said politely.
+    const ministry = await administrationOf(site.platform, 'Ministère de l’Économie', ['--commitments', 'FR0067']);
+    await ministry.answer(parent.id, { body: 'Le rapport paraîtra en avril.', status: 'in-progress' });
+    await expect
+      .poll(() => item(parent.body).locator('.answer').textContent(), { timeout: 15_000 })
+      .toContain('Le rapport paraîtra en avril.');
+    await expect.poll(() => liveNote().textContent()).toBe('Une contribution vient de recevoir une réponse.');
 
     // Hidden by a moderator: it leaves the list; the focus that was in it goes to the list.
     await supportButton(arrived.body).focus();
