@@ -179,7 +179,11 @@ export class TalkBack {
       prepend: this.sort === 'newest',
       complete: list.nextCursor === null,
     });
-    if (!changed) return host.element.requestUpdate();
+    if (!changed) {
+      // The replies shown may have changed all the same.
+      host.element.requestUpdate();
+      return;
+    }
     if (changed.change === 'removed') {
       this.replies.delete(event.data.id);
       this.#keepFocus(event.data.id);
