@@ -141,6 +141,8 @@ export class VigieFeedback extends LitElement {
     for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
       this.addEventListener(type, () => this.#wake(), { signal, once: true });
     }
+    // The quote code loads when the page's text is first selected, or on the widget's first interaction.
+    document.addEventListener('selectionchange', () => this.#startQuoting(), { signal });
     // Leaving the page flushes the draft now rather than after the debounce.
     addEventListener('pagehide', () => void this.#drafts.flush(), { signal });
     document.addEventListener('visibilitychange', () => document.hidden && void this.#drafts.flush(), { signal });
@@ -160,11 +162,7 @@ export class VigieFeedback extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('quoteMode')) {
-      if (!this.quoteMode) void this.#quote?.then((q) => q.stop());
-      // The quote code loads when the page's text is first selected, or on the widget's first interaction.
-      else document.addEventListener('selectionchange', () => this.#startQuoting(), this.#onceHere());
-    }
+    if (changed.has('quoteMode') && !this.quoteMode) void this.#quote?.then((q) => q.stop());
     // A host page (a single-page app, say) that points the widget elsewhere gets the
     // drafts and contributions of the new place, not the old one's.
     const moved = (['platform', 'commitment', 'campaign', 'pageUrl'] as const).some((key) => changed.has(key));
@@ -345,10 +343,9 @@ export class VigieFeedback extends LitElement {
     this._fields = { kind: this._fields.kind, body: '', pseudonym: this._fields.pseudonym, selectors: [] };
   }
 
-  #onceHere = () => ({ once: true, signal: this.#teardown.signal });
-
+  /** In quote mode, follows the page's selection, loading the quote code first if need be. */
   #startQuoting(): void {
-    void this.#quoteMode()?.then((q) => q.start());
+    if (this.quoteMode) void this.#quoteMode()?.then((q) => q.start());
   }
 
   #quoteMode(): Promise<QuoteMode> | undefined {
