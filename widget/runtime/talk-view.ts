@@ -13,13 +13,36 @@ import type { TalkBack } from './talk-back';
 const dateOf = (at: string, locale: WidgetLocale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(new Date(at));
 
-function renderReply(html: typeof litHtml, r: Contribution, locale: WidgetLocale): TemplateResult {
+/** "Moi aussi" and its count, for a contribution or a reply. */
+function renderSupport(html: typeof litHtml, talk: TalkBack, c: Contribution): TemplateResult {
+  const t = talk.t;
+  const record = talk.supports.get(c.id);
+  const count = shownSupportCount(c.supportCount ?? 0, record);
+  return html`<p class="support">
+    <button
+      type="button"
+      class="support-toggle"
+      aria-pressed=${String(record?.wanted ?? false)}
+      aria-describedby=${`support-count-${c.id}`}
+      ?disabled=${!talk.supportAvailable}
+      @click=${() => void talk.toggleSupport(c)}
+    >
+      ${t.meToo}
+    </button>
+    <span id=${`support-count-${c.id}`}
+      >${t.supportCount(count)}${supportPending(record) ? html` (${t.supportPending})` : ''}</span
+    >
+  </p>`;
+}
+
+function renderReply(html: typeof litHtml, talk: TalkBack, r: Contribution, locale: WidgetLocale): TemplateResult {
   return html`<li data-id=${r.id}>
     <p class="meta">
       <span>${r.author?.pseudonym ?? listStrings[locale].anonymous}</span>,
       <time datetime=${r.receivedAt}>${dateOf(r.receivedAt, locale)}</time>
     </p>
     <p class="body">${r.body}</p>
+    ${renderSupport(html, talk, r)}
   </li>`;
 }
 
@@ -49,7 +72,7 @@ function renderReplies(html: typeof litHtml, talk: TalkBack, c: Contribution, lo
       ${
         replies?.items.length
           ? html`<ul class="replies">
-              ${replies.items.map((r) => renderReply(html, r, locale))}
+              ${replies.items.map((r) => renderReply(html, talk, r, locale))}
             </ul>`
           : ''
       }
@@ -96,26 +119,10 @@ function renderComposer(html: typeof litHtml, talk: TalkBack, c: Contribution, l
 /** Under a published contribution: its support, its replies, and the citizen's reply. */
 export function renderTalk(html: typeof litHtml, talk: TalkBack, c: Contribution, locale: WidgetLocale) {
   const t = talk.t;
-  const record = talk.supports.get(c.id);
-  const count = shownSupportCount(c.supportCount ?? 0, record);
   const composer = talk.composers.get(c.id);
   const status = talk.composers.status(c.id);
   return html`<div class="talk">
-    <p class="support">
-      <button
-        type="button"
-        class="support-toggle"
-        aria-pressed=${String(record?.wanted ?? false)}
-        aria-describedby=${`support-count-${c.id}`}
-        ?disabled=${!talk.supportAvailable}
-        @click=${() => void talk.toggleSupport(c)}
-      >
-        ${t.meToo}
-      </button>
-      <span id=${`support-count-${c.id}`}
-        >${t.supportCount(count)}${supportPending(record) ? html` (${t.supportPending})` : ''}</span
-      >
-    </p>
+    ${renderSupport(html, talk, c)}
     <p class="actions">
       ${renderReplies(html, talk, c, locale)}
       <button
