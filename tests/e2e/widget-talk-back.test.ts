@@ -146,6 +146,72 @@ describe('replies in the widget', () => {
   });
 });
 
+/** The reply drafts in the widget's IndexedDB on this origin. */
+const replyDraftsOnDevice = () =>
+  page.evaluate(
+    () =>
+      new Promise<Array<{ parentId?: string; body?: string }>>((resolve, reject) => {
+        const open = indexedDB.open('vigie-widget');
+        open.onsuccess = () => {
+          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => {
+            const drafts = all.result as Array<{ input: { kind?: string; parentId?: string; body?: string } }>;
+            resolve(
+              drafts
+                .filter((d) => d.input.kind === 'reply')
+                .map((d) => ({ parentId: d.input.parentId, body: d.input.body })),
+            );
+            open.result.close();
+          };
+          all.onerror = () => reject(new Error('drafts unreadable'));
+        };
+      }),
+  );
+
+/**
+ * After a reload with words waiting on the device, the widget wakes by itself and reads the
+ * list at once; otherwise the list waits behind its button.
+ */
+async function listShownAgain(): Promise<void> {
+  const show = widget().getByRole('button', { name: 'Afficher les contributions publiées' });
+  const list = widget().locator('[part=list]');
+  await expect.poll(async () => (await show.count()) + (await list.count()), { timeout: 15_000 }).toBeGreaterThan(0);
+  if ((await list.count()) === 0) await show.click();
+  await expect.poll(() => list.count(), { timeout: 15_000 }).toBe(1);
+}
+
+describe('a reply being written', () => {
+  it('comes back open with its words after a reload, and a refused one comes back with the reason', async () => {
+    const parent = await published('La page des engagements ne dit pas qui contacter.');
+    await showList();
+    await item(parent.body).getByRole('button', { name: 'Répondre' }).click();
+    const box = () => item(parent.body).getByRole('textbox', { name: /^Votre réponse à/ });
+    const words = `Une réponse pas encore envoyée ${crypto.randomUUID()}`;
+    await box().fill(words);
+    // Kept within 250 ms of the last keystroke, on this device: a draft of kind reply under its parent.
+    await expect.poll(() => replyDraftsOnDevice()).toContainEqual({ parentId: parent.id, body: words });
+    await page.reload();
+    await listShownAgain();
+    await expect.poll(() => box().inputValue(), { timeout: 15_000 }).toBe(words);
+
+    // Sent offline; meanwhile the parent leaves public view: the platform refuses the reply, the words stay.
+    await context.setOffline(true);
+    await item(parent.body).getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect.poll(() => item(parent.body).locator('.reply-status').textContent()).toContain('partira');
+    await (await moderatorOf(site.platform)).hide(parent.id);
+    await context.setOffline(false);
+    // The parent leaves the list live; the refusal is kept with the draft, shown when it is listed again.
+    await expect.poll(() => item(parent.body).count(), { timeout: 15_000 }).toBe(0);
+    await (await moderatorOf(site.platform)).publish(parent.id);
+    await page.reload();
+    await listShownAgain();
+    await expect.poll(() => box().inputValue(), { timeout: 15_000 }).toBe(words);
+    expect(await item(parent.body).locator('.error').textContent()).toContain('Réponse refusée');
+    expect(await box().getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
 describe('the list stays live', () => {
   it('shows new contributions, counts, replies, answers and removals without a reload, said politely', async () => {
     const parent = await published('Le rapport annuel manque.');
