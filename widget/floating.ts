@@ -31,6 +31,7 @@ export function renderFloating(content: TemplateResult, t: Strings, host: { rend
   return html`<button
       type="button"
       part="launcher"
+      lang=${t.locale}
       aria-haspopup="dialog"
       @click=${() => root.querySelector('dialog')?.showModal()}
     >
@@ -38,6 +39,7 @@ export function renderFloating(content: TemplateResult, t: Strings, host: { rend
     </button>
     <dialog
       part="dialog"
+      lang=${t.locale}
       aria-labelledby="title"
       @keydown=${(e: KeyboardEvent) => keepFocusIn(e, root)}
       @close=${() => root.querySelector<HTMLElement>('[part=launcher]')?.focus()}
