@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { SupportState } from '../../api-client/contract';
+import { getSupport, setSupport, type DraftStore, type PushClient } from '../../api-client/drafts';
+import { VigieHttpError, VigieNetworkError } from '../../api-client/http';
+import { cleanups, counts, engineFor, queued } from '../support/sync-harness';
+import { createClock, createFakePlatform, freshStore } from '../support/sync-fakes';
+
+/** The support routes as a device meets them: down, or answering with a status, or the platform's count. */
+function supportRoutes() {
+  const calls: Array<{ method: 'POST' | 'DELETE'; id: string }> = [];
+  const state = { answer: 'ok' as 'ok' | 'down' | number, supporters: new Map<string, Set<string>>() };
+  const route =
+    (method: 'POST' | 'DELETE') =>
+    (id: string, key: string): Promise<SupportState> => {
+      calls.push({ method, id });
+      if (state.answer === 'down') return Promise.reject(new VigieNetworkError('http://platform.test'));
+      if (typeof state.answer === 'number') {
+        const status = state.answer;
+        return Promise.reject(
+          new VigieHttpError(status, { type: 'about:blank', title: `HTTP ${status}`, status }, undefined),
+        );
+      }
+      const keys = state.supporters.get(id) ?? new Set<string>();
+      if (method === 'POST') keys.add(key);
+      else keys.delete(key);
+      state.supporters.set(id, keys);
+      return Promise.resolve({ id, supportCount: keys.size, supported: method === 'POST' });
+    };
+  return { calls, state, supportContribution: route('POST'), withdrawSupport: route('DELETE') };
+}
+
+function world() {
+  const clock = createClock();
+  const platform = createFakePlatform({ now: clock.now });
+  const routes = supportRoutes();
+  const store: DraftStore = freshStore({ now: clock.now });
+  cleanups.push(() => store.close());
+  const client: PushClient = { ...platform.client, ...routes };
+  const engine = engineFor(store, client, { now: clock.now, holdMs: 60_000 });
+  return { clock, platform, routes, store, engine };
+}
+
+const ID = '6f1e2a9c-3b7d-4c55-9e0a-1d2b3c4d5e6f';
+
+describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
+  it('waits the link’s backoff during an outage: one request per step, then sent once', async () => {
+    const { clock, routes, store, engine } = world();
+    routes.state.answer = 'down';
+    await setSupport(store, ID, true, clock.now);
+    await engine.syncNow();
+    expect(routes.calls).toHaveLength(1);
+    const waiting = await getSupport(store, ID);
+    expect(waiting).toMatchObject({ state: 'queued', lastError: { code: 'network' } });
+    expect(waiting!.nextAttemptAt).toBeGreaterThan(clock.now());
+
+    // Poked again before its time: nothing leaves.
+    for (let i = 0; i < 5; i++) await engine.syncNow();
+    expect(routes.calls).toHaveLength(1);
+
+    clock.advance(waiting!.nextAttemptAt! - clock.now());
+    await engine.syncNow();
+    expect(routes.calls).toHaveLength(2);
+
+    routes.state.answer = 'ok';
+    clock.advance(10 * 60_000);
+    await engine.syncNow();
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'settled', confirmed: true, supportCount: 1 });
+    expect(routes.calls).toHaveLength(3);
+    await engine.syncNow();
+    expect(routes.calls).toHaveLength(3);
+  });
+
+  it('a link failing on the drafts holds the supports back too, and both go when it is back', async () => {
+    const { clock, platform, routes, store, engine } = world();
+    const draft = await queued(store);
+    await setSupport(store, ID, true, clock.now);
+    platform.fail({ kind: 'network' });
+    const report = counts(await engine.syncNow());
+    expect(report.requests).toBe(1);
+    expect(routes.calls).toHaveLength(0);
+    expect((await getSupport(store, ID))?.nextAttemptAt).toBe(report.nextAttemptAt);
+
+    clock.advance(report.nextAttemptAt! - clock.now());
+    const back = counts(await engine.syncNow());
+    expect(back).toMatchObject({ synced: 1, supports: 1 });
+    expect((await store.get(draft))?.state).toBe('synced');
+    expect(routes.calls).toEqual([{ method: 'POST', id: ID }]);
+  });
+
+  it('refused whatever it carries (403) it waits holdMs; gone (410) or refused for what it carries (422) it ends', async () => {
+    const { clock, routes, store, engine } = world();
+    routes.state.answer = 403;
+    await setSupport(store, ID, true, clock.now);
+    await engine.syncNow();
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'queued', nextAttemptAt: clock.now() + 60_000 });
+
+    routes.state.answer = 410;
+    clock.advance(60_000);
+    await engine.syncNow();
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'gone', lastError: { status: 410 } });
+    // Gone is for good: pressing again changes nothing, nothing leaves.
+    await setSupport(store, ID, false, clock.now);
+    clock.advance(60 * 60_000);
+    await engine.syncNow();
+    expect(routes.calls).toHaveLength(2);
+
+    const other = '0b8f5f8e-5a0a-4f6e-8f57-3c2b1a0d9e8f';
+    routes.state.answer = 422;
+    await setSupport(store, other, true, clock.now);
+    await engine.syncNow();
+    expect(await getSupport(store, other)).toMatchObject({ state: 'refused', lastError: { status: 422 } });
+  });
+
+  it('stopped while its request is on the wire (the tab closes), it is back in the queue and the next engine sends it', async () => {
+    const { clock, routes, store } = world();
+    const onTheWire: PushClient = {
+      submitBatch: () => Promise.resolve([]),
+      // Never answers; the engine's stop aborts it, as it aborts a fetch.
+      supportContribution: (_id, _key, options) =>
+        new Promise<SupportState>((_resolve, reject) =>
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))),
+        ),
+      withdrawSupport: routes.withdrawSupport,
+    };
+    const first = engineFor(store, onTheWire, { now: clock.now });
+    await setSupport(store, ID, true, clock.now);
+    const pushing = first.syncNow();
+    await expect.poll(async () => (await getSupport(store, ID))?.state).toBe('sending');
+    await first.stop();
+    await pushing;
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'queued', wanted: true });
+
+    const next = engineFor(store, { submitBatch: () => Promise.resolve([]), ...routes }, { now: clock.now });
+    await next.start();
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'settled', confirmed: true });
+    expect(routes.calls).toEqual([{ method: 'POST', id: ID }]);
+  });
+});
