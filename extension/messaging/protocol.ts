@@ -88,6 +88,7 @@ export const PlatformStateData = z.object({
   reply: z.optional(Reply),
   answer: z.optional(Answer),
   withdrawnAt: z.optional(z.string()),
+  replyCount: z.optional(z.number()),
   checkedAt: z.number(),
 }) satisfies z.ZodMiniType<PlatformState>;
 
