@@ -3,9 +3,10 @@ import { rule } from './fields';
 
 /**
  * POST and DELETE /v1/contributions/{id}/support: "Moi aussi", and taking it back. The
- * device makes a secret once and keeps it; it sends the secret's SHA-256, the same for
- * every contribution. The platform keeps only a hash of it scoped to the contribution, so
- * two supports from one device cannot be linked, and stores nothing of the address.
+ * device sends the SHA-256 of a secret it keeps (Vigie's clients derive one per contribution
+ * from one device secret: api-client/drafts/supporter-key.ts). The platform keeps only a hash
+ * of it scoped to the contribution, so two supports from one device cannot be linked, and
+ * stores nothing of the address.
  */
 export const SupportRequest = z.strictObject({
   supporterKeyHash: z

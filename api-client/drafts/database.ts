@@ -1,10 +1,15 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Draft, LinkState } from './schema';
+import type { DeviceKey, SupportRecord } from './support-record';
 
 export type DraftsDatabase = Dexie & {
   drafts: EntityTable<Draft, 'id'>;
   /** The outbox's own bookkeeping (backoff shared across tabs and restarts). */
   sync: EntityTable<LinkState, 'key'>;
+  /** "Moi aussi" pressed on this device: one record per contribution, the last intent (support-record.ts). */
+  supports: EntityTable<SupportRecord, 'contributionId'>;
+  /** Secrets this device made once and never sends (the supporter secret). */
+  device: EntityTable<DeviceKey, 'key'>;
 };
 
 export interface DatabaseOptions {
@@ -29,6 +34,12 @@ export function openDraftsDatabase(options: DatabaseOptions): DraftsDatabase {
     // [state+nextAttemptAt] is the outbox: queued drafts whose time has come, oldest first.
     drafts: 'id, state, [state+nextAttemptAt]',
     sync: 'key',
+  });
+  // Version 2 adds tables only: drafts written by version 1 are read as they are.
+  db.version(2).stores({
+    // The same outbox index as drafts': queued supports whose time has come.
+    supports: 'contributionId, [state+nextAttemptAt]',
+    device: 'key',
   });
   return db;
 }

@@ -1,4 +1,4 @@
-import type { ContributionKind, GapType, Locale } from '../contract';
+import type { Contribution, ContributionKind, GapType, Locale } from '../contract';
 import { TITLE_MAX_LENGTH } from '../contract/limits';
 import type { Sentences } from './errors';
 import type { Draft, DraftInput } from './schema';
@@ -52,7 +52,8 @@ export function fieldOfPointer(pointer: string): FieldName {
   if (pointer.startsWith('/gapType')) return 'gapType';
   if (pointer.startsWith('/author')) return 'pseudonym';
   if (pointer.startsWith('/kind')) return 'kind';
-  if (pointer.startsWith('/target')) return 'target';
+  // A reply's parent (gone, not public) is about where it stands, like its page: said above send.
+  if (pointer.startsWith('/target') || pointer.startsWith('/parentId')) return 'target';
   return 'body';
 }
 
@@ -80,4 +81,20 @@ export function targetTitle(title: string): string {
   if (trimmed.length <= TITLE_MAX_LENGTH) return trimmed;
   const end = /[\uD800-\uDBFF]/.test(trimmed.charAt(TITLE_MAX_LENGTH - 1)) ? TITLE_MAX_LENGTH - 1 : TITLE_MAX_LENGTH;
   return trimmed.slice(0, end).trimEnd();
+}
+
+/**
+ * A reply's draft input, before its words: it stands where its parent does (the contract's
+ * rule: the parent's page, and no gap type, quote, commitment or campaign of its own). The
+ * fields set to undefined clear what a store's defaults (a widget's commitment) would add.
+ */
+export function replyDraftInput(parent: Pick<Contribution, 'id' | 'target'>): DraftInput {
+  return {
+    kind: 'reply',
+    parentId: parent.id,
+    target: { url: parent.target.url, title: parent.target.title, selectors: [] },
+    gapType: undefined,
+    commitmentId: undefined,
+    campaignId: undefined,
+  };
 }

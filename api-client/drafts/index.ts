@@ -6,6 +6,7 @@ export {
   formFieldNames,
   formFieldsOf,
   inputOfFormFields,
+  replyDraftInput,
   targetTitle,
   type FieldErrors,
   type FieldName,
@@ -79,3 +80,6 @@ export {
   type StatusRefresh,
 } from './status-follower';
 export { makeWithdrawalKey, type WithdrawalKey } from './withdrawal-key';
+export { getSupport, setSupport, shownSupportCount, supportPending, watchSupports } from './supports';
+export { supportStates, type SupportRecord, type SupportRecordState } from './support-record';
+export type { PushClient } from './sync-push';

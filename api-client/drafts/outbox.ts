@@ -26,6 +26,35 @@ function queuedBetween(db: DraftsDatabase, from: number, to: number, toIncluded:
   return db.drafts.where('[state+nextAttemptAt]').between(['queued', from], ['queued', to], true, toIncluded);
 }
 
+/** The same for "Moi aussi" (support-record.ts), which shares the outbox's index and link. */
+function queuedSupportsBetween(db: DraftsDatabase, from: number, to: number, toIncluded: boolean) {
+  return db.supports.where('[state+nextAttemptAt]').between(['queued', from], ['queued', to], true, toIncluded);
+}
+
+/** Link state that failed, in a transaction over `sync`; returns when the next attempt may be. */
+export async function recordLinkFailure(db: DraftsDatabase, failure: LinkFailure, now: number): Promise<number> {
+  const link = (await db.sync.get(LINK_KEY)) ?? freshLink();
+  const failures = link.failures + 1;
+  const retryAfterUntil = Math.max(link.retryAfterUntil, now + (failure.retryAfterMs ?? 0));
+  await db.sync.put({ key: LINK_KEY, failures, retryAfterUntil });
+  return Math.max(now + failure.delayAfter(failures), retryAfterUntil);
+}
+
+/**
+ * After a link failure, everything queued (drafts and "Moi aussi") waits until `retryAt`:
+ * one failing link costs one request per step, however much waits. In a transaction over both tables.
+ */
+export async function delayQueued(db: DraftsDatabase, retryAt: number): Promise<void> {
+  await queuedBetween(db, Dexie.minKey, retryAt, false).modify({ nextAttemptAt: retryAt });
+  await queuedSupportsBetween(db, Dexie.minKey, retryAt, false).modify({ nextAttemptAt: retryAt });
+}
+
+/** The link answered (or the network came back): the exponential backoff starts over. In a transaction over `sync`. */
+export async function resetLinkFailures(db: DraftsDatabase): Promise<void> {
+  const link = (await db.sync.get(LINK_KEY)) ?? freshLink();
+  if (link.failures !== 0) await db.sync.put({ ...link, failures: 0 });
+}
+
 /**
  * The sync engine's view of the drafts: claim what is due, settle what came back.
  * Each step is one transaction, so an engine that dies between two steps leaves
@@ -80,17 +109,10 @@ export function createOutbox(db: DraftsDatabase) {
       /** Drafts carried by a request answered 5xx: one more for their serverErrors. */
       serverFailed: ReadonlySet<string>;
     }): Promise<number | undefined> {
-      return db.transaction('rw', db.drafts, db.sync, async () => {
-        const link = await readLink();
+      return db.transaction('rw', db.drafts, db.supports, db.sync, async () => {
         let retryAt: number | undefined;
-        if (failure) {
-          const failures = link.failures + 1;
-          const retryAfterUntil = Math.max(link.retryAfterUntil, now + (failure.retryAfterMs ?? 0));
-          retryAt = Math.max(now + failure.delayAfter(failures), retryAfterUntil);
-          await db.sync.put({ key: LINK_KEY, failures, retryAfterUntil });
-        } else if (answered && link.failures !== 0) {
-          await db.sync.put({ ...link, failures: 0 });
-        }
+        if (failure) retryAt = await recordLinkFailure(db, failure, now);
+        else if (answered) await resetLinkFailures(db);
 
         const drafts = await db.drafts.bulkGet([...ids]);
         const updated: Draft[] = [];
@@ -133,20 +155,20 @@ export function createOutbox(db: DraftsDatabase) {
           }
         }
         await db.drafts.bulkPut(updated);
-        if (retryAt !== undefined) {
-          await queuedBetween(db, Dexie.minKey, retryAt, false).modify({ nextAttemptAt: retryAt });
-        }
+        if (retryAt !== undefined) await delayQueued(db, retryAt);
         return retryAt;
       });
     },
 
-    /** When the next queued draft may go, Retry-After included; null when nothing waits. */
+    /** When the next queued draft or "Moi aussi" may go, Retry-After included; null when nothing waits. */
     async nextAttemptAt(): Promise<number | null> {
-      return db.transaction('r', db.drafts, db.sync, async () => {
-        const first = await queuedBetween(db, Dexie.minKey, Infinity, true).first();
-        if (first?.nextAttemptAt === undefined) return null;
+      return db.transaction('r', db.drafts, db.supports, db.sync, async () => {
+        const firstDraft = await queuedBetween(db, Dexie.minKey, Infinity, true).first();
+        const firstSupport = await queuedSupportsBetween(db, Dexie.minKey, Infinity, true).first();
+        const times = [firstDraft?.nextAttemptAt, firstSupport?.nextAttemptAt].filter((t) => t !== undefined);
+        if (times.length === 0) return null;
         const link = await readLink();
-        return Math.max(first.nextAttemptAt, link.retryAfterUntil);
+        return Math.max(Math.min(...times), link.retryAfterUntil);
       });
     },
 
@@ -155,17 +177,27 @@ export function createOutbox(db: DraftsDatabase) {
      * Retry-After) so waiting drafts go now rather than at the end of a long wait.
      */
     makeAllDue(now: number): Promise<number> {
-      return db.transaction('rw', db.drafts, db.sync, async () => {
-        const link = await readLink();
-        if (link.failures !== 0) await db.sync.put({ ...link, failures: 0 });
+      return db.transaction('rw', db.drafts, db.supports, db.sync, async () => {
+        await resetLinkFailures(db);
+        await queuedSupportsBetween(db, now, Infinity, false).modify({ nextAttemptAt: now });
         return queuedBetween(db, now, Infinity, false).modify({ nextAttemptAt: now });
       });
     },
 
-    /** Drafts a crash left `sending` go back to the queue, due now. */
+    /** Drafts (and "Moi aussi") a crash left `sending` go back to the queue, due now. */
     recover(now: number): Promise<number> {
-      return db.transaction('rw', db.drafts, async () =>
-        db.drafts
+      return db.transaction('rw', db.drafts, db.supports, async () => {
+        // Few records ever: the supports of one device, filtered in memory (no state index of their own).
+        await db.supports
+          .filter((support) => support.state === 'sending')
+          .modify((support) => {
+            support.state = 'queued';
+            support.nextAttemptAt = now;
+            support.updatedAt = now;
+            delete support.claim;
+            delete support.claimedRevision;
+          });
+        return db.drafts
           .where('state')
           .equals('sending')
           .modify((draft) => {
@@ -173,8 +205,8 @@ export function createOutbox(db: DraftsDatabase) {
             draft.nextAttemptAt = now;
             draft.updatedAt = now;
             delete draft.claim;
-          }),
-      );
+          });
+      });
     },
   };
 }

@@ -77,6 +77,8 @@ export interface DraftStore {
 export interface DraftStoreInternals {
   readonly outbox: Outbox;
   readonly db: DraftsDatabase;
+  /** Told when a "Moi aussi" is queued (supports.ts), as onQueued is for drafts: the engine pushes. */
+  readonly supportQueued: Set<() => void>;
 }
 
 // Kept off the DraftStore type, so no UI code can reach them; not exported from index.ts.
@@ -279,6 +281,6 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       db.close({ disableAutoOpen: true });
     },
   };
-  internals.set(store, { outbox, db });
+  internals.set(store, { outbox, db, supportQueued: new Set() });
   return store;
 }

@@ -1,5 +1,4 @@
 import { BATCH_MAX_ITEMS, type Locale } from '../contract';
-import type { VigieClient } from '../http';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { SyncLock } from './lock';
 import { createValue, type Watchable } from './observable';
@@ -13,14 +12,20 @@ import {
 import type { DraftError } from './schema';
 import { internalsOf, type DraftStore } from './store';
 import { start, stop, syncNow, type EngineConfig, type EngineRun } from './sync-lifecycle';
-import type { SyncCounts } from './sync-push';
+import { createSupportOutbox } from './support-outbox';
+import type { PushClient, SyncCounts } from './sync-push';
 
 export type { ConnectivityEvents, Schedule } from './schedule';
-export type { SyncCounts } from './sync-push';
+export type { PushClient, SyncCounts } from './sync-push';
 
 export interface SyncEngineOptions {
   store: DraftStore;
-  client: Pick<VigieClient, 'submitBatch'>;
+  /**
+   * The routes the engine calls. Without the support routes, "Moi aussi" pressed on this
+   * device waits in the outbox (the extension's background has them; a bundle that never
+   * offers "Moi aussi" need not carry them).
+   */
+  client: PushClient;
   /** Language of the sentences kept in drafts' lastError. Default fr. */
   locale?: Locale;
   /** Items per request, at most the contract's 100. */
@@ -96,7 +101,7 @@ export interface SyncEngine {
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store } = options;
-  const { outbox } = internalsOf(store);
+  const { outbox, db, supportQueued } = internalsOf(store);
   const lock = options.lock ?? store.lock;
   const now = options.now ?? Date.now;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
@@ -109,7 +114,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     holdMs: options.holdMs ?? backoff.capMs,
     now,
     random: options.random ?? Math.random,
-    onQueued: (listener) => store.onQueued(listener),
+    supports: createSupportOutbox(db),
+    onQueued: (listener) => {
+      const offDrafts = store.onQueued(listener);
+      supportQueued.add(listener);
+      return () => {
+        offDrafts();
+        supportQueued.delete(listener);
+      };
+    },
     lock,
     schedule: options.schedule === undefined ? timeoutSchedule(now) : options.schedule,
     connectivity: options.connectivity === undefined ? defaultConnectivity() : options.connectivity,

@@ -5,6 +5,8 @@ import { randomUuid } from './ids';
 import type { LinkFailure, Outbox, Settlement } from './outbox';
 import type { DraftError } from './schema';
 import { sendBatch, type BatchSendResult, type OutgoingItem } from './send-batch';
+import type { SupportOutbox } from './support-outbox';
+import { pushDueSupports, type SupportClient } from './support-push';
 import { checkDraft, refusalOf } from './validate';
 
 export interface SyncCounts {
@@ -14,16 +16,22 @@ export interface SyncCounts {
   sent: number;
   synced: number;
   rejected: number;
+  /** "Moi aussi" the platform answered (support and its taking back, one request each, counted in `requests`). */
+  supports: number;
   /** Drafts back in the queue for a later attempt. */
   retryLater: number;
   /** When the next queued draft may go (epoch ms), or null when nothing waits. */
   nextAttemptAt: number | null;
 }
 
+/** The routes a push calls: the batch, and "Moi aussi" where the bundle carries it. */
+export type PushClient = Pick<VigieClient, 'submitBatch'> & Partial<SupportClient>;
+
 /** What a push works with; the engine resolves it once from its options. */
 export interface PushOptions {
   outbox: Outbox;
-  client: Pick<VigieClient, 'submitBatch'>;
+  supports: SupportOutbox;
+  client: PushClient;
   locale: Locale;
   /** Items per request, at most the contract's 100. */
   batchSize: number;
@@ -59,7 +67,17 @@ function linkFailureOf(batch: BatchSendResult, options: PushOptions): LinkFailur
 /** One push: claims due drafts a batch at a time, until none is due or the link fails. */
 export async function pushDue(options: PushOptions, signal: AbortSignal, hooks: PushHooks): Promise<SyncCounts> {
   const { outbox, now } = options;
-  const counts: SyncCounts = { requests: 0, sent: 0, synced: 0, rejected: 0, retryLater: 0, nextAttemptAt: null };
+  const counts: SyncCounts = {
+    requests: 0,
+    sent: 0,
+    synced: 0,
+    rejected: 0,
+    supports: 0,
+    retryLater: 0,
+    nextAttemptAt: null,
+  };
+  const { supportContribution, withdrawSupport } = options.client;
+  const supportClient = supportContribution && withdrawSupport ? { supportContribution, withdrawSupport } : undefined;
   // Shrinks for the rest of the push once the platform says a batch is too large.
   let limit = options.batchSize;
   for (;;) {
@@ -67,6 +85,20 @@ export async function pushDue(options: PushOptions, signal: AbortSignal, hooks: 
     const claim = randomUuid();
     const claimed = await outbox.claimDue({ now: now(), limit, claim });
     if (claimed.length === 0) {
+      // Drafts first (words matter most), then "Moi aussi", under the same lock and link.
+      if (supportClient) {
+        const pushed = await pushDueSupports({ ...options, client: supportClient }, signal);
+        counts.requests += pushed.requests;
+        counts.supports += pushed.settled;
+        if (pushed.linkError) {
+          hooks.linkSeen({ ...pushed.linkError, at: now() });
+          break;
+        }
+        if (pushed.requests > 0) {
+          hooks.linkSeen(null);
+          continue;
+        }
+      }
       if (hooks.takeRerun()) continue;
       break;
     }

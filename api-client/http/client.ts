@@ -25,6 +25,11 @@ export interface VigieClient {
   listCommitments(options?: RequestOptions): Promise<Commitment[]>;
   getCommitment(id: string, options?: RequestOptions): Promise<Commitment>;
   listContributions(query: routes.ContributionListQuery, options?: RequestOptions): Promise<ContributionPage>;
+  /** The list, and the live events' position it was read at (Vigie-Event-Id): where to open a stream from. */
+  listContributionsAt(
+    query: routes.ContributionListQuery,
+    options?: RequestOptions,
+  ): Promise<{ page: ContributionPage; eventId: string | undefined }>;
   getContribution(id: string, options?: RequestOptions): Promise<Contribution>;
   /** Sends up to 100 contributions; one result per item, in order. No retries here: see drafts/sync. */
   submitBatch(items: readonly ContributionInput[], options?: RequestOptions): Promise<BatchItemResult[]>;
@@ -69,6 +74,7 @@ export function createVigieClient(options: VigieClientOptions): VigieClient {
     listCommitments: (o) => routes.listCommitments(t, o),
     getCommitment: (id, o) => routes.getCommitment(t, id, o),
     listContributions: (q, o) => routes.listContributions(t, q, o),
+    listContributionsAt: (q, o) => routes.listContributionsAt(t, q, o),
     getContribution: (id, o) => routes.getContribution(t, id, o),
     submitBatch: (items, o) => routes.submitBatch(t, items, o),
     listCampaigns: (q, o) => routes.listCampaigns(t, q, o),

@@ -59,6 +59,23 @@ export const listContributions = (
   o?: RequestOptions,
 ): Promise<ContributionPage> => t.request(ContributionPage, `/v1/contributions?${queryString({ ...q })}`, o);
 
+/**
+ * The same list, and where the live events stood when it was read (`Vigie-Event-Id`): a
+ * live stream opened from there (api-client/live) misses nothing published since.
+ */
+export async function listContributionsAt(
+  t: Transport,
+  q: ContributionListQuery,
+  o?: RequestOptions,
+): Promise<{ page: ContributionPage; eventId: string | undefined }> {
+  let eventId: string | undefined;
+  const page = await t.request(ContributionPage, `/v1/contributions?${queryString({ ...q })}`, {
+    ...o,
+    onHeaders: (headers) => (eventId = headers.get('vigie-event-id') ?? undefined),
+  });
+  return { page, eventId };
+}
+
 export const getContribution = (t: Transport, id: string, o?: RequestOptions): Promise<Contribution> =>
   t.request(Contribution, `/v1/contributions/${segment(id)}`, o);
 

@@ -30,8 +30,13 @@ export interface Transport {
   request<S extends z.ZodMiniType>(
     schema: S | null,
     path: string,
-    init?: RequestInit & RequestOptions,
+    init?: RequestInit & RequestOptions & ReadHeaders,
   ): Promise<z.output<S>>;
+}
+
+/** For a route whose headers say something (a list's Vigie-Event-Id): called with them on success. */
+export interface ReadHeaders {
+  onHeaders?: (headers: Headers) => void;
 }
 
 function fallbackProblem(response: Response): Problem {
@@ -57,7 +62,7 @@ export function createTransport(options: VigieClientOptions): Transport {
   async function request<S extends z.ZodMiniType>(
     schema: S | null,
     path: string,
-    init: RequestInit & RequestOptions = {},
+    { onHeaders, ...init }: RequestInit & RequestOptions & ReadHeaders = {},
   ): Promise<z.output<S>> {
     const url = baseUrl + path;
     const timeout = new AbortController();
@@ -84,6 +89,7 @@ export function createTransport(options: VigieClientOptions): Transport {
             parseRetryAfter(response.headers.get('retry-after')),
           );
         }
+        onHeaders?.(response.headers);
         if (schema === null) return undefined as z.output<S>;
         body = await response.json().catch((error: unknown) => {
           if (timeout.signal.aborted || init.signal?.aborted) throw error;

@@ -1,0 +1,7 @@
+export {
+  openLiveStream,
+  type LiveEvent,
+  type LiveStream,
+  type LiveStreamOptions,
+  type LiveStreamStatus,
+} from './live-stream';
