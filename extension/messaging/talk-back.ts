@@ -28,6 +28,9 @@ export const SupportMark = z.object({
   stage: z.enum(['none', 'waiting', 'settled', 'gone', 'refused']),
 });
 
+/** Sent to extension pages on the `vigie:drafts` port whenever this device's "Moi aussi" change. */
+export const SupportsSnapshot = z.object({ supports: z.array(SupportMark) });
+
 /** "Répondre" under a published contribution: a reply draft, on the parent's page. */
 export const ReplyCreateRequest = z.strictObject({
   parentId: ContributionId,
@@ -42,5 +45,6 @@ export const OwnNewsRequest = z.strictObject({ ids: z.array(ContributionId).chec
 export type SupportPressRequest = z.infer<typeof SupportPressRequest>;
 export type SupportMarksRequest = z.infer<typeof SupportMarksRequest>;
 export type SupportMark = z.infer<typeof SupportMark>;
+export type SupportsSnapshot = z.infer<typeof SupportsSnapshot>;
 export type ReplyCreateRequest = z.infer<typeof ReplyCreateRequest>;
 export type OwnNewsRequest = z.infer<typeof OwnNewsRequest>;
