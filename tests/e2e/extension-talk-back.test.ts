@@ -17,7 +17,7 @@ import {
   tabIdOf,
   type ExtensionBrowser,
 } from '../support/extension-browser';
-import { moderatorOf, type Moderator } from '../support/moderator';
+import { administrationOf, moderatorOf, type Moderator } from '../support/moderator';
 
 // Published on arrival (as `npm start` runs), so other citizens' words are public at once.
 const fr = inPageWords.fr;
@@ -87,6 +87,12 @@ const published = (panel: Page, text: string) =>
     .getByRole('listitem')
     .filter({ hasText: text })
     .first();
+const badge = () =>
+  (browser.context.serviceWorkers()[0] ?? browser.worker).evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
 const mine = (panel: Page, text: string) =>
   panel.getByRole('region', { name: 'Mes contributions' }).getByRole('listitem').filter({ hasText: text });
 /** The "Moi aussi" requests that reached the platform (a CORS preflight is not one). */
@@ -202,7 +208,7 @@ describe('replies', () => {
 });
 
 describe('live', () => {
-  it('the side panel follows the page: new contributions, counts, answers to my own, removals; sorted by support', async () => {
+  it('the side panel follows the page: new contributions, counts, replies and an answer to mine, removals; sorted by support; the badge', async () => {
     const { page, ui } = await openPageWithUi(browser, world.planUrl);
     const myText = `Le portail unique est introuvable ${crypto.randomUUID()}`;
     await writeComment(
@@ -248,11 +254,33 @@ describe('live', () => {
       .toContain('1 réponse d’autres citoyens');
     expect(await mine(panel, myText).getByRole('heading').textContent()).toBe('Nouveau Commentaire — Publiée');
 
+    // An organisation answers mine: the list shows it, and « Mes contributions » learns it from the stream.
+    const ministry = await administrationOf(world.platform, 'Ministère de l’Économie', [
+      '--domains',
+      '*.example.gouv.fr',
+    ]);
+    await ministry.answer(own.id, { body: 'Le portail ouvre en mars.', status: 'in-progress' });
+    await expect
+      .poll(() => published(panel, myText).locator('.answer').textContent(), { timeout: 15_000 })
+      .toContain('Réponse de Ministère de l’Économie');
+    await expect
+      .poll(() => mine(panel, myText).locator('.answer-body').textContent(), { timeout: 15_000 })
+      .toBe('Le portail ouvre en mars.');
+
     // Hidden by a moderator: it leaves the list live.
     await moderator.hide(newcomer.id, 'spam');
     await expect.poll(() => published(panel, newcomer.body).count(), { timeout: 15_000 }).toBe(0);
     expect(await axeOnPage(panel)).toEqual([]);
     for (const p of [panel, page]) await p.close();
     await ui.detach();
+
+    // No panel open, no stream: another reply is news on the badge once the platform is asked (the popup opens).
+    expect(await badge()).toBe('');
+    await world.client.submitBatch([replyTo(own.id, `Pareil ici ${crypto.randomUUID()}`)]);
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(badge, { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => popup.getByText('1 nouveauté sur vos contributions').count()).toBe(1);
+    await popup.close();
   });
 });
