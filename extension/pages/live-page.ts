@@ -68,8 +68,12 @@ export function followLivePage(abort: AbortSignal): void {
           const list = liveList.peek();
           if (!list || list.url !== url) return;
           const next = applyLiveEvent(list, event);
-          if (next === 'reload') void read().then(({ items: again }) => (liveList.value = liveListOf(url, again)));
-          else liveList.value = next;
+          if (next === 'reload') {
+            // The list as it is now; the stream goes on from the reset's id by itself.
+            void read()
+              .then(({ items: again }) => !stop.signal.aborted && (liveList.value = liveListOf(url, again)))
+              .catch(() => undefined);
+          } else liveList.value = next;
         },
       });
     };
