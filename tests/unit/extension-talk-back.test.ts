@@ -101,9 +101,7 @@ describe('"Moi aussi" through the background', () => {
     await expect(router.handle('support:press', { id: 'not-a-uuid', wanted: true }, panel)).rejects.toBeInstanceOf(
       RefusedMessage,
     );
-    await expect(router.handle('support:press', { id, wanted: 'yes' }, panel)).rejects.toBeInstanceOf(
-      RefusedMessage,
-    );
+    await expect(router.handle('support:press', { id, wanted: 'yes' }, panel)).rejects.toBeInstanceOf(RefusedMessage);
     expect(await getSupport(drafts.store, id)).toBeUndefined();
   });
 });
@@ -201,8 +199,6 @@ describe('the side panel’s list, kept live', () => {
     // The same event twice changes nothing more.
     apply({ type: 'contribution', id: '7', data: a });
     expect(list.items.map((c) => c.id)).toEqual(['a']);
-    expect(applyLiveEvent(list, { type: 'reset', id: '8', data: { reason: 'too-far-behind' } })).toBe(
-      'reload',
-    );
+    expect(applyLiveEvent(list, { type: 'reset', id: '8', data: { reason: 'too-far-behind' } })).toBe('reload');
   });
 });
