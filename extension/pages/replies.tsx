@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contribution } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { ContributionItem } from '../components/contribution-item';
@@ -27,6 +28,14 @@ export function Replies({ parent }: { parent: Contribution }) {
   const problem = useSignal('');
   const writing = useSignal<DraftView | undefined>(undefined);
   const listId = `replies-${parent.id}`;
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const focusReply = useRef(false);
+  // The reply sent or closed, the keyboard goes back to where it came from: « Répondre ».
+  useLayoutEffect(() => {
+    if (!focusReply.current || writing.value) return;
+    focusReply.current = false;
+    replyButton.current?.focus();
+  });
 
   const live = liveList.value;
   const arrived = live?.replies.get(parent.id) ?? [];
@@ -79,7 +88,7 @@ export function Replies({ parent }: { parent: Contribution }) {
           </button>
         ) : null}
         {writing.value ? null : (
-          <button type="button" aria-describedby={`body-${parent.id}`} onClick={() => void reply()}>
+          <button type="button" ref={replyButton} aria-describedby={`body-${parent.id}`} onClick={() => void reply()}>
             {t.reply}
           </button>
         )}
@@ -102,7 +111,15 @@ export function Replies({ parent }: { parent: Contribution }) {
           ) : null}
         </div>
       ) : null}
-      {writing.value ? <DraftEditor draft={writing.value} onDone={() => (writing.value = undefined)} /> : null}
+      {writing.value ? (
+        <DraftEditor
+          draft={writing.value}
+          onDone={() => {
+            focusReply.current = true;
+            writing.value = undefined;
+          }}
+        />
+      ) : null}
       {problem.value ? (
         <p class="error" role="alert">
           {problem.value}

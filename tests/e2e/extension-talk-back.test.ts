@@ -184,6 +184,8 @@ describe('replies', () => {
     await expect.poll(() => item.getByRole('status').last().textContent()).toContain('Brouillon enregistré');
     expect(await axeOnPage(panel)).toEqual([]);
     await item.getByRole('button', { name: 'Envoyer' }).click();
+    // The editor closes; the keyboard is back on « Répondre ».
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Répondre');
     await expect
       .poll(() => mine(panel, words).getByRole('heading').textContent())
       .toMatch(/^Réponse à une contribution — En attente/);
