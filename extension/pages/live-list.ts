@@ -14,10 +14,12 @@ export interface LiveList {
   replies: ReadonlyMap<string, readonly Contribution[]>;
   /** Replies that left public view since (hidden, withdrawn). */
   removedReplies: ReadonlySet<string>;
+  /** Support counts the stream gave for what is not in `items` (replies, shown under their parent). */
+  otherCounts: ReadonlyMap<string, number>;
 }
 
 export function liveListOf(url: string, items: Contribution[]): LiveList {
-  return { url, items, replies: new Map(), removedReplies: new Set() };
+  return { url, items, replies: new Map(), removedReplies: new Set(), otherCounts: new Map() };
 }
 
 const replaced = (items: readonly Contribution[], next: Contribution) =>
@@ -46,6 +48,9 @@ export function applyLiveEvent(list: LiveList, event: LiveEvent): LiveList | 're
     }
     case 'counts': {
       const { id, supportCount, replyCount } = event.data;
+      if (!list.items.some((c) => c.id === id)) {
+        return { ...list, otherCounts: new Map([...list.otherCounts, [id, supportCount]]) };
+      }
       return { ...list, items: list.items.map((c) => (c.id === id ? { ...c, supportCount, replyCount } : c)) };
     }
     case 'removed': {

@@ -30,7 +30,7 @@ export function PublishedItem({
         describedBy={`body-${c.id}`}
         onToggle={(wanted) => support.press(c.id, wanted)}
       />
-      <Replies parent={c} />
+      <Replies parent={c} support={support} />
     </ContributionItem>
   );
 }

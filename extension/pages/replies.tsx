@@ -3,10 +3,13 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contribution } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { ContributionItem } from '../components/contribution-item';
+import { shownCount, SupportButton } from '../components/support-button';
+import type { SupportMarks } from '../components/support-marks';
 import { talkBackStrings } from '../i18n/talk-back';
 import { sendMessage } from '../messaging/messenger';
 import { DraftView } from '../messaging/protocol';
 import { DraftEditor } from './draft-editor';
+import { supportsFeed } from './drafts-feed';
 import { liveList } from './live-page';
 import { pageLocale, settings } from './locale';
 
@@ -19,7 +22,7 @@ const PAGE_SIZE = 20;
  * live; and "Répondre", which drafts a reply on this device like any contribution (kept
  * offline, sent once, followed in « Mes contributions »).
  */
-export function Replies({ parent }: { parent: Contribution }) {
+export function Replies({ parent, support }: { parent: Contribution; support: SupportMarks }) {
   const locale = pageLocale.value;
   const t = talkBackStrings[locale];
   const open = useSignal(false);
@@ -37,6 +40,8 @@ export function Replies({ parent }: { parent: Contribution }) {
     replyButton.current?.focus();
   });
 
+  // A reply can be supported too: this device's marks, as the background tells them.
+  const marks = supportsFeed.value;
   const live = liveList.value;
   const arrived = live?.replies.get(parent.id) ?? [];
   const removed = live?.removedReplies ?? new Set<string>();
@@ -100,7 +105,16 @@ export function Replies({ parent }: { parent: Contribution }) {
           ) : (
             <ol class="list" aria-label={t.repliesLabel}>
               {shown.map((r) => (
-                <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false} />
+                <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
+                  <SupportButton
+                    count={shownCount(r.supportCount, marks?.get(r.id), live?.otherCounts.get(r.id))}
+                    mark={marks?.get(r.id)}
+                    locale={locale}
+                    busy={support.busy.has(r.id)}
+                    describedBy={`body-${r.id}`}
+                    onToggle={(wanted) => support.press(r.id, wanted)}
+                  />
+                </ContributionItem>
               ))}
             </ol>
           )}

@@ -175,6 +175,14 @@ describe('replies', () => {
     expect(await item.getByRole('button', { name: 'Masquer les réponses (2)' }).getAttribute('aria-expanded')).toBe(
       'true',
     );
+    // A reply is a published contribution too: « Moi aussi » under it, sent at once online.
+    const firstInThread = thread.getByRole('listitem').first();
+    await firstInThread.getByRole('button', { name: 'Moi aussi' }).click();
+    await expect
+      .poll(async () => (await world.client.listReplies(discussed.id)).items[0]?.supportCount, { timeout: 15_000 })
+      .toBe(1);
+    await expect.poll(() => firstInThread.textContent(), { timeout: 15_000 }).toContain('Soutenue par 1 personne');
+    expect(await firstInThread.getByRole('button', { name: 'Moi aussi' }).getAttribute('aria-pressed')).toBe('true');
     expect(await axeOnPage(panel)).toEqual([]);
 
     await browser.context.setOffline(true);

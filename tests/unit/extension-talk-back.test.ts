@@ -191,6 +191,8 @@ describe('the side panel’s list, kept live', () => {
     const answer = { body: 'Fait.', status: 'answered' as const, organisation: 'DITP', at: '2026-11-30T11:00:00Z' };
     apply({ type: 'answer', id: '4', data: { ...a, answer } });
     expect(list.items.find((c) => c.id === 'a')?.answer).toEqual(answer);
+    apply({ type: 'counts', id: '4b', data: { id: 'r1', supportCount: 2, replyCount: 0 } });
+    expect(list.otherCounts.get('r1')).toBe(2);
     apply({ type: 'removed', id: '5', data: { id: 'r1', parentId: 'a' } });
     expect(list.replies.get('a')).toEqual([]);
     expect(list.removedReplies.has('r1')).toBe(true);
