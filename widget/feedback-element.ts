@@ -3,15 +3,15 @@ import type { Commitment } from '../api-client/contract';
 import { hasOpenDrafts } from './draft-hint';
 import { DraftKeeper } from './draft-keeper';
 import feedbackCss from './feedback.css?inline';
-import { renderForm } from './form-view';
+import { renderFloating } from './floating';
+import { renderForm, renderQuoteWaiting } from './form-view';
 import { followLanguage, followTheme } from './host-page';
 import { strings, type Strings, type WidgetLocale } from './i18n';
 import { defaultPageUrl } from './page-url';
 import { publicLinks, renderCommitment, renderPublished, type ListState } from './published-view';
-import { QuoteCapture, type QuotePlace } from './quote-capture';
-import { renderQuoteField } from './quote-field';
-import { refusedPlaces, refusePlace } from './refused-places';
+import type { QuoteMode } from './quote-mode';
 import { describeDraft, type StatusLine } from './status-line';
+import type { TalkBack } from './runtime/talk-back';
 import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer } from './runtime/types';
 
 /**
@@ -30,6 +30,7 @@ import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer 
  * @attr lang - fr or en; defaults to the page's language, French when unsure.
  * @attr page-url - The address contributions are filed under; defaults to the page's canonical link, else its URL without fragment or tracking parameters.
  * @attr quote-mode - Lets the citizen quote a passage selected on the page.
+ * @attr mode - inline (the default): the form in the page; floating: one button at the page's edge opening it in a dialog.
  *
  * @fires vigie-draft-saved - A draft was saved on this device. `detail: { id }`
  * @fires vigie-queued - The citizen sent a contribution; it waits for the network if needed. `detail: { id }`
@@ -43,6 +44,8 @@ import type { DraftFields, DraftView, FieldName, Reader, RuntimeOptions, Writer 
  * @csspart submit - The send button.
  * @csspart status - The status line, announced to screen readers.
  * @csspart list - The list of published contributions.
+ * @csspart launcher - The floating mode's button.
+ * @csspart dialog - The floating mode's dialog.
  *
  * @cssprop --vigie-font-family - Default: Marianne, arial, sans-serif.
  * @cssprop --vigie-font-size - Default: 1rem.
@@ -69,14 +72,13 @@ export class VigieFeedback extends LitElement {
     campaign: { type: String },
     pageUrl: { type: String, attribute: 'page-url' },
     quoteMode: { type: Boolean, attribute: 'quote-mode' },
+    mode: { type: String, reflect: true },
     theme: { type: String, reflect: true },
     _fields: { state: true },
     _errors: { state: true },
     _status: { state: true },
     _commitment: { state: true },
     _list: { state: true },
-    _quoteAvailable: { state: true },
-    _possible: { state: true },
     _locale: { state: true },
     _shareNote: { state: true },
   };
@@ -86,6 +88,7 @@ export class VigieFeedback extends LitElement {
   declare campaign: string | undefined;
   declare pageUrl: string | undefined;
   declare quoteMode: boolean;
+  declare mode: 'inline' | 'floating' | undefined;
   /** Reflects the page's DSFR theme (data-fr-theme), for the dark palette. */
   declare theme: 'light' | 'dark' | undefined;
 
@@ -94,9 +97,6 @@ export class VigieFeedback extends LitElement {
   declare private _status: StatusLine | undefined;
   declare private _commitment: Commitment | null | undefined;
   declare private _list: ListState;
-  declare private _quoteAvailable: boolean;
-  /** A restored draft's quote may have changed on the page: these words may be it. */
-  declare private _possible: { draftId: string; place: Extract<QuotePlace, { kind: 'possible' }> } | undefined;
   declare private _locale: WidgetLocale;
   /** What "Partager" did, said in the list's live region. */
   declare private _shareNote: string;
@@ -105,9 +105,12 @@ export class VigieFeedback extends LitElement {
   #mine: ReturnType<Writer['mine']> | undefined; // "Mes contributions sur cette page", drawn by the runtime
   /** The list's items and "Partager": they load with the reader (see published-items.ts). */
   #items: Pick<typeof import('./runtime'), 'renderPublishedItems' | 'copyLink'> | undefined;
+  #talk: TalkBack | undefined; // "Moi aussi", replies and the live list, from the runtime
   #teardown = new AbortController();
   #drafts = this.#newKeeper();
-  #quote = new QuoteCapture();
+  /** The quote-mode part of the form (quote-mode.ts): a chunk of its own, loaded when the attribute is set. */
+  #quote: Promise<QuoteMode> | undefined;
+  #quoteView: QuoteMode | undefined;
   #unfollow: Array<() => void> = [];
 
   constructor() {
@@ -116,8 +119,6 @@ export class VigieFeedback extends LitElement {
     this._fields = { kind: 'comment', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._list = { kind: 'idle' };
-    this._quoteAvailable = false;
-    this._possible = undefined;
     this._locale = 'fr';
     this._shareNote = '';
   }
@@ -140,6 +141,8 @@ export class VigieFeedback extends LitElement {
     for (const type of ['focusin', 'pointerdown', 'keydown'] as const) {
       this.addEventListener(type, () => this.#wake(), { signal, once: true });
     }
+    // The quote code loads when the page's text is first selected, or on the widget's first interaction.
+    document.addEventListener('selectionchange', () => this.#startQuoting(), { signal });
     // Leaving the page flushes the draft now rather than after the debounce.
     addEventListener('pagehide', () => void this.#drafts.flush(), { signal });
     document.addEventListener('visibilitychange', () => document.hidden && void this.#drafts.flush(), { signal });
@@ -151,17 +154,15 @@ export class VigieFeedback extends LitElement {
     super.disconnectedCallback();
     void this.#drafts.close();
     this.#teardown.abort();
+    this.#talk?.close();
     for (const stop of this.#unfollow) stop();
-    this.#quote.stop();
+    void this.#quote?.then((q) => q.stop());
     // Put back in a page, it starts afresh from its saved draft.
     this.#woken = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('quoteMode')) {
-      if (this.quoteMode) this.#quote.start(this, (available) => (this._quoteAvailable = available));
-      else this.#quote.stop();
-    }
+    if (changed.has('quoteMode') && !this.quoteMode) void this.#quote?.then((q) => q.stop());
     // A host page (a single-page app, say) that points the widget elsewhere gets the
     // drafts and contributions of the new place, not the old one's.
     const moved = (['platform', 'commitment', 'campaign', 'pageUrl'] as const).some((key) => changed.has(key));
@@ -176,10 +177,11 @@ export class VigieFeedback extends LitElement {
     await this.#drafts.close();
     this.#drafts = this.#newKeeper();
     this.#reader = undefined;
+    this.#talk?.close();
     this._fields = { kind: 'comment', body: '', pseudonym: '', selectors: [] };
     this._errors = {};
     this._status = undefined;
-    this._possible = undefined;
+    void this.#quote?.then((q) => q.selectorsChanged());
     this._commitment = undefined;
     this._list = { kind: 'idle' };
     this.#mine = undefined;
@@ -214,6 +216,7 @@ export class VigieFeedback extends LitElement {
       })
       .catch(() => undefined); // the keeper says why
     void this.#showPlatformData();
+    this.#startQuoting();
   }
 
   #loadReader(): Promise<Reader> | undefined {
@@ -221,7 +224,19 @@ export class VigieFeedback extends LitElement {
     if (!options) return undefined;
     this.#reader ??= import('./runtime').then((m) => {
       this.#items = m;
-      return m.createReader(options);
+      const reader = m.createReader(options, {
+        element: this,
+        html,
+        strings: () => this.#t,
+        list: () => this._list,
+        setList: (list) => (this._list = list),
+        reload: () => void this.#loadList(),
+        note: (note) => (this._shareNote = note),
+        writer: () => this.#drafts.load(),
+        mine: () => this.#mine,
+      });
+      this.#talk = reader.talk;
+      return reader;
     });
     return this.#reader;
   }
@@ -271,7 +286,7 @@ export class VigieFeedback extends LitElement {
         restored: (view) => {
           this._fields = view.fields;
           this._status = describeDraft(view, this.#t, navigator.onLine);
-          if (this.quoteMode && view.state === 'draft') void this.#findQuote(view.id);
+          if (this.quoteMode && view.state === 'draft') void this.#quoteMode()?.then((q) => q.restored(view.id));
         },
         saved: (id) => {
           if (!Object.keys(this._errors).length) this._status = { tone: 'neutral', text: this.#t.draftSaved };
@@ -302,8 +317,7 @@ export class VigieFeedback extends LitElement {
 
   #update(patch: Partial<DraftFields>): void {
     this._fields = { ...this._fields, ...patch };
-    // Another quote, or none: the question about the old one's place no longer stands.
-    if (patch.selectors) this._possible = undefined;
+    if (patch.selectors) void this.#quote?.then((q) => q.selectorsChanged());
     if (Object.keys(this._errors).length) {
       const cleared = { ...this._errors };
       for (const key of Object.keys(patch)) delete cleared[key as FieldName];
@@ -329,36 +343,25 @@ export class VigieFeedback extends LitElement {
     this._fields = { kind: this._fields.kind, body: '', pseudonym: this._fields.pseudonym, selectors: [] };
   }
 
-  async #quoteSelection(): Promise<void> {
-    const captured = await this.#quote.capture();
-    if (!captured) return;
-    if ('refused' in captured) {
-      this._status = {
-        tone: 'problem',
-        text: captured.refused === 'quote.too-long' ? this.#t.quoteTooLong : this.#t.quoteEmpty,
-      };
-      return;
-    }
-    this.#update({ selectors: captured.selectors });
+  /** In quote mode, follows the page's selection, loading the quote code first if need be. */
+  #startQuoting(): void {
+    if (this.quoteMode) void this.#quoteMode()?.then((q) => q.start());
   }
 
-  /** A draft comes back with a quote: is the passage still where it was, or may it have changed? */
-  async #findQuote(draftId: string): Promise<void> {
-    const selectors = this._fields.selectors;
-    if (!selectors.some((s) => s.type === 'TextQuoteSelector')) return;
-    const place = await this.#quote.locate(selectors, refusedPlaces(draftId));
-    // The citizen may have removed or replaced the quote meanwhile.
-    if (this._fields.selectors !== selectors) return;
-    this._possible = place.kind === 'possible' ? { draftId, place } : undefined;
-  }
-
-  #answerPossible(here: boolean): void {
-    const possible = this._possible;
-    if (!possible) return;
-    this._possible = undefined;
-    if (here) this.#update({ selectors: possible.place.selectors });
-    else refusePlace(possible.draftId, possible.place.place);
-    this._status = { tone: 'neutral', text: here ? this.#t.hereNoted : this.#t.notHereNoted };
+  #quoteMode(): Promise<QuoteMode> | undefined {
+    if (!this.quoteMode) return this.#quote;
+    this.#quote ??= import('./quote-mode').then(
+      (m) =>
+        (this.#quoteView = new m.QuoteMode({
+          element: this,
+          lit: { html, nothing },
+          strings: () => this.#t,
+          selectors: () => this._fields.selectors,
+          setSelectors: (selectors) => this.#update({ selectors }),
+          say: (line) => (this._status = line),
+        })),
+    );
+    return this.#quote;
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -367,20 +370,14 @@ export class VigieFeedback extends LitElement {
     const t = this.#t;
     if (!this.platform) return html`<p part="base" role="alert" lang=${this._locale}>${t.missingPlatform}</p>`;
     const form = { fields: this._fields, errors: this._errors };
-    return html`<section part="base" lang=${this._locale} aria-labelledby="title">
+    const section = html`<section part="base" lang=${this._locale} aria-labelledby="title">
       <h2 id="title" part="title">${t.heading}</h2>
       ${renderCommitment(this.commitment, this._commitment, t)}
       ${renderForm(
         form,
         t,
         { update: (patch) => this.#update(patch), send: (e) => void this.#send(e) },
-        this.quoteMode
-          ? renderQuoteField(this._fields.selectors, this._possible?.place, this._quoteAvailable, t, {
-              quote: () => void this.#quoteSelection(),
-              remove: () => this.#update({ selectors: [] }),
-              answer: (here) => this.#answerPossible(here),
-            })
-          : nothing,
+        this.quoteMode ? (this.#quoteView?.render() ?? renderQuoteWaiting(t)) : nothing,
       )}
       <p part="status" role="status" class=${this._status?.tone ?? ''}>${this._status?.text ?? ''}</p>
       ${this.#mine?.render()}
@@ -391,10 +388,12 @@ export class VigieFeedback extends LitElement {
         links: publicLinks(this.platform, this._locale, this.commitment, this.pageUrl || defaultPageUrl(document)),
         shareNote: this._shareNote,
         items: this.#items,
+        talk: this.#talk,
         show: () => this.#wake(),
         more: () => void this.#loadList(true),
         noteShared: (note) => (this._shareNote = note),
       })}
     </section>`;
+    return this.mode === 'floating' ? renderFloating(section, t, this) : section;
   }
 }

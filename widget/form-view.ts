@@ -128,3 +128,14 @@ export function renderForm(
     <button type="submit" part="submit">${t.send}</button>
   </form>`;
 }
+
+/**
+ * The quote-mode field before its code loaded (quote-mode.ts, on the page's first selection
+ * or the widget's first interaction): the same button, that cannot quote yet.
+ */
+export function renderQuoteWaiting(t: Strings): TemplateResult {
+  return html`<div class="field">
+    <button type="button" disabled aria-describedby="quote-hint">${t.quote}</button>
+    <span class="hint" id="quote-hint">${t.quoteHint}</span>
+  </div>`;
+}

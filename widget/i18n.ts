@@ -8,6 +8,8 @@ export const strings = {
   fr: {
     locale: 'fr',
     heading: 'Votre avis sur cette page',
+    launcher: 'Donner mon avis',
+    close: 'Fermer',
     kindLegend: 'Que souhaitez-vous faire ?',
     kindComment: 'Commenter',
     kindGap: 'Signaler un manque de transparence',
@@ -62,6 +64,8 @@ export const strings = {
   en: {
     locale: 'en',
     heading: 'Your feedback on this page',
+    launcher: 'Give my feedback',
+    close: 'Close',
     kindLegend: 'What would you like to do?',
     kindComment: 'Comment',
     kindGap: 'Report a transparency gap',

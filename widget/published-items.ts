@@ -3,6 +3,8 @@ import type { Contribution, GapType } from '../api-client/contract';
 import type { WidgetLocale } from './i18n';
 import { listStrings, type ListStrings } from './i18n-list';
 import type { PublicLinks } from './published-view';
+import type { TalkBack } from './runtime/talk-back';
+import { renderSort, renderTalk } from './runtime/talk-view';
 
 /*
  * The published contributions themselves, with their answers and "Partager". They load
@@ -42,12 +44,13 @@ function renderContribution(
   locale: WidgetLocale,
   links: PublicLinks,
   share: (address: string) => void,
+  talk: TalkBack | undefined,
 ): TemplateResult {
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
   const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
   const date = format.format(new Date(c.receivedAt));
   const answer = c.answer;
-  return html`<li>
+  return html`<li data-id=${c.id}>
     <p class="meta">
       ${c.kind === 'gap' && c.gapType ? html`<span class="badge">${gapTypes[c.gapType]}</span>` : nothing}
       <span>${c.author?.pseudonym ?? t.anonymous}</span>, <time datetime=${c.receivedAt}>${date}</time>
@@ -75,19 +78,26 @@ function renderContribution(
           : html`<a href=${links.permalink(c.id)}>${t.share}</a>`
       }
     </p>
+    ${talk ? renderTalk(html, talk, c, locale) : nothing}
   </li>`;
 }
 
-/** The list of published contributions, newest first. */
+/**
+ * The list of published contributions, newest first or the most supported first, with
+ * "Moi aussi" and the replies under each (the talk-back controller, once the runtime made it).
+ * The list takes the focus when the contribution that held it leaves (a live removal).
+ */
 export function renderPublishedItems(
   lit: LitTemplating,
   items: readonly Contribution[],
   locale: WidgetLocale,
   links: PublicLinks,
   share: (address: string) => void,
+  talk?: TalkBack,
 ): TemplateResult {
   const t = listStrings[locale];
-  return lit.html`<ul part="list">
-    ${items.map((c) => renderContribution(lit, c, t, locale, links, share))}
-  </ul>`;
+  return lit.html`${talk ? renderSort(lit.html, talk) : lit.nothing}
+    <ul part="list" id="published-list" tabindex="-1">
+      ${items.map((c) => renderContribution(lit, c, t, locale, links, share, talk))}
+    </ul>`;
 }

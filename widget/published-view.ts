@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Commitment, Contribution } from '../api-client/contract';
 import type { Strings, WidgetLocale } from './i18n';
+import type { TalkBack } from './runtime/talk-back';
 
 export type ListState =
   | { kind: 'idle' }
@@ -60,6 +61,8 @@ export interface PublishedSection {
   shareNote: string;
   /** The items' code (published-items.ts): it loads with the reader, so the list is never ready without it. */
   items: Pick<typeof import('./published-items'), 'renderPublishedItems' | 'copyLink'> | undefined;
+  /** "Moi aussi", replies, sorting and live updates (runtime/talk-back.ts), made with the reader. */
+  talk: TalkBack | undefined;
   show(): void;
   more(): void;
   noteShared(note: string): void;
@@ -74,7 +77,14 @@ export function renderPublished(section: PublishedSection): TemplateResult {
   let content: TemplateResult;
   if (list.kind === 'ready' && list.items.length === 0) content = html`<p>${t.noneYet}</p>`;
   else if (list.kind === 'ready' && items) {
-    content = html`${items.renderPublishedItems({ html, nothing, gapTypes: t.gapTypes }, list.items, locale, links, share)}
+    content = html`${items.renderPublishedItems(
+      { html, nothing, gapTypes: t.gapTypes },
+      list.items,
+      locale,
+      links,
+      share,
+      section.talk,
+    )}
     ${list.nextCursor ? html`<button type="button" @click=${() => section.more()}>${t.more}</button>` : nothing}`;
   } else if (list.kind === 'failed') content = html`<p>${t.listError}</p>`;
   else if (list.kind === 'idle')

@@ -19,20 +19,19 @@ export class QuoteCapture {
   start(host: HTMLElement, onAvailable: (available: boolean) => void): void {
     this.stop();
     this.#abort = new AbortController();
-    document.addEventListener(
-      'selectionchange',
-      () => {
-        const selection = document.getSelection();
-        const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-        if (range && !range.collapsed && !host.contains(range.commonAncestorContainer) && range.toString().trim()) {
-          this.#range = range.cloneRange();
-        } else if (document.activeElement !== host) {
-          this.#range = undefined;
-        }
-        onAvailable(this.#range !== undefined);
-      },
-      { signal: this.#abort.signal },
-    );
+    const follow = () => {
+      const selection = document.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+      if (range && !range.collapsed && !host.contains(range.commonAncestorContainer) && range.toString().trim()) {
+        this.#range = range.cloneRange();
+      } else if (document.activeElement !== host) {
+        this.#range = undefined;
+      }
+      onAvailable(this.#range !== undefined);
+    };
+    document.addEventListener('selectionchange', follow, { signal: this.#abort.signal });
+    // This code loads on the page's first selection (or the widget's first interaction): that selection counts.
+    follow();
   }
 
   stop(): void {

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { Selector } from '../api-client/contract';
 import type { Strings } from './i18n';
 import type { QuotePlace } from './quote-capture';
@@ -9,6 +9,7 @@ import type { QuotePlace } from './quote-capture';
  * changed on the page, the words found and the citizen's answer.
  */
 export function renderQuoteField(
+  { html, nothing }: { html: typeof litHtml; nothing: typeof litNothing },
   selectors: readonly Selector[],
   possible: Extract<QuotePlace, { kind: 'possible' }> | undefined,
   available: boolean,

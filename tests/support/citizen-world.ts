@@ -28,9 +28,13 @@ export interface CitizenWorld {
 
 export async function startCitizenWorld(
   routes: Record<string, StaticFile> = {},
-  options: { moderation?: 'pre' | 'post' } = {},
+  /** `args`: more arguments to the platform's `serve` (e.g. `--widget DIR`, for a page embedding the widget). */
+  options: { moderation?: 'pre' | 'post'; args?: string[] } = {},
 ): Promise<CitizenWorld> {
-  const platform = await startPlatformProcess({ env: { VIGIE_MODERATION: options.moderation ?? 'post' } });
+  const platform = await startPlatformProcess({
+    env: { VIGIE_MODERATION: options.moderation ?? 'post' },
+    ...(options.args ? { args: options.args } : {}),
+  });
   const proxy = await startCountingProxy(platform.url);
   const site = await startStaticServer({ '/plan-2021-2023': { body: fromFile(fixture) }, ...routes });
   return {

@@ -106,6 +106,15 @@ export class MineSection {
     for (const stop of this.#stop) stop();
   }
 
+  /**
+   * The live stream told of these contributions (published, answered, removed): when one is
+   * this device's, what became of it is asked at once with its secret, rather than at the
+   * next ten-minute round. Counts are not news here.
+   */
+  heard(ids: readonly string[]): void {
+    if (this.#entries.some((d) => d.state === 'synced' && ids.includes(d.id))) this.#refresh();
+  }
+
   /** A failure is retried by the follower's own backoff at the next occasion: nothing to tell the citizen. */
   #refresh(ifOlderThanMs?: number): void {
     void this.#deps.follower.refresh(ifOlderThanMs === undefined ? {} : { ifOlderThanMs }).catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { Commitment, Contribution, ContributionPage, Selector } from '../../api-client/contract';
 import type { TemplateResult } from 'lit';
-import type { DraftState, FieldErrors, FieldName, FormFields } from '../../api-client/drafts';
+import type { DraftState, FieldErrors, FieldName, FormFields, SupportRecord } from '../../api-client/drafts';
 import type { MineHost } from './mine-section';
 
 export type { FieldName };
@@ -43,8 +43,23 @@ export interface Writer {
   /** The pseudonym this device signed with last (the form's field remembers it), or ''. */
   pseudonym(): string;
   /** "Mes contributions sur cette page", drawn by the element where it wants it. */
-  mine(host: MineHost): { render(): TemplateResult | '' };
+  mine(host: MineHost): MineView;
+  /** "Moi aussi" on this device: kept at once, sent by the engine; false where this browser cannot make the key. */
+  setSupport(contributionId: string, wanted: boolean): Promise<boolean>;
+  /** This device's "Moi aussi", by contribution id, now and at every change. */
+  watchSupports(callback: (supports: ReadonlyMap<string, SupportRecord>) => void): () => void;
+  /** Saves a reply's words (creating its draft on first save), signed as the form's pseudonym; resolves with its id. */
+  saveReply(id: string | null, parent: Contribution, body: string): Promise<string>;
+  /** This device's replies not yet received by the platform (being written, waiting, refused), by parent. */
+  openReplies(): Promise<Array<{ parentId: string; view: DraftView }>>;
   dispose(): void;
+}
+
+/** The section as the element draws it, and what it learns from the live stream. */
+export interface MineView {
+  render(): TemplateResult | '';
+  /** These contributions changed in public (published, answered, removed): ask what became of ours. */
+  heard(ids: readonly string[]): void;
 }
 
 export interface RuntimeOptions {
@@ -56,4 +71,4 @@ export interface RuntimeOptions {
   campaignId: string | undefined;
 }
 
-export type { Contribution };
+export type { Contribution, SupportRecord };

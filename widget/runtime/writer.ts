@@ -7,18 +7,23 @@ import {
   formFieldsOf,
   inputOfFormFields,
   reasonSentence,
+  replyDraftInput,
   requestPersistentStorage,
+  setSupport,
   targetTitle,
+  watchSupports,
   withdrawContribution,
   type Draft,
   type DraftInput,
+  type PushClient,
 } from '../../api-client/drafts';
 import {
   contributionStatuses,
   createTransport,
   submitBatch,
+  supportContribution,
   withdrawContribution as withdrawRoute,
-  type VigieClient,
+  withdrawSupport,
 } from '../../api-client/http';
 import { MineSection, type MineHost } from './mine-section';
 import type { DraftFields, DraftView, RuntimeOptions, SendResult, Writer } from './types';
@@ -70,8 +75,12 @@ export function createWriter(options: RuntimeOptions): Writer {
     locale: options.locale,
   });
   const platform = createTransport({ baseUrl: options.platform, locale: options.locale });
-  // The engine only sends: the one route it calls is all the widget carries.
-  const client: Pick<VigieClient, 'submitBatch'> = { submitBatch: (items, o) => submitBatch(platform, items, o) };
+  // The engine only sends: the routes it calls are all the widget carries.
+  const client: PushClient = {
+    submitBatch: (items, o) => submitBatch(platform, items, o),
+    supportContribution: (id, key, o) => supportContribution(platform, id, key, o),
+    withdrawSupport: (id, key, o) => withdrawSupport(platform, id, key, o),
+  };
   const engine = createSyncEngine({ store, client, locale: options.locale });
   let mine: MineSection | undefined;
   // start() recovers drafts a crash left `sending`, under the lock, then sends what waits;
@@ -96,15 +105,17 @@ export function createWriter(options: RuntimeOptions): Writer {
     return store.create(inputOf(fields));
   };
 
+  // A reply stands under its parent, with no commitment of its own: here when its page is this one.
   const belongsHere = (draft: Draft) =>
     draft.input.target?.url === options.pageUrl &&
-    draft.input.commitmentId === options.commitmentId &&
-    draft.input.campaignId === options.campaignId;
+    (draft.input.kind === 'reply' ||
+      (draft.input.commitmentId === options.commitmentId && draft.input.campaignId === options.campaignId));
+  const isReply = (draft: Draft) => draft.input.kind === 'reply';
 
   return {
     async restore() {
       const open = await store.list({ state: ['draft', 'rejected', 'queued', 'sending'] });
-      const latest = open.filter(belongsHere).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      const latest = open.filter((d) => belongsHere(d) && !isReply(d)).sort((a, b) => b.updatedAt - a.updatedAt)[0];
       return latest ? viewOf(latest, options.locale) : null;
     },
 
@@ -130,6 +141,29 @@ export function createWriter(options: RuntimeOptions): Writer {
         belongsHere,
       });
       return mine;
+    },
+
+    async setSupport(id, wanted) {
+      return (await setSupport(store, id, wanted)) !== undefined;
+    },
+
+    watchSupports: (callback) => watchSupports(store).subscribe(callback),
+
+    async saveReply(id, parent, body) {
+      const author = rememberedPseudonym().trim();
+      const words: DraftInput = { body, author: author ? { pseudonym: author } : undefined };
+      const draft = id ? await store.get(id) : undefined;
+      if (draft && (draft.state === 'draft' || draft.state === 'rejected'))
+        return (await store.update(draft.id, words)).id;
+      return (await store.create({ ...replyDraftInput(parent), ...words, locale: options.locale, source: 'widget' }))
+        .id;
+    },
+
+    async openReplies() {
+      const open = await store.list({ state: ['draft', 'rejected', 'queued', 'sending'] });
+      return open
+        .filter((d) => isReply(d) && d.input.parentId)
+        .map((d) => ({ parentId: d.input.parentId!, view: viewOf(d, options.locale) }));
     },
 
     async send(id): Promise<SendResult> {
