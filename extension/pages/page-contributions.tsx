@@ -134,7 +134,7 @@ export function PageContributions({ state }: { state: PageState }) {
           {t.published(contributions.length)}
         </h2>
         <p class="status" role="status">
-          {said.value}
+          {support.failed ? tb.supportFailed : said.value}
         </p>
         {state.lookup === 'pending' ? (
           <p>{t.loading}</p>
