@@ -28,6 +28,8 @@ export const OwnContributionStatus = z.object({
   answer: z.optional(Answer),
   /** When it was withdrawn. */
   withdrawn: z.optional(IsoDateTime),
+  /** Once published: how many published replies other citizens gave it (a rise is news to its author). */
+  replyCount: z.optional(z.int().check(z.gte(0))),
 });
 
 export const ContributionStatusResponse = z.object({ items: z.array(OwnContributionStatus) });

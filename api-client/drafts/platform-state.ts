@@ -19,6 +19,8 @@ export interface PlatformState {
   answer?: Answer;
   /** When its author withdrew it (ISO 8601). */
   withdrawnAt?: string;
+  /** How many published replies other citizens gave it (known once it is published). */
+  replyCount?: number;
   /** Epoch ms: when the platform said so. */
   checkedAt: number;
 }
@@ -35,6 +37,7 @@ export function platformStateOf(item: OwnContributionStatus, checkedAt: number):
     ...(item.reply ? { reply: { body: item.reply.body, at: item.reply.at } } : {}),
     ...(item.answer ? { answer: { ...item.answer } } : {}),
     ...(item.withdrawn ? { withdrawnAt: item.withdrawn } : {}),
+    ...(item.replyCount !== undefined ? { replyCount: item.replyCount } : {}),
     checkedAt,
   };
 }
@@ -52,16 +55,19 @@ export function platformStateOfDraft(draft: Pick<Draft, 'state' | 'platform' | '
 
 /**
  * The part of a platform state the citizen is told about when it changes: a
- * publication, a hiding or a rejection (with its reason), a reply, an organisation's
- * answer (new, edited, or its status changed). Empty when there is nothing to tell:
- * pending without an answer, and withdrawn (the citizen's own act, on this device,
- * since only this device holds the secret).
+ * publication, a hiding or a rejection (with its reason), the moderators' reply, an
+ * organisation's answer (new, edited, or its status changed), other citizens' replies
+ * (their count changed). Empty when there is nothing to tell: pending without an answer,
+ * and withdrawn (the citizen's own act, on this device, since only this device holds the
+ * secret). The replies' part is written only when there are some, so a key seen before
+ * replies existed still reads the same.
  */
 export function newsKeyOf(state: PlatformState | undefined): string {
   if (!state || state.status === 'withdrawn') return '';
   const answer = state.answer ? `${state.answer.status}@${state.answer.at}` : '';
   if (state.status === 'pending' && !answer) return '';
-  return [state.status, state.reason ?? '', state.reply?.at ?? '', answer].join('|');
+  const replies = state.replyCount ? [`replies:${state.replyCount}`] : [];
+  return [state.status, state.reason ?? '', state.reply?.at ?? '', answer, ...replies].join('|');
 }
 
 /**

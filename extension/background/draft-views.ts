@@ -54,6 +54,7 @@ export function summaryOf(draft: Draft): DraftSummary {
   return {
     ...viewOf(draft),
     ...(target?.url ? { pageUrl: target.url } : {}),
+    ...(draft.input.parentId ? { parentId: draft.input.parentId } : {}),
     ...(target?.title ? { pageTitle: target.title } : {}),
     ...(quote ? { quote: quote.exact } : {}),
     updatedAt: draft.updatedAt,

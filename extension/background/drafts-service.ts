@@ -3,6 +3,7 @@ import {
   createDraftStore,
   createStatusFollower,
   createSyncEngine,
+  followable,
   requestPersistentStorage,
   watchSyncStatus,
   withdrawContribution,
@@ -16,12 +17,15 @@ import {
 } from '../../api-client/drafts';
 import { createVigieClient, type VigieClient } from '../../api-client/http';
 import type { SharedConnectivity } from './connectivity';
+import { createSupportBox } from './support-box';
+import type { SupportBox } from './talk-back-routes';
 
 export const EXTENSION_DB_NAME = 'vigie-extension';
 
 export interface DraftsServiceOptions {
   /** The platform's client for the current settings; read at every request. */
-  client: () => Pick<VigieClient, 'submitBatch' | 'contributionStatuses' | 'withdrawContribution'>;
+  client: () => Pick<VigieClient, 'submitBatch' | 'contributionStatuses' | 'withdrawContribution'> &
+    Partial<Pick<VigieClient, 'supportContribution' | 'withdrawSupport'>>;
   schedule: Schedule | null;
   connectivity: SharedConnectivity;
   dbName?: string;
@@ -39,6 +43,14 @@ export interface DraftsService {
   readonly connectivity: SharedConnectivity;
   /** Withdraws a sent contribution from the platform with the secret kept here; throws what went wrong. */
   withdraw(id: string): Promise<Draft>;
+  /** This device's "Moi aussi", kept here and sent once by the engine. */
+  readonly supports: SupportBox;
+  /**
+   * The live stream spoke of contributions of this device (published, answered, replied to,
+   * removed): the follower asks the platform at once, whatever the last answer's age, once
+   * for what arrives together.
+   */
+  ownNews(ids: readonly string[]): void;
   /**
    * Start-up: drafts a crash left `sending` go back to the queue, then one push.
    * `retryNow` for a browser that starts again: see SyncEngine.start.
@@ -63,7 +75,12 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
   });
   const engine = createSyncEngine({
     store,
-    client: { submitBatch: (items, requestOptions) => options.client().submitBatch(items, requestOptions) },
+    client: {
+      submitBatch: (items, requestOptions) => options.client().submitBatch(items, requestOptions),
+      // "Moi aussi" leaves with the drafts, under the same lock and backoff.
+      supportContribution: (id, key, o) => supportRoute(options.client().supportContribution)(id, key, o),
+      withdrawSupport: (id, key, o) => supportRoute(options.client().withdrawSupport)(id, key, o),
+    },
     schedule: options.schedule,
     connectivity: options.connectivity,
     ...(options.onError ? { onError: options.onError } : {}),
@@ -72,10 +89,29 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
     store,
     client: { contributionStatuses: (items, o) => options.client().contributionStatuses(items, o) },
   });
+  const newsOf = new Set<string>();
+  let newsAsked: Promise<void> | undefined;
+  const ownNews = (ids: readonly string[]) => {
+    for (const id of ids) newsOf.add(id);
+    newsAsked ??= (async () => {
+      // Events arrive together (a reply, then its parent's count): one request for them.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const asked = [...newsOf];
+      newsOf.clear();
+      newsAsked = undefined;
+      const drafts = await Promise.all(asked.map((id) => store.get(id)));
+      if (drafts.some((d) => d !== undefined && followable(d))) await follower.refresh();
+    })().catch((error: unknown) => {
+      newsAsked = undefined;
+      options.onError?.(error);
+    });
+  };
   return {
     store,
     engine,
     follower,
+    supports: createSupportBox(store),
+    ownNews,
     withdraw: (id) => withdrawContribution(store, options.client(), id),
     connectivity: options.connectivity,
     async start(startOptions) {
@@ -89,6 +125,11 @@ export function createDraftsService(options: DraftsServiceOptions): DraftsServic
       store.close();
     },
   };
+}
+
+function supportRoute<F>(route: F | undefined): F {
+  if (!route) throw new Error('This client has no "Moi aussi" route.');
+  return route;
 }
 
 /**

@@ -1,9 +1,11 @@
-import type { Draft, SyncEngineState } from '../../api-client/drafts';
+import { watchSupports, type Draft, type SyncEngineState } from '../../api-client/drafts';
 import { DRAFT_PORT, DRAFTS_PORT, WatchDraftRequest, type DraftsSnapshot } from '../messaging/protocol';
+import type { SupportsSnapshot } from '../messaging/talk-back';
 import { identifySender, type SelfIdentity, type SenderLike } from '../messaging/sender';
 import type { DraftAccess } from './draft-access';
 import { summaryOf, viewOf } from './draft-views';
 import type { DraftsService } from './drafts-service';
+import { markOf } from './support-box';
 
 /** The part of runtime.Port the background uses. */
 export interface PortLike {
@@ -22,8 +24,8 @@ export interface LiveUpdatesDeps {
 }
 
 /**
- * Pushes what changes to whoever shows it: every draft and the sync status to
- * our own pages (`vigie:drafts`), one draft's state to the composer that wrote
+ * Pushes what changes to whoever shows it: every draft, the sync status and every
+ * "Moi aussi" to our own pages (`vigie:drafts`), one draft's state to the composer that wrote
  * it (`vigie:draft`). Ports are checked like messages: our pages only for the
  * whole list, a content script only for a draft written from its tab and origin.
  */
@@ -62,9 +64,16 @@ export function createLiveUpdates(deps: LiveUpdatesDeps) {
       engineState = value;
       emit();
     });
+    // "Moi aussi" as it changes (pressed, sent, answered): the panel asks nothing, and an
+    // MV3 worker is not kept awake by a page polling it.
+    const offSupports = watchSupports(store).subscribe((records) => {
+      const snapshot: SupportsSnapshot = { supports: [...records].map(([id, record]) => markOf(id, record)) };
+      port.postMessage(snapshot);
+    });
     return () => {
       offList();
       offEngine();
+      offSupports();
     };
   }
 

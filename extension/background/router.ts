@@ -21,19 +21,12 @@ import { inputOfNewDraft, mayBeOnPlatform, ownPassageOf, viewOf } from './draft-
 import type { DraftsService } from './drafts-service';
 import type { PageData } from './page-data';
 import type { PassageChoices } from './passage-choices';
+import { RefusedMessage } from './refused-message';
+import { talkBackRoutes } from './talk-back-routes';
 
 export type RequestType = keyof BackgroundRequests;
 
-/** A message the background will not act on: unknown sender, wrong caller, bad data, foreign draft. */
-export class RefusedMessage extends Error {
-  constructor(
-    readonly type: string,
-    readonly reason: string,
-  ) {
-    super(`Vigie refused "${type}": ${reason}.`);
-    this.name = 'RefusedMessage';
-  }
-}
+export { RefusedMessage };
 
 export interface RouterDeps {
   drafts: DraftsService;
@@ -275,6 +268,13 @@ export function createRouter(deps: RouterDeps) {
         return Promise.resolve();
       },
     },
+    ...talkBackRoutes({
+      store,
+      pageData: deps.pageData,
+      supports: deps.drafts.supports,
+      author,
+      ownNews: (ids) => deps.drafts.ownNews(ids),
+    }),
   };
 
   return {

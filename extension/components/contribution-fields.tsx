@@ -63,7 +63,7 @@ export function ContributionFields({ idPrefix, locale, fields, errors, onChange,
         </div>
       ) : null}
       <div class="field">
-        <label for={id('body')}>{t.body}</label>
+        <label for={id('body')}>{fields.kind === 'reply' ? t.replyBody : t.body}</label>
         <span class="hint" id={id('body-hint')}>
           {t.bodyHint}
         </span>

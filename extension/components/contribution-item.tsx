@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Contribution } from '../../api-client/contract';
 import { answerStatusLabels, gapTypeLabels } from '../../api-client/contract/labels';
 import type { UiLocale } from '../i18n/locale';
@@ -29,12 +30,15 @@ export function ContributionItem({
   locale,
   showQuote = true,
   permalink,
+  children,
 }: {
   contribution: Contribution;
   locale: UiLocale;
   showQuote?: boolean;
   /** The contribution's page on the platform, to share (the side panel's list). */
   permalink?: string | undefined;
+  /** What follows it in the list: "Moi aussi", its replies. */
+  children?: ComponentChildren;
 }) {
   const t = words[locale];
   const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
@@ -48,7 +52,9 @@ export function ContributionItem({
         <span>{c.author?.pseudonym ?? t.anonymous}</span>, <time dateTime={c.receivedAt}>{date}</time>
       </p>
       {showQuote && quote ? <p class="quote">{quote.exact}</p> : null}
-      <p class="body">{c.body}</p>
+      <p class="body" id={`body-${c.id}`}>
+        {c.body}
+      </p>
       {answer ? (
         <div class="answer">
           <p>
@@ -69,6 +75,7 @@ export function ContributionItem({
           <ShareButton address={permalink} locale={locale} />
         </p>
       ) : null}
+      {children}
     </li>
   );
 }

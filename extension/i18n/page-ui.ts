@@ -12,6 +12,7 @@ export const pageUiStrings = {
     gapType: 'Type de manque',
     gapTypeChoose: 'Choisissez…',
     body: 'Votre contribution',
+    replyBody: 'Votre réponse',
     bodyHint: 'Texte brut, 5 000 caractères au plus. Ne donnez pas d’informations personnelles.',
     count: (n: number, max: number) => `${frNumber.format(n)} caractère${n > 1 ? 's' : ''} sur ${frNumber.format(max)}`,
     signedAs: (pseudonym: string) => `Signée « ${pseudonym} »`,
@@ -38,6 +39,7 @@ export const pageUiStrings = {
     gapType: 'Kind of gap',
     gapTypeChoose: 'Choose…',
     body: 'Your contribution',
+    replyBody: 'Your reply',
     bodyHint: 'Plain text, 5,000 characters at most. Do not give personal information.',
     count: (n: number, max: number) =>
       `${enNumber.format(n)} character${n === 1 ? '' : 's'} of ${enNumber.format(max)}`,

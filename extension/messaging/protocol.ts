@@ -18,6 +18,13 @@ import {
   TITLE_MAX_LENGTH,
 } from '../../api-client/contract';
 import { draftStates, formFieldNames, type FormFields, type PlatformState } from '../../api-client/drafts';
+import {
+  OwnNewsRequest,
+  ReplyCreateRequest,
+  SupportMarksRequest,
+  SupportPressRequest,
+  type SupportMark,
+} from './talk-back';
 
 // Extension pages forbid eval; zod would otherwise probe `new Function` and log a CSP violation.
 z.config({ jitless: true });
@@ -88,6 +95,7 @@ export const PlatformStateData = z.object({
   reply: z.optional(Reply),
   answer: z.optional(Answer),
   withdrawnAt: z.optional(z.string()),
+  replyCount: z.optional(z.number()),
   checkedAt: z.number(),
 }) satisfies z.ZodMiniType<PlatformState>;
 
@@ -109,6 +117,8 @@ export const DraftSummary = z.object({
   ...DraftView.shape,
   pageUrl: z.optional(z.string()),
   pageTitle: z.optional(z.string()),
+  /** A reply's parent: the published contribution it answers. */
+  parentId: z.optional(z.string()),
   quote: z.optional(z.string()),
   updatedAt: z.number(),
   /** Epoch ms: when the citizen sent it (pressed "Envoyer"), for what left the device. */
@@ -265,6 +275,10 @@ export const backgroundRequests = {
   'commitments:find': CommitmentsRequest,
   'network:online': NoData,
   'passage:choose': PassageChooseRequest,
+  'support:press': SupportPressRequest,
+  'support:marks': SupportMarksRequest,
+  'reply:create': ReplyCreateRequest,
+  'own:news': OwnNewsRequest,
 } as const;
 
 export type BackgroundRequests = { [K in keyof typeof backgroundRequests]: z.infer<(typeof backgroundRequests)[K]> };
@@ -287,6 +301,10 @@ export interface BackgroundAnswers {
   'commitments:find': z.infer<typeof Commitment>[];
   'network:online': void;
   'passage:choose': void;
+  'support:press': SupportMark;
+  'support:marks': SupportMark[];
+  'reply:create': DraftView;
+  'own:news': void;
 }
 
 /** What the background (or a page) asks a tab's content script. */

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { pagesStrings } from '../i18n/pages';
 import { pageUiStrings } from '../i18n/page-ui';
 import { sendMessage } from '../messaging/messenger';
-import { DraftView, SendResult, type DraftFields, type DraftSummary, type FieldName } from '../messaging/protocol';
+import { DraftView, SendResult, type DraftFields, type FieldName } from '../messaging/protocol';
 import { sentenceOf } from '../shared/draft-words';
 import { ContributionFields } from '../components/contribution-fields';
 import { browser } from 'wxt/browser';
@@ -11,10 +11,14 @@ import { pageLocale, settings } from './locale';
 
 const SAVE_DELAY_MS = 300;
 
-/** "Continuer": the words of a draft (or a refused contribution), edited where they are listed. */
-export function DraftEditor({ draft, onDone }: { draft: DraftSummary; onDone: () => void }) {
+/**
+ * "Continuer": the words of a draft (or a refused contribution), edited where they are
+ * listed; "Répondre" writes a reply in the same form, under the contribution it answers.
+ */
+export function DraftEditor({ draft, onDone }: { draft: Pick<DraftView, 'id' | 'fields'>; onDone: () => void }) {
   const locale = pageLocale.value;
-  const t = { ...pageUiStrings[locale], ...pagesStrings[locale] };
+  // The composer's words win: "saved" is the draft's here, not the settings' of the options page.
+  const t = { ...pagesStrings[locale], ...pageUiStrings[locale] };
   const fields = useSignal<DraftFields>(draft.fields);
   const errors = useSignal<Partial<Record<FieldName, string>>>({});
   const status = useSignal('');

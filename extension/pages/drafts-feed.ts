@@ -2,9 +2,12 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { DRAFTS_PORT, DraftsSnapshot } from '../messaging/protocol';
 import { sendMessage } from '../messaging/messenger';
+import { SupportsSnapshot, type SupportMark } from '../messaging/talk-back';
 
 /** Every draft of this device and the sync status, as the background last told. */
 export const draftsSnapshot = signal<DraftsSnapshot | undefined>(undefined);
+/** This device's "Moi aussi", by contribution, as the background last told. */
+export const supportsFeed = signal<ReadonlyMap<string, SupportMark> | undefined>(undefined);
 
 /**
  * Listens to the background on a port. The worker may sleep and drop the port:
@@ -19,6 +22,8 @@ export function connectDraftsFeed(abort: AbortSignal): void {
     current.onMessage.addListener((message: unknown) => {
       const parsed = DraftsSnapshot.safeParse(message);
       if (parsed.success) draftsSnapshot.value = parsed.data;
+      const supports = SupportsSnapshot.safeParse(message);
+      if (supports.success) supportsFeed.value = new Map(supports.data.supports.map((m) => [m.id, m]));
     });
     current.onDisconnect.addListener(() => {
       if (port === current) setTimeout(connect, 300);

@@ -2,6 +2,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { answerStatusLabels, gapTypeLabels } from '../../api-client/contract/labels';
 import { pagesStrings, type PagesStrings } from '../i18n/pages';
+import { talkBackStrings } from '../i18n/talk-back';
 import { sendMessage } from '../messaging/messenger';
 import type { DraftSummary } from '../messaging/protocol';
 import { draftStateText, sentenceOf } from '../shared/draft-words';
@@ -47,6 +48,7 @@ function DraftItem({
 }) {
   const locale = pageLocale.value;
   const t = pagesStrings[locale];
+  const tb = talkBackStrings[locale];
   const editing = useSignal(false);
   const confirming = useSignal<Confirming | undefined>(undefined);
   const item = useRef<HTMLLIElement>(null);
@@ -95,7 +97,7 @@ function DraftItem({
     <li ref={item} aria-labelledby={headingId} class={isNew ? 'is-new' : undefined}>
       <h3 id={headingId}>
         {isNew ? <span class="new">{t.news} </span> : null}
-        {draft.fields.kind === 'gap' ? t.kindGap : t.kindComment}
+        {draft.fields.kind === 'gap' ? t.kindGap : draft.fields.kind === 'reply' ? tb.kindReply : t.kindComment}
         {draft.fields.kind === 'gap' && draft.fields.gapType ? ` · ${gapTypeLabels[locale][draft.fields.gapType]}` : ''}
         {' — '}
         <span class={`state${draft.state === 'rejected' ? ' problem' : ''}`}>{draftStateText(draft, locale)}</span>
@@ -104,6 +106,7 @@ function DraftItem({
         <DateLine draft={draft} t={t} /> · {t.onPage} <PageLink draft={draft} t={t} />
       </p>
       {draft.quote ? <p class="quote">{draft.quote}</p> : null}
+      {draft.platform?.replyCount ? <p class="meta">{tb.citizenReplies(draft.platform.replyCount)}</p> : null}
       {editing.value ? (
         <DraftEditor draft={draft} onDone={() => (editing.value = false)} />
       ) : (

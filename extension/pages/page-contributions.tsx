@@ -3,10 +3,25 @@ import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Contribution } from '../../api-client/contract';
 import { ContributionItem } from '../components/contribution-item';
+import { shownCount } from '../components/support-button';
+import { useSupportMarks, type SupportMarks } from '../components/support-marks';
 import { pagesStrings } from '../i18n/pages';
+import { talkBackStrings } from '../i18n/talk-back';
 import type { PageState } from '../messaging/protocol';
 import { decidePassage } from './active-page';
+import { supportsFeed } from './drafts-feed';
+import { liveList } from './live-page';
 import { pageLocale, settings } from './locale';
+import { PublishedItem } from './published-item';
+
+type SortOrder = 'newest' | 'support';
+
+/** Newest first (as the platform lists them), or the most supported first, newest among equals. */
+function sorted(items: readonly Contribution[], order: SortOrder, support: SupportMarks): Contribution[] {
+  if (order === 'newest') return [...items];
+  const count = (c: Contribution) => shownCount(c.supportCount, support.marks.get(c.id));
+  return [...items].sort((a, b) => count(b) - count(a) || b.receivedAt.localeCompare(a.receivedAt));
+}
 
 /** The platform's public pages for this page and its contributions, in the extension's language. */
 function publicPages(platformUrl: string | undefined, pageUrl: string, locale: string) {
@@ -79,7 +94,12 @@ export function PageContributions({ state }: { state: PageState }) {
   const locale = pageLocale.value;
   const t = pagesStrings[locale];
   const said = useSignal('');
+  const order = useSignal<SortOrder>('newest');
   const heading = useRef<HTMLHeadingElement>(null);
+  const live = liveList.value;
+  // The panel's own list, kept current by the live stream, once read; the tab's until then.
+  const contributions = live?.url === state.url ? live.items : state.contributions;
+  const support = useSupportMarks(state.allowed ? contributions.map((c) => c.id) : [], supportsFeed.value);
   if (!state.allowed) {
     return (
       <section aria-labelledby="published-title">
@@ -94,9 +114,14 @@ export function PageContributions({ state }: { state: PageState }) {
   const links = publicPages(settings.value?.platformUrl, state.url, locale);
   const orphans = new Set(state.orphanIds);
   const found = new Map(state.possible.map((p) => [p.id, p.text]));
-  const placed = state.contributions.filter((c) => !orphans.has(c.id) && !found.has(c.id));
-  const lost = state.contributions.filter((c) => orphans.has(c.id));
-  const maybe = state.contributions.filter((c) => found.has(c.id));
+  const placed = sorted(
+    contributions.filter((c) => !orphans.has(c.id) && !found.has(c.id)),
+    order.value,
+    support,
+  );
+  const lost = contributions.filter((c) => orphans.has(c.id));
+  const maybe = contributions.filter((c) => found.has(c.id));
+  const tb = talkBackStrings[locale];
   const answered = (here: boolean, done: boolean) => {
     said.value = !done ? t.decideFailed : here ? t.confirmedHere : t.refusedHere;
     // The answered item leaves its list: focus goes to the list's heading, not to the page's top.
@@ -106,23 +131,38 @@ export function PageContributions({ state }: { state: PageState }) {
     <>
       <section aria-labelledby="published-title">
         <h2 id="published-title" tabIndex={-1} ref={heading}>
-          {t.published(state.contributions.length)}
+          {t.published(contributions.length)}
         </h2>
         <p class="status" role="status">
-          {said.value}
+          {support.failed ? tb.supportFailed : said.value}
         </p>
         {state.lookup === 'pending' ? (
           <p>{t.loading}</p>
         ) : state.lookup === 'failed' ? (
           <p>{t.lookupFailed}</p>
-        ) : state.contributions.length === 0 ? (
+        ) : contributions.length === 0 ? (
           <p>{t.noneYet}</p>
         ) : placed.length > 0 ? (
-          <ul class="list">
-            {placed.map((c) => (
-              <ContributionItem key={c.id} contribution={c} locale={locale} permalink={links?.permalink(c.id)} />
-            ))}
-          </ul>
+          <>
+            {placed.length > 1 ? (
+              <p class="sort">
+                <label for="published-sort">{tb.sortBy}</label>
+                <select
+                  id="published-sort"
+                  value={order.value}
+                  onChange={(event) => (order.value = (event.target as HTMLSelectElement).value as SortOrder)}
+                >
+                  <option value="newest">{tb.sortNewest}</option>
+                  <option value="support">{tb.sortSupport}</option>
+                </select>
+              </p>
+            ) : null}
+            <ul class="list">
+              {placed.map((c) => (
+                <PublishedItem key={c.id} contribution={c} permalink={links?.permalink(c.id)} support={support} />
+              ))}
+            </ul>
+          </>
         ) : null}
         {links ? (
           <p>
@@ -149,7 +189,7 @@ export function PageContributions({ state }: { state: PageState }) {
           <p class="hint">{t.orphansHint}</p>
           <ul class="list">
             {lost.map((c) => (
-              <ContributionItem key={c.id} contribution={c} locale={locale} permalink={links?.permalink(c.id)} />
+              <PublishedItem key={c.id} contribution={c} permalink={links?.permalink(c.id)} support={support} />
             ))}
           </ul>
         </section>

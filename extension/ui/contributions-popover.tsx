@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContributionItem } from '../components/contribution-item';
+import { shownCount, SupportButton } from '../components/support-button';
+import { useSupportMarks } from '../components/support-marks';
 import type { ShowContributionsOptions } from '../content/chunks';
 import { pageUiStrings } from '../i18n/page-ui';
+import { talkBackStrings } from '../i18n/talk-back';
 import { panelCss } from './styles';
 
 let openOne: { close(): void } | undefined;
@@ -10,7 +13,9 @@ let openOne: { close(): void } | undefined;
 function ContributionsPopover({ options, onClose }: { options: ShowContributionsOptions; onClose: () => void }) {
   const t = pageUiStrings[options.locale];
   const panel = useRef<HTMLElement>(null);
-  useEffect(() => panel.current?.querySelector<HTMLElement>('button')?.focus(), []);
+  const support = useSupportMarks(options.contributions.map((c) => c.id));
+  // On "Fermer", as before "Moi aussi" was offered: Enter on opening must not press it.
+  useEffect(() => panel.current?.querySelector<HTMLElement>('.actions button')?.focus(), []);
   const left = Math.min(Math.max(options.at.left, 8 + scrollX), scrollX + document.documentElement.clientWidth - 400);
   return (
     <section
@@ -29,10 +34,25 @@ function ContributionsPopover({ options, onClose }: { options: ShowContributions
     >
       <h2 id="vigie-contributions-title">{t.contributionsTitle(options.contributions.length)}</h2>
       <ul>
-        {options.contributions.map((c) => (
-          <ContributionItem contribution={c} locale={options.locale} />
-        ))}
+        {options.contributions.map((c) => {
+          const mark = support.marks.get(c.id);
+          return (
+            <ContributionItem key={c.id} contribution={c} locale={options.locale}>
+              <SupportButton
+                count={shownCount(c.supportCount, mark)}
+                mark={mark}
+                locale={options.locale}
+                busy={support.busy.has(c.id)}
+                describedBy={`body-${c.id}`}
+                onToggle={(wanted) => support.press(c.id, wanted)}
+              />
+            </ContributionItem>
+          );
+        })}
       </ul>
+      <p class="status" role="status">
+        {support.failed ? talkBackStrings[options.locale].supportFailed : ''}
+      </p>
       <div class="actions">
         <button type="button" class="secondary" onClick={onClose}>
           {t.close}

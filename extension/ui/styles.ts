@@ -69,4 +69,9 @@ li:last-child { border-bottom: 0; }
 .answer { margin: 8px 0 0; padding: 8px; background: #f5f5fe; border-left: 3px solid #000091; }
 .answer p { margin: 0; }
 .answer .answer-body { margin-top: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.support { margin: 8px 0 0; }
+.support-toggle { color: #000091; background: #fff; padding: 4px 12px; }
+.support-toggle[aria-pressed="true"] { color: #fff; background: #000091; }
+.support-toggle:hover { background: #f6f6f6; }
+.support-toggle[aria-pressed="true"]:hover { background: #1212ff; }
 `;

@@ -34,7 +34,7 @@ export function ownStatusRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options
       description:
         'Up to 100 { id, secret } pairs. Answers, in the order asked, for the ids whose secret has the SHA-256 ' +
         'stored with the contribution: its status (or withdrawn), the moderation reason, the public reply, the ' +
-        'organisation’s answer (even before publication). ' +
+        'organisation’s answer (even before publication), and once published how many published replies it has. ' +
         'Nothing at all about the others. Counted as one public write.',
       tags: ['contributions'],
       body: ContributionStatusRequest,
@@ -58,6 +58,7 @@ export function ownStatusRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, options
           ...(row.reply === undefined ? {} : { reply: row.reply }),
           ...(row.answer === undefined ? {} : { answer: row.answer }),
           ...(row.withdrawn === undefined ? {} : { withdrawn: row.withdrawn }),
+          ...(row.replyCount === undefined ? {} : { replyCount: row.replyCount }),
         });
       }
       return c.json({ items } satisfies ContributionStatusResponse);

@@ -145,6 +145,8 @@ export interface OwnStatusRow {
   reply?: Reply | undefined;
   answer?: Contribution['answer'];
   withdrawn?: string | undefined;
+  /** Published replies, for a published contribution. */
+  replyCount?: number | undefined;
 }
 
 export interface ApiToken {

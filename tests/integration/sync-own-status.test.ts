@@ -95,3 +95,33 @@ it('a device learns each decision with the secret it kept: published with a repl
   await device.engine.stop();
   device.store.close();
 });
+
+it('a device learns that citizens replied to its published contribution, and the badge counts it once', async () => {
+  const device = aDevice();
+  const first = await sendFrom(device, `Le registre promis manque ${crypto.randomUUID()}`);
+  await moderator.publish(first);
+  await device.follower.refresh();
+  await device.store.markSeen([first]);
+  expect(countNews(await device.store.list())).toBe(0);
+
+  const { target } = aContribution();
+  const reply = aContribution({
+    kind: 'reply',
+    parentId: first,
+    commitmentId: undefined,
+    target: { ...target, selectors: [] },
+  });
+  const [sent] = await device.client.submitBatch([reply]);
+  expect(sent).toMatchObject({ outcome: 'created' });
+  await moderator.publish(reply.id);
+  await device.follower.refresh();
+  expect((await device.store.get(first))!.platform?.replyCount).toBe(1);
+  expect(countNews(await device.store.list())).toBe(1);
+  await device.store.markSeen([first]);
+  expect(countNews(await device.store.list())).toBe(0);
+  // Asked again with nothing new: still no news.
+  await device.follower.refresh();
+  expect(countNews(await device.store.list())).toBe(0);
+  await device.engine.stop();
+  device.store.close();
+});

@@ -83,6 +83,26 @@ forEachStorage((kind) => {
       expect((await get(`/v1/contributions/${replies[0]!.id}/replies`)).status).toBe(404);
     });
 
+    it('are counted for the parent’s author on the status route, once published, with the secret they kept', async () => {
+      const key = withdrawalKey();
+      const parent = aContribution({ withdrawalKeyHash: key.hash });
+      await mod.submit(parent);
+      const status = async () =>
+        (
+          await send('POST', `${platform.url}/v1/contributions/status`, {
+            body: { items: [{ id: parent.id, secret: key.secret }] },
+          })
+        ).json<{ items: Array<Record<string, unknown>> }>().items;
+      // Pending: nothing public to count yet.
+      expect(await status()).toEqual([{ id: parent.id, status: 'pending' }]);
+      await mod.publish(parent.id);
+      expect(await status()).toEqual([{ id: parent.id, status: 'published', replyCount: 0 }]);
+      const [pending, shown] = [aReply(parent), aReply(parent)];
+      await submit(pending, shown);
+      await mod.publish(shown.id);
+      expect(await status()).toEqual([{ id: parent.id, status: 'published', replyCount: 1 }]);
+    });
+
     it('are invalid, each with its sentence, when their parent or their fields do not allow them', async () => {
       const parent = await published();
       const [pending, hidden] = await mod.submit(aContribution(), aContribution());

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { axeOnPage } from './axe';
 import {
@@ -13,6 +13,7 @@ import {
   writeGap,
 } from './citizen-flows';
 import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from './citizen-world';
+import { aContribution } from './contributions';
 import {
   GECKO_ID,
   launchFirefoxWithExtension,
@@ -316,4 +317,79 @@ export function describeFirefoxCitizenFlows(
       await ui.close();
     },
   );
+
+  // Last: the reply it leaves is followed, and the hostile page's test counts the requests made meanwhile.
+  it('"Moi aussi" pressed while the platform is out of reach leaves once; "Répondre" drafts a reply; the list is live', async () => {
+    const onPlan = (body: string, extra = {}) =>
+      aContribution({
+        body,
+        commitmentId: undefined,
+        target: { url: PLAN_CANONICAL, title: 'Plan', selectors: [{ type: 'TextQuoteSelector', exact: 'Le plan d' }] },
+        ...extra,
+      });
+    const other = onPlan(`Un autre citoyen ${crypto.randomUUID()}`);
+    await world.client.submitBatch([other]);
+    const ui = await firefox.openPage(world.planUrl);
+    const panel = await firefox.openExtensionPage(`sidepanel.html?tab=${await lastPageTabId()}`);
+    const itemOf = async (text: string) => {
+      const found = await panel.waitForFunction(
+        (t) => [...document.querySelectorAll('main li')].find((li) => li.querySelector('.body')?.textContent === t),
+        { timeout: 15_000 },
+        text,
+      );
+      return found.asElement() as ElementHandle<HTMLLIElement>;
+    };
+    const item = await itemOf(other.body);
+    const meToo = async () => (await item.$('aria/Moi aussi[role="button"]'))!;
+    const pressed = async () => (await meToo()).evaluate((b) => b.getAttribute('aria-pressed'));
+    await expect.poll(pressed).toBe('false');
+    try {
+      world.proxy.cut(); // the open stream stays; new requests are refused
+      await (await meToo()).click();
+      await expect.poll(pressed).toBe('true');
+      await expect.poll(() => item.evaluate((li) => li.textContent ?? '')).toContain('part dès que le réseau revient');
+      expect(await axeOnPage(panel)).toEqual([]);
+      if (options.backgroundSleeps) {
+        const sleeps = await firefox.backgroundSleeps();
+        await expect.poll(() => firefox.backgroundSleeps(), { timeout: 15_000 }).toBeGreaterThan(sleeps);
+      }
+    } finally {
+      world.proxy.restore();
+    }
+    await panel.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect
+      .poll(async () => (await world.client.getContribution(other.id)).supportCount, { timeout: 20_000 })
+      .toBe(1);
+    // Once, whatever was pressed (a CORS preflight aside: the MV2 build's request is cross-origin).
+    const supports = world.proxy.requests.filter(
+      (r) => r.path === `/v1/contributions/${other.id}/support` && r.method !== 'OPTIONS',
+    );
+    expect(supports.map((r) => r.method)).toEqual(['POST']);
+
+    await (await item.$('aria/Répondre[role="button"]'))!.click();
+    const words = `Je confirme ${crypto.randomUUID()}`;
+    await (await item.waitForSelector('aria/Votre réponse[role="textbox"]'))!.type(words);
+    await (await item.$('aria/Envoyer[role="button"]'))!.click();
+    await expect
+      .poll(async () => (await world.client.listReplies(other.id)).items.map((r) => r.body), { timeout: 20_000 })
+      .toEqual([words]);
+    // The stream says my reply is public: the background asks the platform what became of it then.
+    const [mine] = (await world.client.listReplies(other.id)).items;
+    await expect
+      .poll(
+        () => world.proxy.requests.some((r) => r.path === '/v1/contributions/status' && r.body.includes(mine!.id)),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+
+    // Written elsewhere, it shows up in the open panel without a reload.
+    const arriving = onPlan(`En direct ${crypto.randomUUID()}`);
+    await world.client.submitBatch([arriving]);
+    await itemOf(arriving.body);
+    expect(await axeOnPage(panel)).toEqual([]);
+    await panel.close();
+    await ui.close();
+  });
 }

@@ -113,6 +113,26 @@ describe('news for the badge', () => {
     expect(hasNews(repliedSince)).toBe(true);
   });
 
+  it('counts other citizens’ replies when their number changes; a key seen before any reply still holds', () => {
+    const seenBefore = newsKeyOf({ status: 'published', checkedAt: 0 });
+    const quiet = aDraft('synced', {
+      ...received('pending'),
+      ...said({ status: 'published', replyCount: 0 }),
+      seen: seenBefore,
+    });
+    expect(hasNews(quiet)).toBe(false);
+    const replied: Draft = { ...quiet, ...said({ status: 'published', replyCount: 2 }) };
+    expect(hasNews(replied)).toBe(true);
+    const looked = { ...replied, seen: newsKeyOf(replied.platform) };
+    expect(hasNews(looked)).toBe(false);
+    expect(hasNews({ ...looked, ...said({ status: 'published', replyCount: 3 }) })).toBe(true);
+    expect(platformStateOf({ id: 'r', status: 'published', replyCount: 2 }, 5)).toEqual({
+      status: 'published',
+      replyCount: 2,
+      checkedAt: 5,
+    });
+  });
+
   it('never counts a withdrawal (only this device can make one), nor what was never sent', () => {
     const withdrawn = aDraft('synced', { ...received('pending'), ...said({ status: 'withdrawn' }) });
     expect(hasNews(withdrawn)).toBe(false);

@@ -105,6 +105,7 @@ export function moderationQueries(
             'answer_organisation',
             'answer_at',
             'answer_first_at',
+            'reply_count',
           ])
           .where('id', 'in', unique)
           .execute(),
@@ -126,6 +127,7 @@ export function moderationQueries(
             ? {}
             : { reply: { body: row.reply_body, at: row.reply_at } }),
           ...(row.answer_body === null ? {} : { answer: answerFromRow(row) }),
+          ...(row.status === 'published' ? { replyCount: Number(row.reply_count) } : {}),
         })),
         ...withdrawn.map((row): OwnStatusRow => ({
           id: row.id,

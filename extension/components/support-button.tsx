@@ -1,0 +1,57 @@
+import type { UiLocale } from '../i18n/locale';
+import { talkBackStrings } from '../i18n/talk-back';
+import type { SupportMark } from '../messaging/talk-back';
+
+/**
+ * The count a list shows: the freshest the platform gave (the live stream's, else the
+ * answer to this device's last "Moi aussi", else the list's), with this device's intent
+ * that has not reached the platform yet.
+ */
+export function shownCount(listed: number | undefined, mark: SupportMark | undefined, live?: number): number {
+  const base = live ?? mark?.count ?? listed ?? 0;
+  return Math.max(0, base + (mark?.delta ?? 0));
+}
+
+/**
+ * "Moi aussi": a toggle button (aria-pressed) and the count beside it, in words. Pressed
+ * offline it stays pressed and says that it leaves when the network is back.
+ */
+export function SupportButton({
+  count,
+  mark,
+  locale,
+  busy,
+  describedBy,
+  onToggle,
+}: {
+  count: number;
+  mark: SupportMark | undefined;
+  locale: UiLocale;
+  busy: boolean;
+  /** The contribution the button is about, for a screen reader moving from button to button. */
+  describedBy?: string | undefined;
+  onToggle: (wanted: boolean) => void;
+}) {
+  const t = talkBackStrings[locale];
+  const pressed = mark?.pressed ?? false;
+  const gone = mark?.stage === 'gone';
+  return (
+    <p class="support">
+      <button
+        type="button"
+        class="support-toggle"
+        aria-pressed={pressed ? 'true' : 'false'}
+        aria-describedby={describedBy}
+        // Not disabled while busy: a disabled button loses the keyboard's focus.
+        disabled={gone}
+        onClick={() => busy || onToggle(!pressed)}
+      >
+        {t.meToo}
+      </button>{' '}
+      <span class="meta">
+        {t.supporters(count)}
+        {mark?.stage === 'waiting' ? ` · ${t.supportWaiting}` : gone ? ` · ${t.supportGone}` : ''}
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Contribution } from '../../api-client/contract';
+import { ContributionItem } from '../components/contribution-item';
+import { shownCount, SupportButton } from '../components/support-button';
+import type { SupportMarks } from '../components/support-marks';
+import { liveStatus } from './live-page';
+import { pageLocale } from './locale';
+import { Replies } from './replies';
+
+/** One published contribution in the side panel: its words, "Moi aussi", its replies. */
+export function PublishedItem({
+  contribution: c,
+  permalink,
+  support,
+}: {
+  contribution: Contribution;
+  permalink?: string | undefined;
+  support: SupportMarks;
+}) {
+  const locale = pageLocale.value;
+  const mark = support.marks.get(c.id);
+  // A list the stream keeps current has the platform's count, fresher than a press's answer.
+  const live = liveStatus.value === 'open' ? c.supportCount : undefined;
+  return (
+    <ContributionItem contribution={c} locale={locale} permalink={permalink}>
+      <SupportButton
+        count={shownCount(c.supportCount, mark, live)}
+        mark={mark}
+        locale={locale}
+        busy={support.busy.has(c.id)}
+        describedBy={`body-${c.id}`}
+        onToggle={(wanted) => support.press(c.id, wanted)}
+      />
+      <Replies parent={c} support={support} />
+    </ContributionItem>
+  );
+}
