@@ -6,10 +6,19 @@ import { Campaign } from './campaign';
 import { CampaignInput, CampaignList, CampaignPatch } from './campaign-management';
 import { Commitment, CommitmentList } from './commitment';
 import { CommitmentFields, CommitmentRecord } from './commitment-input';
+import { BulkDecisionItem, BulkDecisionResult, Dashboard, ExportCount, ModerationCounts } from './console';
 import { ContributionStatusRequest, ContributionStatusResponse, OwnContributionStatus } from './contribution-status';
 import { Author, Contribution, ContributionInput, Target } from './contribution';
 import { CampaignId, CommitmentId, HttpUrl, IsoDateTime } from './fields';
-import { ModerationDecision, ModerationItem, ModerationQueue, ReportInput, WithdrawalRequest } from './moderation';
+import {
+  BulkDecision,
+  JournalEntry,
+  ModerationDecision,
+  ModerationItem,
+  ModerationQueue,
+  ReportInput,
+  WithdrawalRequest,
+} from './moderation';
 import { FieldError, Problem } from './problem';
 import { ContributionPage, Health } from './query';
 import { Reply, ReplyBody } from './reply';
@@ -145,6 +154,16 @@ doc(ModerationItem.shape.reports.shape.count, {
 });
 doc(ModerationItem, { id: 'ModerationItem' });
 doc(ModerationQueue, { id: 'ModerationQueue' });
+doc(JournalEntry, {
+  id: 'JournalEntry',
+  description: 'One decision: who (the token’s name), when, what, why; the note is erased with a withdrawn text.',
+});
+doc(BulkDecision, { id: 'BulkDecision' });
+doc(BulkDecisionItem, { id: 'BulkDecisionItem' });
+doc(BulkDecisionResult, { id: 'BulkDecisionResult' });
+doc(ModerationCounts, { id: 'ModerationCounts' });
+doc(Dashboard, { id: 'Dashboard' });
+doc(ExportCount, { id: 'ExportCount' });
 doc(ReportInput, { id: 'ReportInput' });
 doc(WithdrawalRequest, { id: 'WithdrawalRequest' });
 doc(ContributionStatusRequest, { id: 'ContributionStatusRequest' });

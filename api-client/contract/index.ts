@@ -5,6 +5,7 @@ export * from './campaign';
 export * from './campaign-management';
 export * from './commitment';
 export * from './commitment-input';
+export * from './console';
 export * from './contribution';
 export * from './contribution-status';
 export * from './export';

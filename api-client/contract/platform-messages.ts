@@ -173,8 +173,45 @@ const platformCatalogue = {
     en: 'The status must be: pending, published, hidden or rejected.',
   },
   'format.unknown': {
-    fr: "Le format d'export doit être csv, json ou jsonld.",
-    en: 'The export format must be csv, json or jsonld.',
+    fr: "Le format d'export doit être csv, json, jsonld ou xlsx.",
+    en: 'The export format must be csv, json, jsonld or xlsx.',
+  },
+  'dialect.unknown': {
+    fr: 'Le dialecte CSV doit être rfc4180 (virgules, codes) ou fr (points-virgules, mots français).',
+    en: 'The CSV dialect must be rfc4180 (commas, codes) or fr (semicolons, French words).',
+  },
+  'dialect.csv-only': {
+    fr: 'Le dialecte ne vaut que pour le format csv.',
+    en: 'The dialect applies to the csv format only.',
+  },
+  'note.empty': { fr: "L'explication est vide.", en: 'The explanation is empty.' },
+  'note.too-long': {
+    fr: "L'explication dépasse 500 caractères.",
+    en: 'The explanation is longer than 500 characters.',
+  },
+  'note.required': {
+    fr: 'Le motif « autre » demande une courte explication, conservée avec la décision.',
+    en: 'The reason “other” needs a short explanation, kept with the decision.',
+  },
+  'ids.range': {
+    fr: 'Une décision groupée porte sur 1 à 100 contributions.',
+    en: 'A bulk decision covers 1 to 100 contributions.',
+  },
+  'search.length': {
+    fr: 'La recherche compte de 1 à 200 caractères.',
+    en: 'The search is 1 to 200 characters long.',
+  },
+  'page-filter.invalid': {
+    fr: 'Indiquez une adresse de page (https://…) ou un domaine (economie.gouv.fr).',
+    en: 'Give a page address (https://…) or a domain (economie.gouv.fr).',
+  },
+  'reported.invalid': {
+    fr: 'Le filtre des signalements vaut true (signalées) ou false (non signalées).',
+    en: 'The reports filter is true (reported) or false (not reported).',
+  },
+  'days.range': {
+    fr: 'La période du tableau de bord va de 7 à 366 jours.',
+    en: 'The dashboard covers 7 to 366 days.',
   },
   'date.order': {
     fr: 'La date de fin doit suivre la date de début.',

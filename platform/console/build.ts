@@ -32,6 +32,8 @@ function viteBuild(outDir: string) {
     publicDir: false,
     logLevel: 'warn',
     mode: 'production',
+    // The dashboard draws with the public pages' chart (platform/charts), written in JSX.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir,
       emptyOutDir: true,
@@ -55,17 +57,18 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.(ts|css)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (/\.(tsx?|css)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }
 
-/** True when the built console is missing or older than a source of it (its app or the contract). */
+/** True when the built console is missing or older than a source of it (its app, the shared chart or the contract). */
 export function consoleIsStale(outDir = DEFAULT_CONSOLE_DIR): boolean {
   const built = path.join(outDir, CONSOLE_ENTRY);
   if (!existsSync(built)) return true;
   const contract = fileURLToPath(new URL('../../api-client/contract/', import.meta.url));
-  return Math.max(newestSource(appDir), newestSource(contract)) > statSync(built).mtimeMs;
+  const charts = fileURLToPath(new URL('../charts/', import.meta.url));
+  return Math.max(newestSource(appDir), newestSource(contract), newestSource(charts)) > statSync(built).mtimeMs;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

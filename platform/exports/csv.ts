@@ -1,60 +1,38 @@
-import { exportCsvColumns, type Contribution } from '../../api-client/contract';
+import type { CsvDialect, Locale } from '../../api-client/contract';
+import type { ExportRow } from '../storage/storage';
+import { codeCells, freeTextColumns, wordCells } from './cells';
+import { exportWords, type ExportColumn } from './i18n';
 
-/** Free text typed by citizens: what a spreadsheet could mistake for a formula. */
-const freeText = new Set<(typeof exportCsvColumns)[number]>([
-  'targetTitle',
-  'quote',
-  'body',
-  'pseudonym',
-  'replyBody',
-  'answerOrganisation',
-  'answerBody',
-]);
+/** Each dialect's separator: RFC 4180's comma, or the semicolon French spreadsheets split on. */
+const separatorOf = (dialect: CsvDialect) => (dialect === 'fr' ? ';' : ',');
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, a quote or a line break, with
- * quotes doubled. Citizen text that starts like a formula (= + - @) gets a leading
- * apostrophe, so opening the export in a spreadsheet never runs it (CSV injection).
+ * One field: quoted when it holds the separator, a quote or a line break, with quotes
+ * doubled. Free text that starts like a formula (= + - @, tab, carriage return) gets a
+ * leading apostrophe, so opening the export in a spreadsheet never runs it (CSV injection).
  */
-function field(value: string, guard: boolean): string {
+function field(value: string, guard: boolean, separator: string): string {
   const safe = guard && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function cells(c: Contribution): Record<(typeof exportCsvColumns)[number], string> {
-  const quote = c.target.selectors.find((s) => s.type === 'TextQuoteSelector');
+/**
+ * A CSV in one dialect over these columns. Both start with the byte order mark: Excel reads
+ * UTF-8 (accents) only with it. `rfc4180`: the columns' codes as headers, codes as values,
+ * ISO 8601 UTC times; `fr`: French headers and labels, Europe/Paris times, `;` between fields.
+ */
+export function csvFormat(dialect: CsvDialect, columns: readonly ExportColumn[], locale: Locale = 'fr') {
+  const separator = separatorOf(dialect);
+  const words = dialect === 'fr' ? exportWords[locale] : undefined;
+  const line = (values: string[]) => values.join(separator) + '\r\n';
   return {
-    id: c.id,
-    receivedAt: c.receivedAt,
-    createdAt: c.createdAt,
-    status: c.status,
-    kind: c.kind,
-    gapType: c.gapType ?? '',
-    commitmentId: c.commitmentId ?? '',
-    campaignId: c.campaignId ?? '',
-    targetUrl: c.target.url,
-    targetTitle: c.target.title,
-    quote: quote?.type === 'TextQuoteSelector' ? quote.exact : '',
-    body: c.body,
-    pseudonym: c.author?.pseudonym ?? '',
-    locale: c.locale,
-    source: c.source,
-    replyBody: c.reply?.body ?? '',
-    replyAt: c.reply?.at ?? '',
-    answerStatus: c.answer?.status ?? '',
-    answerOrganisation: c.answer?.organisation ?? '',
-    answerBody: c.answer?.body ?? '',
-    answerAt: c.answer?.at ?? '',
-    parentId: c.parentId ?? '',
+    start: (): string => {
+      const headers = columns.map((column) => (words ? words.headers[column] : column));
+      return '\uFEFF' + line(headers.map((header) => field(header, false, separator)));
+    },
+    row: (row: ExportRow): string => {
+      const cells = words ? wordCells(row, locale) : codeCells(row);
+      return line(columns.map((column) => field(cells[column], freeTextColumns.has(column), separator)));
+    },
   };
-}
-
-/** The byte order mark and the header line: Excel reads UTF-8 (accents) only with the BOM. */
-export function csvStart(): string {
-  return '\uFEFF' + exportCsvColumns.join(',') + '\r\n';
-}
-
-export function csvRow(c: Contribution): string {
-  const values = cells(c);
-  return exportCsvColumns.map((column) => field(values[column], freeText.has(column))).join(',') + '\r\n';
 }

@@ -1,14 +1,21 @@
-import type { Contribution, ExportFormat } from '../../api-client/contract';
+import { exportCsvColumns, type CsvDialect, type ExportFormat } from '../../api-client/contract';
+import type { ExportRow } from '../storage/storage';
 import { ANNOTATION_CONTEXT, toAnnotation } from './annotation';
-import { csvRow, csvStart } from './csv';
+import { csvFormat } from './csv';
+import type { ExportColumn } from './i18n';
 
-/** How one export format frames its rows: what comes first, each row (knowing whether it is the first), and last. */
+/** How one text export format frames its rows: what comes first, each row (knowing whether it is the first), and last. */
 export interface ExportWriter {
   contentType: string;
   extension: string;
   start(): string;
-  row(contribution: Contribution, first: boolean): string;
+  row(row: ExportRow, first: boolean): string;
   end(): string;
+}
+
+/** A JSON export's item: the contribution, and for token holders its moderation (latest decision, journal). */
+function jsonItem(row: ExportRow): unknown {
+  return row.moderation ? { ...row.contribution, moderation: row.moderation } : row.contribution;
 }
 
 export interface ExportContext {
@@ -18,24 +25,29 @@ export interface ExportContext {
   selfUrl: string;
   /** How many rows the export holds (the collection's `total`). */
   total: number;
+  /** The CSV's dialect (RFC 4180 by default) and columns (the open data's by default). */
+  dialect?: CsvDialect | undefined;
+  columns?: readonly ExportColumn[] | undefined;
 }
 
-export function exportWriter(format: ExportFormat, context: ExportContext): ExportWriter {
+export function exportWriter(format: Exclude<ExportFormat, 'xlsx'>, context: ExportContext): ExportWriter {
   switch (format) {
-    case 'csv':
+    case 'csv': {
+      const csv = csvFormat(context.dialect ?? 'rfc4180', context.columns ?? exportCsvColumns);
       return {
         contentType: 'text/csv; charset=utf-8; header=present',
         extension: 'csv',
-        start: csvStart,
-        row: csvRow,
+        start: csv.start,
+        row: csv.row,
         end: () => '',
       };
+    }
     case 'json':
       return {
         contentType: 'application/json',
         extension: 'json',
         start: () => '{"items":[',
-        row: (c, first) => (first ? '\n' : ',\n') + JSON.stringify(c),
+        row: (row, first) => (first ? '\n' : ',\n') + JSON.stringify(jsonItem(row)),
         end: () => '\n]}\n',
       };
     case 'jsonld': {
@@ -53,7 +65,7 @@ export function exportWriter(format: ExportFormat, context: ExportContext): Expo
         contentType: `application/ld+json; profile="${ANNOTATION_CONTEXT}"`,
         extension: 'jsonld',
         start: () => `${JSON.stringify(head).slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[`,
-        row: (c, first) => (first ? '\n' : ',\n') + JSON.stringify(toAnnotation(c, context.baseUrl)),
+        row: (row, first) => (first ? '\n' : ',\n') + JSON.stringify(toAnnotation(row.contribution, context.baseUrl)),
         end: () => '\n]}}\n',
       };
     }

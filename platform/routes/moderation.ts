@@ -17,12 +17,18 @@ import type { AppEnv } from '../http/env';
 import type { OpenApiDocument } from '../http/openapi';
 import { ProblemError } from '../http/problems';
 import { mountRoute } from '../http/route';
-import type { Storage } from '../storage/storage';
+import { moderationFilterOf } from '../moderation/filter';
+import type { DecisionMaker, Storage } from '../storage/storage';
 
-const statusOf = { publish: 'published', hide: 'hidden', reject: 'rejected' } as const satisfies Record<
+export const statusOf = { publish: 'published', hide: 'hidden', reject: 'rejected' } as const satisfies Record<
   ModerationDecision['decision'],
   ContributionStatus
 >;
+
+/** Who decides: the token, under the name people read in the journal. */
+export function decisionMaker(account: { id: string; name: string; role: DecisionMaker['role'] }): DecisionMaker {
+  return { tokenId: account.id, name: account.name, role: account.role };
+}
 
 const unauthorized = { description: 'No token, or an unknown or revoked one', schema: Problem };
 const forbidden = { description: 'The token is not a moderator’s, an admin’s or an administration’s', schema: Problem };
@@ -45,6 +51,10 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       description:
         'The pending queue holds new contributions (under pre-moderation), and contributions readers reported: ' +
         'still published below VIGIE_REPORT_THRESHOLD networks, taken out of view from it. Reported ones come first. ' +
+        'Filters: q (full-text, every status, the public search’s engine), commitmentId, page (an address, or a ' +
+        'domain and the hosts below it), kind, gapType, campaignId, from/to (arrival, to excluded), reported. ' +
+        'Each item carries its journal of decisions and, when it came with a withdrawal key, how many other ' +
+        'contributions came with the same key. ' +
         'An administration sees only the contributions on its domains or on the commitments it leads.',
       tags: ['moderation'],
       security: true,
@@ -73,6 +83,7 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
         limit: limit + 1,
         after,
         scope: scopeOf(c.get('account')),
+        filter: moderationFilterOf(query, c.get('locale')),
       });
       const items = rows.slice(0, limit);
       const last = items.at(-1);
@@ -91,7 +102,11 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
     {
       method: 'post',
       path: '/v1/moderation/contributions/{id}/decision',
-      summary: 'Publish, hide or reject a contribution, with a reason and an optional public reply',
+      summary:
+        'Publish, hide or reject a contribution, with a reason (and a note for "other") and an optional public reply',
+      description:
+        'Journaled: who (the token’s name), when, what, why. The note explains the reason "other" (required then); ' +
+        'it is kept with the decision for the moderators and exports, never shown to the public.',
       tags: ['moderation'],
       security: true,
       before: [moderators],
@@ -124,8 +139,10 @@ export function moderationRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, storag
       const contribution = await storage.decide(params.id, {
         status: statusOf[body.decision],
         reason: body.decision === 'publish' ? undefined : body.reason,
+        note: body.decision === 'publish' ? undefined : body.note,
         reply: body.reply === undefined ? undefined : { body: body.reply, at },
         at,
+        by: decisionMaker(c.get('account')),
       });
       if (!contribution) {
         throw new ProblemError('notFound', { detail: platformMessage('contribution.unknown', c.get('locale')) });

@@ -4,9 +4,12 @@ import { answersQueries } from './kysely/answers';
 import { campaignsQueries } from './kysely/campaigns';
 import { commitmentsQueries } from './kysely/commitments';
 import { contributionsQueries } from './kysely/contributions';
+import { dashboardQueries } from './kysely/dashboard';
 import { erasureQueries } from './kysely/erasure';
 import { eventLogQueries, eventRecorder, type ListenForEvents } from './kysely/events';
+import { decisionQueries } from './kysely/journal';
 import { moderationQueries } from './kysely/moderation';
+import { moderationQueueQueries } from './kysely/moderation-queue';
 import { publicSiteQueries } from './kysely/public-site';
 import { rateWindowQueries } from './kysely/rate-windows';
 import { searchQueries, searchUpkeep } from './kysely/search';
@@ -29,6 +32,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: Storage['kind'],
     ...commitmentsQueries(db),
     ...contributionsQueries(db, recorder),
     ...moderation,
+    ...moderationQueueQueries(db, kind),
+    ...decisionQueries(recorder),
+    ...dashboardQueries(db, kind),
     ...answersQueries(db, recorder),
     ...erasureQueries(db, kind, upkeep, recorder),
     ...threadQueries(db),

@@ -48,6 +48,8 @@ export function contributionToRow(item: StoredContribution): Insertable<Contribu
     answer_organisation: null,
     answer_at: null,
     answer_first_at: null,
+    moderation_note: null,
+    moderated_by: null,
   };
 }
 

@@ -60,6 +60,28 @@ export interface ContributionsTable {
   answer_at: string | null;
   /** When the first version was given. */
   answer_first_at: string | null;
+  /** The latest decision's explanation (required with the reason "other"); erased with the text at withdrawal. */
+  moderation_note: string | null;
+  /** The name of the token that took the latest decision. */
+  moderated_by: string | null;
+}
+
+/** Every moderation decision: who, when, what, why. Its notes go at erasure; the rest stays. */
+export interface ModerationJournalTable {
+  id: string;
+  contribution_id: string;
+  at: string;
+  token_id: string;
+  /** The token's name when it decided: the account people read. */
+  account_name: string;
+  role: string;
+  decision: string;
+  reason: string | null;
+  note: string | null;
+  /** 1 when a public reply came with the decision (booleans as integers, alike in both databases). */
+  replied: number;
+  /** 1 when taken on a selection, in one bulk decision. */
+  bulk: number;
 }
 
 /** One device's "Moi aussi": its key, hashed with the contribution's id so two supports cannot be linked. */
@@ -167,5 +189,6 @@ export interface Database {
   supports: SupportsTable;
   events: EventsTable;
   answers: AnswersTable;
+  moderation_journal: ModerationJournalTable;
   rate_windows: RateWindowsTable;
 }

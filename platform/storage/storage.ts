@@ -9,11 +9,20 @@ import type {
   ContributionStatus,
   GapType,
   Locale,
+  ModerationCounts,
   ModerationItem,
   ModerationReason,
   Reply,
   Role,
 } from '../../api-client/contract';
+import type {
+  DashboardFigures,
+  Decision,
+  DecisionOutcome,
+  ExportRow,
+  ModerationFilter,
+  ModerationQuery,
+} from './moderation-types';
 
 export interface StoredContribution {
   contribution: Contribution;
@@ -86,18 +95,6 @@ export interface LiveScope {
 }
 
 /**
- * The moderation queue reads oldest first, what waited longest is decided first; the
- * pending queue also holds published contributions readers reported, ahead of the rest.
- */
-export interface ModerationQuery {
-  status: ContributionStatus;
-  limit: number;
-  after?: QueueCursor | undefined;
-  /** An administration's: only the contributions within it. */
-  scope?: OrganisationScope | undefined;
-}
-
-/**
  * What an administration may see, moderate, export and answer: contributions whose page's
  * host matches one of its domain patterns, or whose commitment it leads.
  */
@@ -105,18 +102,6 @@ export interface OrganisationScope {
   /** `host` or `*.host` (organisations/domains.ts), lower-case ASCII. */
   domains: readonly string[];
   commitmentIds: readonly string[];
-}
-
-/** Where to resume the queue: `reported` is 0 for reported contributions, which come first. */
-export interface QueueCursor extends PageCursor {
-  reported: 0 | 1;
-}
-
-export interface Decision {
-  status: ContributionStatus;
-  reason?: ModerationReason | undefined;
-  reply?: Reply | undefined;
-  at: string;
 }
 
 export interface ReportRequest {
@@ -147,6 +132,8 @@ export interface ExportFilter {
   scope?: OrganisationScope | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Each row with its latest decision and journal (token holders' exports). */
+  withModeration?: boolean | undefined;
 }
 
 /** What a device may learn of its own contribution once it proved it holds the secret. */
@@ -238,6 +225,18 @@ export interface SearchResult {
   total: number;
 }
 
+export type {
+  DashboardFigures,
+  Decision,
+  DecisionMaker,
+  DecisionOutcome,
+  ExportModeration,
+  ExportRow,
+  ModerationFilter,
+  ModerationQuery,
+  QueueCursor,
+} from './moderation-types';
+
 /** Everything the platform keeps, behind one small interface over SQLite or PostgreSQL. */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
@@ -300,13 +299,24 @@ export interface Storage {
   countContributions(filter?: { status?: ContributionStatus }): Promise<number>;
 
   listForModeration(query: ModerationQuery): Promise<ModerationItem[]>;
+  /** One contribution as the queue shows it (the caller checked the scope); undefined when unknown. */
+  moderationItem(id: string, scope?: OrganisationScope): Promise<ModerationItem | undefined>;
+  /** The queue's sizes by status, with these filters, within the scope. */
+  moderationCounts(filter: ModerationFilter, scope?: OrganisationScope): Promise<ModerationCounts>;
+  /**
+   * One decision on several contributions, in one transaction: those outside the scope and
+   * unknown ids are left alone and said so; each decided one gets its line in the journal.
+   */
+  decideMany(ids: readonly string[], decision: Decision, scope?: OrganisationScope): Promise<DecisionOutcome[]>;
+  /** The dashboard's aggregates over the scope: arrivals per day since `since`, the rest over all time. */
+  dashboard(scope: OrganisationScope | undefined, since: string, now: string): Promise<DashboardFigures>;
   /** Whether the contribution is within the scope: undefined when there is no such contribution. */
   contributionInScope(id: string, scope: OrganisationScope): Promise<boolean | undefined>;
   /** Gives a new version of an organisation's answer; the history keeps every one. */
   answer(id: string, request: AnswerRequest): Promise<AnswerOutcome>;
   /** Every version of a contribution's answer, oldest first. */
   answerHistory(id: string): Promise<AnswerVersion[]>;
-  /** Applies a moderator's decision; undefined when there is no such contribution. */
+  /** Applies a moderator's decision and journals it; undefined when there is no such contribution. */
   decide(id: string, decision: Decision): Promise<Contribution | undefined>;
   report(request: ReportRequest): Promise<ReportOutcome>;
   /** The stored hash of the withdrawal secret: null when none was given, undefined when no such contribution. */
@@ -339,7 +349,7 @@ export interface Storage {
   }): Promise<Campaign[]>;
 
   /** One page of an export, in arrival order, strictly after `after`. */
-  exportContributions(filter: ExportFilter, limit: number, after?: PageCursor): Promise<Contribution[]>;
+  exportContributions(filter: ExportFilter, limit: number, after?: PageCursor): Promise<ExportRow[]>;
   countExport(filter: ExportFilter): Promise<number>;
 
   createToken(token: ApiToken, tokenHash: string): Promise<void>;

@@ -130,11 +130,12 @@ async function run(storage: 'sqlite' | 'postgres'): Promise<Row> {
     process.stderr.write(`${storage}: ingesting ${ROWS} contributions…\n`);
     const ingested = await ingest(platform, ROWS);
     const exports: string[] = [];
-    for (const format of ['csv', 'jsonld']) {
+    // The French CSV and the XLSX (#18) beside the RFC 4180 CSV and JSON-LD; token holders' rows carry the journal.
+    for (const format of ['csv', 'csv&dialect=fr', 'xlsx', 'jsonld']) {
       process.stderr.write(`${storage}: exporting ${format}…\n`);
       const { result, peakMiB, beforeMiB } = await exportAll(platform, token, format);
       exports.push(
-        `${format.padEnd(6)} ${result.seconds.toFixed(1).padStart(5)} s  ${(ROWS / result.seconds).toFixed(0).padStart(7)} rows/s  ${result.megabytes.toFixed(0).padStart(4)} MB  RSS ${beforeMiB.toFixed(0)} → peak ${peakMiB.toFixed(0)} MiB`,
+        `${format.padEnd(14)} ${result.seconds.toFixed(1).padStart(5)} s  ${(ROWS / result.seconds).toFixed(0).padStart(7)} rows/s  ${result.megabytes.toFixed(0).padStart(4)} MB  RSS ${beforeMiB.toFixed(0)} → peak ${peakMiB.toFixed(0)} MiB`,
       );
     }
     return {

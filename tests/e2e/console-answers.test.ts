@@ -66,8 +66,9 @@ describe('the console, for an administration', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Connecté :').waitFor();
     expect(await page.locator('.session').textContent()).toContain(`${MINISTRY} (administration)`);
-    const tabs = await page.getByRole('navigation', { name: 'Sections' }).getByRole('button').allTextContents();
-    expect(tabs).toEqual(['Modération', 'Exports', 'Intégrer']);
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Sections' }).getByRole('button').allTextContents())
+      .toEqual(['Modération (1 en attente)', 'Tableau de bord', 'Exports', 'Intégrer']);
 
     await page.locator('.queue li').first().waitFor();
     expect(await page.locator('.queue li').count()).toBe(1);
@@ -76,6 +77,10 @@ describe('the console, for an administration', () => {
     expect(await page.getByLabel('Réponse publique de la modération (facultative)').count()).toBe(0);
     await expectAccessible(page, 'an administration’s queue with its answer form');
 
+    // The answer is one key away from the selected contribution.
+    await page.locator('.queue > li.selected').focus();
+    await page.keyboard.press('a');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('answer-body');
     await page.getByLabel('Où en est votre organisation ?').selectOption({ label: 'Réponse apportée' });
     await page.getByLabel('Texte de la réponse').fill('Le registre sera à jour lundi.');
     await page.getByLabel('Texte de la réponse').press('Tab');

@@ -75,6 +75,29 @@ describe('the Firefox packages', () => {
   });
 });
 
+describe('every package', () => {
+  it('carries its icons, square PNGs from 16 to 128 pixels, for the stores, the toolbar and the add-ons page', async () => {
+    for (const file of [packages.chrome, packages.firefoxMv3, packages.firefoxMv2]) {
+      const files = await filesOf(file);
+      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
+        icons?: Record<string, string>;
+      };
+      const name = path.basename(file);
+      expect(Object.keys(manifest.icons ?? {}), name).toEqual(['16', '32', '48', '128']);
+      for (const [size, iconPath] of Object.entries(manifest.icons ?? {})) {
+        const png = files.get(iconPath);
+        expect(png, `${name}: ${iconPath}`).toBeDefined();
+        // A PNG's IHDR chunk gives its width and height at bytes 16 and 20.
+        expect(png!.subarray(1, 4).toString('latin1'), `${name}: ${iconPath} is a PNG`).toBe('PNG');
+        expect([png!.readUInt32BE(16), png!.readUInt32BE(20)], `${name}: ${iconPath}`).toEqual([
+          Number(size),
+          Number(size),
+        ]);
+      }
+    }
+  });
+});
+
 describe('the Chrome package', () => {
   it('loads at most 10 KB gzip on every page; the UI comes on first use, from per-session addresses', async () => {
     const gzip = contentScriptGzip();

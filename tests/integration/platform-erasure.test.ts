@@ -64,6 +64,12 @@ forEachStorage((kind) => {
         token: moderator,
         body: { decision: 'publish', reply: 'Merci.' },
       });
+      // A moderator's note explaining "other" quotes the words: the journal keeps the decision, not the note.
+      const hidden = await send('POST', `${platform.url}/v1/moderation/contributions/${long.id}/decision`, {
+        token: moderator,
+        body: { decision: 'hide', reason: 'other', note: `Le texte « ${marker} » répète la même phrase.` },
+      });
+      expect(hidden.status, hidden.text).toBe(200);
       // The organisation's answer quotes the words, twice (its history keeps both versions): they go too.
       for (const status of ['received', 'answered']) {
         const answered = await send('POST', `${platform.url}/v1/contributions/${short.id}/answer`, {
@@ -79,6 +85,12 @@ forEachStorage((kind) => {
         expect(answer.status).toBe(204);
       }
       expect((await client.getContribution(kept.id)).body).toBe('Un texte qui reste.');
+      // Who decided what stays in the journal, without the note.
+      expect(
+        await platform.rows('SELECT decision, reason, note FROM moderation_journal WHERE contribution_id = ?', [
+          long.id,
+        ]),
+      ).toEqual([{ decision: 'hide', reason: 'other', note: null }]);
 
       if (kind === 'sqlite') {
         expect(existsSync(path.join(platform.dataDir, 'vigie.sqlite'))).toBe(true);
@@ -90,6 +102,7 @@ forEachStorage((kind) => {
       } else {
         expect(await platform.rows('SELECT id FROM contributions WHERE body LIKE ?', [`%${marker}%`])).toEqual([]);
         expect(await platform.rows('SELECT id FROM answers WHERE body LIKE ?', [`%${marker}%`])).toEqual([]);
+        expect(await platform.rows('SELECT id FROM moderation_journal WHERE note LIKE ?', [`%${marker}%`])).toEqual([]);
         // The table was vacuumed after the withdrawal: the dead row versions are gone from its pages.
         await expect
           .poll(

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCsvColumns, type Contribution, type ContributionInput, type Selector } from '../../api-client/contract';
+import {
+  exportCsvColumns,
+  exportModerationColumns,
+  type Contribution,
+  type ContributionInput,
+  type Selector,
+} from '../../api-client/contract';
 import { createVigieClient, type VigieClient } from '../../api-client/http';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
@@ -167,7 +173,8 @@ forEachStorage((kind) => {
       expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(answer.text).toContain('"Un texte, avec des virgules, des ""guillemets""\net un saut de ligne');
       const [header, ...rows] = parseCsv(answer.text.slice(1));
-      expect(header).toEqual([...exportCsvColumns]);
+      // A token holder's CSV: the open data's columns, then the moderation's.
+      expect(header).toEqual([...exportCsvColumns, ...exportModerationColumns]);
       expect(rows).toHaveLength(5);
       const at = (row: string[], column: (typeof exportCsvColumns)[number]) => row[exportCsvColumns.indexOf(column)];
       const first = rows.find((row) => at(row, 'pseudonym') === 'Zoé')!;
@@ -181,9 +188,13 @@ forEachStorage((kind) => {
     it('JSON: the contributions as the API shows them', async () => {
       const answer = await exportOf('format=json');
       expect(answer.headers['content-type']).toBe('application/json');
-      const { items } = answer.json<{ items: Contribution[] }>();
+      const { items } = answer.json<{ items: Array<Contribution & { moderation: unknown }> }>();
       expect(items).toHaveLength(5);
-      for (const item of items) expect(item).toEqual(stored.get(item.id));
+      for (const { moderation, ...item } of items) {
+        expect(item).toEqual(stored.get(item.id));
+        // Nothing was decided yet: the journal is empty.
+        expect(moderation).toEqual({ journal: [] });
+      }
     });
 
     it('JSON-LD: a W3C Web Annotation collection, selectors as stored', async () => {

@@ -1,9 +1,10 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Campaign, CampaignInput, CampaignList, CampaignPatch } from '../../../api-client/contract';
 import { account, ApiError, callJson } from './api';
 import { lang, t } from './i18n';
+import { defaultCampaignDates, slugFromTitle } from './slug';
 
 function stateOf(campaign: Campaign, now = Date.now()): 'open' | 'upcoming' | 'closed' {
   if (now < Date.parse(campaign.opensAt)) return 'upcoming';
@@ -23,14 +24,43 @@ function date(iso: string): string {
   });
 }
 
-function field(id: string, label: string, error: string | undefined, control: ComponentChildren) {
+/** A labelled field; a required one is marked with an asterisk (its control says `required` to assistive technology). */
+function field(
+  id: string,
+  label: string,
+  error: string | undefined,
+  control: ComponentChildren,
+  options: { required?: boolean; hint?: string } = {},
+) {
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: id }, label),
+    h(
+      'label',
+      { for: id },
+      label,
+      options.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null,
+    ),
     control,
+    options.hint ? h('p', { class: 'hint', id: `${id}-hint` }, options.hint) : null,
     error ? h('p', { class: 'error', id: `${id}-error` }, error) : null,
   );
+}
+
+/** The identifier: proposed from the title (a child component, so the form does not re-render as it changes). */
+function IdInput(props: { id: Signal<string>; idTyped: Signal<boolean>; described: Record<string, string> }) {
+  return h('input', {
+    id: 'campaign-id',
+    name: 'id',
+    required: true,
+    pattern: '[a-z0-9][a-z0-9\\-]{1,62}[a-z0-9]',
+    value: props.id.value,
+    onInput: (e: Event) => {
+      props.id.value = (e.currentTarget as HTMLInputElement).value;
+      props.idTyped.value = props.id.value !== '';
+    },
+    ...props.described,
+  });
 }
 
 function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaign | null) => void }) {
@@ -38,6 +68,11 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
   const errors = useSignal<Record<string, string>>({});
   const failure = useSignal<string | null>(null);
   const c = props.editing;
+  // A new campaign's identifier follows its title until the person types one of their own.
+  // Fields are uncontrolled (defaultValue): what the person typed stays through any re-render.
+  const id = useSignal('');
+  const idTyped = useSignal(false);
+  const dates = useSignal(defaultCampaignDates());
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -85,26 +120,18 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
   }
 
   const err = (name: string) => errors.value[name];
-  const described = (name: string) =>
-    err(name) ? { 'aria-invalid': 'true', 'aria-describedby': `campaign-${name}-error` } : {};
+  const described = (name: string, hint = false) => {
+    const ids = [hint ? `campaign-${name}-hint` : '', err(name) ? `campaign-${name}-error` : ''].filter(Boolean);
+    return {
+      ...(err(name) ? { 'aria-invalid': 'true' } : {}),
+      ...(ids.length ? { 'aria-describedby': ids.join(' ') } : {}),
+    };
+  };
   return h(
     'form',
     { class: 'card campaign-form', onSubmit: submit, 'aria-labelledby': 'campaign-form-title' },
     h('h2', { id: 'campaign-form-title' }, c ? s.editCampaign : s.newCampaign),
-    c
-      ? null
-      : field(
-          'campaign-id',
-          s.fieldId,
-          err('id'),
-          h('input', {
-            id: 'campaign-id',
-            name: 'id',
-            required: true,
-            pattern: '[a-z0-9][a-z0-9\\-]{1,62}[a-z0-9]',
-            ...described('id'),
-          }),
-        ),
+    h('p', { class: 'hint' }, s.requiredLegend),
     field(
       'campaign-title',
       s.fieldTitle,
@@ -114,10 +141,20 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
         name: 'title',
         required: true,
         maxLength: 200,
-        value: c?.title ?? '',
+        defaultValue: c?.title ?? '',
+        onInput: (e: Event) => {
+          if (!idTyped.value) id.value = slugFromTitle((e.currentTarget as HTMLInputElement).value);
+        },
         ...described('title'),
       }),
+      { required: true },
     ),
+    c
+      ? null
+      : field('campaign-id', s.fieldId, err('id'), h(IdInput, { id, idTyped, described: described('id', true) }), {
+          required: true,
+          hint: s.fieldIdHint,
+        }),
     field(
       'campaign-question',
       s.fieldQuestion,
@@ -128,15 +165,20 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
         required: true,
         rows: 3,
         maxLength: 1000,
-        value: c?.question ?? '',
+        defaultValue: c?.question ?? '',
         ...described('question'),
       }),
+      { required: true },
     ),
     field(
       'campaign-commitments',
       s.fieldCommitments,
       err('targets'),
-      h('input', { id: 'campaign-commitments', name: 'commitments', value: c?.targets.commitmentIds.join(', ') ?? '' }),
+      h('input', {
+        id: 'campaign-commitments',
+        name: 'commitments',
+        defaultValue: c?.targets.commitmentIds.join(', ') ?? '',
+      }),
     ),
     field(
       'campaign-patterns',
@@ -146,7 +188,7 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
         id: 'campaign-patterns',
         name: 'patterns',
         rows: 3,
-        value: c?.targets.urlPatterns.join('\n') ?? '',
+        defaultValue: c?.targets.urlPatterns.join('\n') ?? '',
       }),
     ),
     field(
@@ -158,9 +200,10 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
         name: 'opensAt',
         type: 'datetime-local',
         required: true,
-        value: c ? toLocalInput(c.opensAt) : '',
+        defaultValue: c ? toLocalInput(c.opensAt) : dates.value.opens,
         ...described('opensAt'),
       }),
+      { required: true },
     ),
     field(
       'campaign-closesAt',
@@ -171,9 +214,10 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
         name: 'closesAt',
         type: 'datetime-local',
         required: true,
-        value: c ? toLocalInput(c.closesAt) : '',
+        defaultValue: c ? toLocalInput(c.closesAt) : dates.value.closes,
         ...described('closesAt'),
       }),
+      { required: true },
     ),
     failure.value ? h('p', { class: 'error', role: 'alert' }, failure.value) : null,
     h(

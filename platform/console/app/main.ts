@@ -1,26 +1,38 @@
 import { signal } from '@preact/signals';
+import type { ModerationCounts } from '../../../api-client/contract';
 import { h, render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Account, Role } from '../../../api-client/contract';
 import { account, callJson, keepToken, token } from './api';
 import { Campaigns } from './campaigns';
+import { Dashboard } from './dashboard/page';
 import './console.css';
 import { Embed } from './embed';
-import { Exports } from './exports';
+import { Exports } from './exports/page';
 import { lang, setLang, t } from './i18n';
-import { Moderation } from './moderation';
+import { Moderation } from './moderation/page';
+import { usePolling } from './polling';
 import { SignIn } from './sign-in';
 
-type Section = 'moderation' | 'campaigns' | 'exports' | 'embed';
+type Section = 'moderation' | 'dashboard' | 'campaigns' | 'exports' | 'embed';
 
 const sectionsFor: Record<Role, Section[]> = {
-  admin: ['moderation', 'campaigns', 'exports', 'embed'],
-  moderator: ['moderation', 'exports', 'embed'],
+  admin: ['moderation', 'dashboard', 'campaigns', 'exports', 'embed'],
+  moderator: ['moderation', 'dashboard', 'exports', 'embed'],
   ngo: ['campaigns', 'exports', 'embed'],
-  administration: ['moderation', 'exports', 'embed'],
+  administration: ['moderation', 'dashboard', 'exports', 'embed'],
 };
 
 const section = signal<Section | null>(null);
+/** The whole queue's counts (no filter), for the navigation; refreshed while the page is visible. */
+const queueCounts = signal<ModerationCounts | null>(null);
+
+function refreshQueueCounts(): void {
+  callJson<ModerationCounts>('/v1/moderation/counts').then(
+    (counts) => (queueCounts.value = counts),
+    () => undefined,
+  );
+}
 
 function Header() {
   const s = t();
@@ -66,8 +78,15 @@ function Console(props: { account: Account }) {
   const s = t();
   const sections = sectionsFor[props.account.role];
   const current = section.value && sections.includes(section.value) ? section.value : sections[0]!;
+  const moderates = sections.includes('moderation');
+  usePolling(() => moderates && refreshQueueCounts());
+  useEffect(() => {
+    if (moderates) refreshQueueCounts();
+  }, [moderates]);
+  const pending = queueCounts.value?.pending;
   const label: Record<Section, string> = {
-    moderation: s.tabModeration,
+    moderation: pending === undefined ? s.tabModeration : s.tabModerationCount(pending),
+    dashboard: s.tabDashboard,
     campaigns: s.tabCampaigns,
     exports: s.tabExports,
     embed: s.tabEmbed,
@@ -103,11 +122,13 @@ function Console(props: { account: Account }) {
       { id: 'main', tabIndex: -1 },
       current === 'moderation'
         ? h(Moderation, null)
-        : current === 'campaigns'
-          ? h(Campaigns, null)
-          : current === 'exports'
-            ? h(Exports, null)
-            : h(Embed, null),
+        : current === 'dashboard'
+          ? h(Dashboard, null)
+          : current === 'campaigns'
+            ? h(Campaigns, null)
+            : current === 'exports'
+              ? h(Exports, null)
+              : h(Embed, null),
     ),
   );
 }

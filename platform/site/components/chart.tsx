@@ -3,78 +3,8 @@ import type { PageContext } from '../context';
 import type { Tally } from '../counts';
 import { formatMonth, formatNumber } from '../format';
 import { gapLabel } from '../i18n';
+import { BarChart, largest, type Bar } from '../../charts/bar-chart';
 import { DataTable } from './data-table';
-
-interface Bar {
-  label: string;
-  value: number;
-}
-
-/**
- * Geometry of the horizontal bar charts, in SVG user units. The chart scales to its
- * column: kept narrow, so that on a phone its words stay near 10 px (the table beside it
- * holds the same figures at full size).
- */
-const BARS_WIDTH = 290;
-/** Room for the longest label: about 0.55 em a character at 15 px, in Marianne. */
-const labelWidth = (bars: Bar[]) =>
-  Math.min(320, Math.max(100, 8.5 * Math.max(0, ...bars.map((b) => b.label.length)) + 10));
-const ROW = 28;
-const BAR = 18;
-const VALUE_ROOM = 56;
-
-/** The chart itself: presentation attributes only (the pages' CSP forbids inline styles). */
-function BarChart({
-  id,
-  title,
-  description,
-  bars,
-  format,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  bars: Bar[];
-  format: (n: number) => string;
-}) {
-  const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const LABEL_WIDTH = labelWidth(bars);
-  const WIDTH = LABEL_WIDTH + BARS_WIDTH;
-  const scale = (BARS_WIDTH - VALUE_ROOM) / max;
-  const height = Math.max(1, bars.length) * ROW + 8;
-  return (
-    <svg
-      class="vigie-chart"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      focusable="false"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
-      {bars.map((bar, i) => {
-        const y = i * ROW + 4;
-        const length = bar.value * scale;
-        return (
-          <g>
-            <text x={LABEL_WIDTH - 10} y={y + BAR - 4} text-anchor="end" font-size="15" fill="#161616">
-              {bar.label}
-            </text>
-            <rect x={LABEL_WIDTH} y={y} width={Math.max(length, bar.value > 0 ? 2 : 0)} height={BAR} fill="#000091" />
-            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} font-size="15" fill="#161616">
-              {format(bar.value)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
-const largest = (bars: Bar[]) =>
-  bars.reduce<Bar | undefined>((top, bar) => (bar.value > (top?.value ?? 0) ? bar : top), undefined);
 
 /** Gap flags by type: the chart, and the same figures in a table beside it. */
 export function GapFigures({ page, tally }: { page: PageContext; tally: Tally }) {

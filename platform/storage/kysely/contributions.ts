@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { type ContributionStatus } from '../../../api-client/contract';
+import { ModerationReason, type ContributionStatus } from '../../../api-client/contract';
 import { contributionFromRow, contributionToRow } from '../rows';
 import type { Database } from '../schema';
-import type { Storage, PublishedQuery, StoredContribution } from '../storage';
+import type { ExportRow, Storage, PublishedQuery, StoredContribution } from '../storage';
 import { pastCursor, exportConditions } from './conditions';
+import { journalsOf } from './journal';
 import type { EventRecorder } from './events';
 import { refreshReplyCounts } from './threads';
 
@@ -126,7 +127,22 @@ export function contributionsQueries(
         .orderBy('id', 'asc')
         .limit(limit)
         .execute();
-      return rows.map(contributionFromRow);
+      if (!filter.withModeration) return rows.map((row): ExportRow => ({ contribution: contributionFromRow(row) }));
+      // One query for the page's journals, not one per row.
+      const journals = await journalsOf(
+        db,
+        rows.map((row) => row.id),
+      );
+      return rows.map((row): ExportRow => ({
+        contribution: contributionFromRow(row),
+        moderation: {
+          reason: row.moderation_reason === null ? undefined : ModerationReason.parse(row.moderation_reason),
+          note: row.moderation_note ?? undefined,
+          by: row.moderated_by ?? undefined,
+          at: row.moderated_at ?? undefined,
+          journal: journals.get(row.id) ?? [],
+        },
+      }));
     },
 
     async countExport(filter) {

@@ -7,7 +7,7 @@ import { refreshReplyCounts } from './threads';
 
 /**
  * Erasure, in one place. Whatever holds a copy of a contribution's words, or of the
- * answers it got, is deleted here, in the same transaction as the row (SQLite's full-text index follows by trigger;
+ * answers it got, is deleted here, in the same transaction as the row (SQLite's full-text indexes, the public one and the console's, follow by trigger;
  * PostgreSQL's is rebuilt after, see search.ts). Then the storage makes the files forget:
  * - SQLite runs with `secure_delete` on (see open.ts), so deleted cells and freed pages
  *   are zeroed; a TRUNCATE checkpoint then copies the zeroed pages into the database file
@@ -39,6 +39,10 @@ export function erasureQueries(
         await trx.deleteFrom('supports').where('contribution_id', '=', id).execute();
         // Every version of the organisation's answer goes with the text it answered.
         await trx.deleteFrom('answers').where('contribution_id', '=', id).execute();
+        // The journal keeps who decided what, when and for which reason: the platform answers
+        // for its moderators' decisions, and none of that is the citizen's text. A moderator's
+        // note may quote the text, so it goes.
+        await trx.updateTable('moderation_journal').set({ note: null }).where('contribution_id', '=', id).execute();
         await trx.deleteFrom('contributions').where('id', '=', id).execute();
         if (row?.status === 'published') {
           record('removed', row);
@@ -54,6 +58,7 @@ export function erasureQueries(
       else {
         await sql`VACUUM contributions`.execute(db);
         await sql`VACUUM answers`.execute(db);
+        await sql`VACUUM moderation_journal`.execute(db);
       }
       search.afterErasure();
     },

@@ -122,8 +122,10 @@ export function searchUpkeep(
       again = true;
       return;
     }
+    // Both indexes over the same expression: the public one and the console's (every status).
     running = sql`REINDEX INDEX CONCURRENTLY search_index`
       .execute(db)
+      .then(() => sql`REINDEX INDEX CONCURRENTLY console_search_index`.execute(db))
       .then(
         () => undefined,
         (error: unknown) =>

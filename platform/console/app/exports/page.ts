@@ -1,11 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Campaign, CampaignList, ExportFormat } from '../../../api-client/contract';
-import { account, ApiError, call, callJson } from './api';
-import { t } from './i18n';
+import type { Campaign, CampaignList, ExportCount } from '../../../../api-client/contract';
+import { account, ApiError, call, callJson } from '../api';
+import { t } from '../i18n';
+import { te, type ExportChoice } from './i18n';
 
-const formats: ExportFormat[] = ['csv', 'json', 'jsonld'];
+const choices: ExportChoice[] = ['xlsx', 'csv-fr', 'csv', 'json', 'jsonld'];
+/** Each choice as the API's parameters. */
+const formatParams: Record<ExportChoice, Record<string, string>> = {
+  xlsx: { format: 'xlsx' },
+  'csv-fr': { format: 'csv', dialect: 'fr' },
+  csv: { format: 'csv' },
+  json: { format: 'json' },
+  jsonld: { format: 'jsonld' },
+};
 
 /** Saves a response as a file: the token travels in a header, so a plain link cannot do it. */
 async function save(response: Response): Promise<void> {
@@ -20,14 +29,21 @@ async function save(response: Response): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/**
+ * Exports, with the format to pick said in words (the workbook for spreadsheets, the French
+ * CSV, the standard one for programs). The contributions are counted first: an export with
+ * nothing in it is said, not downloaded as an empty file.
+ */
 export function Exports() {
   const s = t();
+  const e = te();
   const campaigns = useSignal<Campaign[]>([]);
   const message = useSignal<{ text: string; error: boolean } | null>(null);
   const busy = useSignal(false);
 
   useEffect(() => {
-    if (account.value?.role === 'moderator') return; // moderators export everything; they list no campaign
+    const role = account.value?.role;
+    if (role !== 'admin' && role !== 'ngo') return; // the others list no campaign of their own
     callJson<CampaignList>('/v1/me/campaigns').then(
       (list) => (campaigns.value = list.items),
       () => undefined,
@@ -37,26 +53,33 @@ export function Exports() {
   async function submit(event: Event) {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const params = new URLSearchParams();
     const text = (name: string) => {
       const value = data.get(name);
       return typeof value === 'string' ? value : '';
     };
-    for (const name of ['format', 'campaignId', 'commitmentId', 'kind', 'status']) {
+    const filters = new URLSearchParams();
+    for (const name of ['campaignId', 'commitmentId', 'kind', 'status']) {
       const value = text(name).trim();
-      if (value) params.set(name, value);
+      if (value) filters.set(name, value);
     }
     for (const name of ['from', 'to']) {
       const value = text(name);
-      if (value) params.set(name, new Date(`${value}T00:00:00`).toISOString());
+      if (value) filters.set(name, new Date(`${value}T00:00:00`).toISOString());
     }
+    const choice = (choices.find((c) => c === text('choice')) ?? 'xlsx') satisfies ExportChoice;
     busy.value = true;
-    message.value = null;
+    message.value = { text: te().counting, error: false };
     try {
+      const { count } = await callJson<ExportCount>(`/v1/exports/contributions/count?${filters}`);
+      if (count === 0) {
+        message.value = { text: te().nothing, error: true };
+        return;
+      }
+      const params = new URLSearchParams({ ...formatParams[choice], ...Object.fromEntries(filters) });
       await save(await call(`/v1/exports/contributions?${params}`));
-      message.value = { text: t().downloaded, error: false };
-    } catch (e) {
-      message.value = { text: e instanceof ApiError ? e.message : String(e), error: true };
+      message.value = { text: te().downloaded(count), error: false };
+    } catch (err) {
+      message.value = { text: err instanceof ApiError ? err.message : String(err), error: true };
     } finally {
       busy.value = false;
     }
@@ -72,25 +95,39 @@ export function Exports() {
     h(
       'form',
       { class: 'card export-form', onSubmit: submit },
-      field(
-        'export-format',
-        s.format,
-        h(
-          'select',
-          { id: 'export-format', name: 'format' },
-          formats.map((f) => h('option', { value: f }, s.formats[f])),
+      h(
+        'fieldset',
+        null,
+        h('legend', null, e.formatLegend),
+        choices.map((choice, i) =>
+          h(
+            'div',
+            { class: 'check', key: choice },
+            h('input', {
+              type: 'radio',
+              name: 'choice',
+              id: `export-${choice}`,
+              value: choice,
+              defaultChecked: i === 0,
+              'aria-describedby': `export-${choice}-hint`,
+            }),
+            h('label', { for: `export-${choice}` }, e.choices[choice]),
+            h('p', { class: 'hint', id: `export-${choice}-hint` }, e.choiceHints[choice]),
+          ),
         ),
       ),
-      field(
-        'export-campaign',
-        s.campaign,
-        h(
-          'select',
-          { id: 'export-campaign', name: 'campaignId' },
-          h('option', { value: '' }, '—'),
-          campaigns.value.map((c) => h('option', { value: c.id }, c.title)),
-        ),
-      ),
+      campaigns.value.length === 0
+        ? null
+        : field(
+            'export-campaign',
+            s.campaign,
+            h(
+              'select',
+              { id: 'export-campaign', name: 'campaignId' },
+              h('option', { value: '' }, '—'),
+              campaigns.value.map((c) => h('option', { value: c.id }, c.title)),
+            ),
+          ),
       field(
         'export-commitment',
         s.commitment,
@@ -110,6 +147,7 @@ export function Exports() {
           h('option', { value: '' }, s.kinds.any),
           h('option', { value: 'comment' }, s.kinds.comment),
           h('option', { value: 'gap' }, s.kinds.gap),
+          h('option', { value: 'reply' }, s.kindReply),
         ),
       ),
       field(
