@@ -30,6 +30,11 @@ export const talkBackWordsFr = {
   'live.answered': 'Une contribution de cette page a reçu une réponse.',
   'live.reset': 'Des changements ont eu lieu pendant que la page était déconnectée.',
   'live.reload': 'Recharger la page',
+  'param.sort': 'le tri doit être « recent » ou « soutien ».',
+  'sort.label': 'Trier les contributions',
+  'sort.recent': 'Les plus récentes d’abord',
+  'sort.support': 'Les plus soutenues d’abord',
+  'sort.bySupport': 'Les plus soutenues d’abord (« moi aussi »), puis les plus récentes.',
 } as const;
 
 type TalkBackWords = {
@@ -59,4 +64,9 @@ export const talkBackWordsEn: TalkBackWords = {
   'live.answered': 'A contribution on this page got an answer.',
   'live.reset': 'Things changed while the page was disconnected.',
   'live.reload': 'Reload the page',
+  'param.sort': 'the order must be “recent” or “soutien”.',
+  'sort.label': 'Sort the contributions',
+  'sort.recent': 'Newest first',
+  'sort.support': 'Most supported first',
+  'sort.bySupport': 'Most supported first (“me too”), then newest.',
 };
