@@ -59,6 +59,7 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
         openGraph: { title, description, type: 'website' },
         trail: [{ label: w['commitment.breadcrumb'](commitment.id) }],
         live: true,
+        talk: true,
       }}
     >
       <h1>{title}</h1>

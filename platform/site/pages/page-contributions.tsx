@@ -57,7 +57,10 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
   const params = { url, tri, page: number === 1 ? undefined : number };
   return html(
     c,
-    <Layout page={page} head={{ title, description: w['pages.intro'], params, trail: [{ label: title }] }}>
+    <Layout
+      page={page}
+      head={{ title, description: w['pages.intro'], params, trail: [{ label: title }], talk: entries.length > 0 }}
+    >
       <h1>{title}</h1>
       <p class="fr-text--lead">{w['pages.intro']}</p>
       {url ? (
