@@ -234,7 +234,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await context.close();
   });
 
-  it('« Répondre » with the keyboard alone, offline: the contract’s sentence, then the reply kept, sent once and shown pending', async () => {
+  it('« Répondre » with the keyboard alone, offline: the contract’s sentence, then the reply kept, sent once, shown to its author pending, then published', async () => {
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${platform.url}/engagements/FR0067`);
@@ -289,6 +289,13 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
       [words],
     );
     expect(rows).toEqual([{ kind: 'reply', parent_id: karim.id, author_pseudonym: 'Maëlle', source: 'site' }]);
+    // Published by a moderator: on the next visit, its author reads so.
+    const [{ id }] = (await platform.rows('SELECT id FROM contributions WHERE body = ?', [words])) as [{ id: string }];
+    await mod.publish(id);
+    await page.reload();
+    await expect
+      .poll(() => page.locator(`[data-talk="${karim.id}"] [data-own-replies] li`).textContent())
+      .toMatch(/^Votre réponse · Publiée/);
     expect(await axeViolations(page)).toEqual([]);
     expect(await violations(page)).toEqual([]);
     await context.close();

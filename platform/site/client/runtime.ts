@@ -2,11 +2,18 @@ import * as z from 'zod/mini';
 import type { Locale } from '../../../api-client/contract';
 import {
   createDraftStore,
+  createStatusFollower,
   createSyncEngine,
   requestPersistentStorage,
   type PushClient,
 } from '../../../api-client/drafts';
-import { createTransport, submitBatch, supportContribution, withdrawSupport } from '../../../api-client/http';
+import {
+  contributionStatuses,
+  createTransport,
+  submitBatch,
+  supportContribution,
+  withdrawSupport,
+} from '../../../api-client/http';
 import { ReplyForms } from './reply-forms';
 import { SupportButtons } from './support-buttons';
 import { talkWords } from './words';
@@ -16,6 +23,8 @@ z.config({ jitless: true });
 
 /** The public pages' drafts and « Moi aussi », in IndexedDB on the platform's own origin. */
 export const SITE_DB_NAME = 'vigie-site';
+/** Asked again when the tab comes back into view, at most this often. */
+const FOLLOW_AGAIN_MS = 30_000;
 
 /**
  * Sets up « Moi aussi » and « Répondre » on every contribution the page shows, now and as
@@ -37,6 +46,20 @@ export function startTalkBack(): void {
   // A page load is a new session: what waits out an earlier page's backoff goes now.
   void engine.start({ retryNow: true });
   void requestPersistentStorage();
+  // What became of the replies this device sent under the page's contributions (published,
+  // hidden…), asked with their secrets; no request when there is none.
+  const follower = createStatusFollower({
+    store,
+    client: { contributionStatuses: (items, o) => contributionStatuses(platform, items, o) },
+    only: (draft) =>
+      draft.input.kind === 'reply' &&
+      document.querySelector(`[data-talk="${CSS.escape(draft.input.parentId ?? '')}"]`) !== null,
+  });
+  const follow = () => void follower.refresh({ ifOlderThanMs: FOLLOW_AGAIN_MS }).catch(() => undefined);
+  follow();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') follow();
+  });
   const supports = new SupportButtons(store, locale, words);
   const replies = new ReplyForms(store, locale, words);
   const setUp = () => {
