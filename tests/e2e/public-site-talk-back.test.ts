@@ -177,7 +177,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await context.close();
   });
 
-  it('a page’s contributions and the search results carry « Moi aussi » and « Répondre » too', async () => {
+  it('a page’s contributions and the search results carry « Moi aussi » and « Répondre » too, in English with the page', async () => {
     const context = await newContext();
     const page = await context.newPage();
     for (const path of [`/pages?url=${encodeURIComponent(zoe.target.url)}&tri=soutien`, '/recherche?q=contact']) {
@@ -187,6 +187,14 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
       expect(await talk.getByRole('button', { name: /^Répondre/ }).count(), path).toBe(1);
       expect(await axeViolations(page), path).toEqual([]);
     }
+    // In English, from the page's language: the buttons, and the contract's sentence for an empty reply.
+    await page.goto(`${platform.url}/c/${zoe.id}?lang=en`);
+    const talk = page.locator(`[data-talk="${zoe.id}"]`);
+    await talk.getByRole('button', { name: /^Me too/ }).waitFor();
+    await talk.getByRole('button', { name: /^Reply/ }).click();
+    await talk.getByRole('button', { name: 'Send the reply' }).click();
+    await expect.poll(() => talk.locator('[data-field="body"] [data-error]').textContent()).toMatch(/^The text/);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
