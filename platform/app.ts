@@ -29,9 +29,10 @@ import { readinessRoutes } from './routes/readiness';
 import { streamRoutes, type LiveOptions } from './routes/stream';
 import { supportRoutes } from './routes/support';
 import { networkLimit } from './http/network-limit';
-import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
+import { DEFAULT_CONSOLE_DIR, DEFAULT_SITE_SCRIPT_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { widgetRoutes } from './static/widget-routes';
 import { notFoundPage, siteRoutes } from './site';
+import { talkScriptOf } from './site/talk-script';
 import type { Storage } from './storage/storage';
 
 export interface AppOptions {
@@ -55,6 +56,8 @@ export interface AppOptions {
   /** The built widget and console (default dist/widget, dist/console). */
   widgetDir?: string;
   consoleDir?: string;
+  /** The public pages' built script (default dist/site); without it, the pages work as they are. */
+  siteScriptDir?: string;
   /** "Moi aussi" per network and window; null: no limit beyond the per-address one. */
   supportRateLimit?: RateLimit | null;
   /** The live streams; without them, GET /v1/stream is not served. */
@@ -135,7 +138,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   exportRoutes(app, doc, storage, options.publicUrl);
   accountRoutes(app, doc, storage);
   consoleRoutes(app, options.consoleDir ?? DEFAULT_CONSOLE_DIR);
-  const site = { storage, publicUrl: options.publicUrl };
+  const site = {
+    storage,
+    publicUrl: options.publicUrl,
+    talkScript: talkScriptOf(options.siteScriptDir ?? DEFAULT_SITE_SCRIPT_DIR),
+  };
   siteRoutes(app, site);
 
   let openapi: string | undefined;

@@ -8,7 +8,7 @@ import { startDemoSite } from './demo-site';
 import { stopOnSignals } from './lifecycle';
 import { createLogger } from './logger';
 import { startPlatform } from './server';
-import { DEFAULT_CONSOLE_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
+import { DEFAULT_CONSOLE_DIR, DEFAULT_SITE_SCRIPT_DIR, DEFAULT_WIDGET_DIR } from './static/dist-dirs';
 import { SQLITE_FILE_NAME } from './storage/open';
 
 const usage = `Usage: npm run platform -- <command>
@@ -19,6 +19,7 @@ Commands:
      [--site DIR]        also serve this built demo site on VIGIE_DEMO_PORT (8788), under a strict CSP
      [--extension DIR]   say where the built extension is and how to load it
      [--widget DIR] [--console DIR]   the built widget and console (dist/widget, dist/console)
+     [--site-script DIR]  the public pages' built script (dist/site)
 ${tokenUsage}
 ${commitmentsUsage}
 ${backupUsage}
@@ -43,7 +44,8 @@ async function serveCommand(args: string[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   const widgetDir = path.resolve(optionValue(args, '--widget') ?? DEFAULT_WIDGET_DIR);
   const consoleDir = path.resolve(optionValue(args, '--console') ?? DEFAULT_CONSOLE_DIR);
-  const platform = await startPlatform(config, { logger, widgetDir, consoleDir });
+  const siteScriptDir = path.resolve(optionValue(args, '--site-script') ?? DEFAULT_SITE_SCRIPT_DIR);
+  const platform = await startPlatform(config, { logger, widgetDir, consoleDir, siteScriptDir });
   const shown = `http://localhost:${platform.port}`;
   const siteDir = optionValue(args, '--site');
   const site =

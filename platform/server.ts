@@ -29,6 +29,8 @@ export interface PlatformRuntime {
   /** The built widget and console (default dist/widget, dist/console). */
   widgetDir?: string;
   consoleDir?: string;
+  /** The public pages' built script (default dist/site). */
+  siteScriptDir?: string;
 }
 
 /** The replay log keeps no event older than a day, whatever its size. */

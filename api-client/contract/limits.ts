@@ -22,7 +22,8 @@ export const gapTypes = [
   'inaccessible',
   'other',
 ] as const;
-export const contributionSources = ['extension', 'widget'] as const;
+/** `site`: the platform's own public pages (a « Moi aussi » or a reply written there). */
+export const contributionSources = ['extension', 'widget', 'site'] as const;
 export const contributionStatuses = ['pending', 'published', 'hidden', 'rejected'] as const;
 /** Where an organisation stands on a contribution it answers (see answer.ts). */
 export const answerStatuses = ['received', 'in-progress', 'answered', 'not-our-remit'] as const;

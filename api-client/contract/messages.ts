@@ -93,8 +93,8 @@ const catalogue = {
   },
   'locale.unknown': { fr: 'La langue doit être fr ou en.', en: 'The language must be fr or en.' },
   'source.unknown': {
-    fr: 'La source doit être « extension » ou « widget ».',
-    en: 'The source must be "extension" or "widget".',
+    fr: 'La source doit être « extension », « widget » ou « site ».',
+    en: 'The source must be "extension", "widget" or "site".',
   },
   'date.invalid': {
     fr: 'La date doit être au format ISO 8601 (UTC).',

@@ -1,4 +1,5 @@
 import type {
+  ContributionInput,
   ContributionKind,
   ContributionStatus,
   exportCsvColumns,
@@ -20,7 +21,7 @@ export interface ExportWords {
   kinds: Record<ContributionKind, string>;
   reasons: Record<ModerationReason, string>;
   decisions: Record<'publish' | 'hide' | 'reject', string>;
-  sources: Record<'extension' | 'widget', string>;
+  sources: Record<ContributionInput['source'], string>;
   locales: Record<Locale, string>;
   /** How a bulk decision is marked in the journal column. */
   bulk: string;
@@ -68,7 +69,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       other: 'Autre',
     },
     decisions: { publish: 'Publiée', hide: 'Masquée', reject: 'Rejetée' },
-    sources: { extension: 'Extension', widget: 'Module intégré au site' },
+    sources: { extension: 'Extension', widget: 'Module intégré au site', site: 'Pages publiques de Vigie' },
     locales: { fr: 'Français', en: 'Anglais' },
     bulk: 'décision groupée',
     sheet: 'Contributions',
@@ -113,7 +114,7 @@ export const exportWords: Record<Locale, ExportWords> = {
       other: 'Other',
     },
     decisions: { publish: 'Published', hide: 'Hidden', reject: 'Rejected' },
-    sources: { extension: 'Extension', widget: 'Widget on the site' },
+    sources: { extension: 'Extension', widget: 'Widget on the site', site: 'Vigie’s public pages' },
     locales: { fr: 'French', en: 'English' },
     bulk: 'bulk decision',
     sheet: 'Contributions',

@@ -3,11 +3,14 @@ import type { Locale } from '../../api-client/contract';
 import type { AppEnv } from '../http/env';
 import type { Storage } from '../storage/storage';
 import { siteWords, type ParamProblem, type SiteWords } from './i18n';
+import type { TalkScript } from './talk-script';
 
 export interface SiteOptions {
   storage: Storage;
   /** The platform's configured public address: every absolute link starts with it, never with Host. */
   publicUrl: () => string;
+  /** The built « Moi aussi » and « Répondre » script, when there is one. */
+  talkScript?: TalkScript | undefined;
 }
 
 export type Params = Record<string, string | number | undefined>;
@@ -28,6 +31,8 @@ export interface PageContext {
   addressIn(locale: Locale, params?: Params): string;
   /** This page in the other language. */
   otherLanguage(params?: Params): string;
+  /** The address of the « Moi aussi » and « Répondre » script, when it was built. */
+  talkScript: string | undefined;
 }
 
 /** A bad parameter: the page answers 400 with this sentence, in the site's look. */
@@ -73,5 +78,6 @@ export function pageContext(c: Context<AppEnv>, options: SiteOptions, { lenient 
     addressIn: (language, params) =>
       `${base}${path}${query(language === 'en' ? { ...params, lang: 'en' } : (params ?? {}))}`,
     otherLanguage: (params) => `${path}${query({ ...params, lang: locale === 'fr' ? 'en' : 'fr' })}`,
+    talkScript: options.talkScript?.entry,
   };
 }

@@ -131,10 +131,10 @@ const fr = {
   'pages.label': 'Adresse de la page (commençant par https://)',
   'pages.button': 'Afficher',
   'pages.intro': 'Toutes les contributions publiées à propos d’une même page, quel que soit l’engagement.',
-  'pages.count': (n: number) =>
+  'pages.count': (n: number, bySupport = false) =>
     n === 0
       ? 'Aucune contribution publiée sur cette page.'
-      : `${frNumber(n)} ${frPlural(n, 'contribution publiée', 'contributions publiées')} sur cette page, les plus récentes d’abord.`,
+      : `${frNumber(n)} ${frPlural(n, 'contribution publiée', 'contributions publiées')} sur cette page, les plus ${bySupport ? 'soutenues' : 'récentes'} d’abord.`,
 
   'pagination.label': 'Pagination',
   'pagination.previous': 'Page précédente',
@@ -306,10 +306,10 @@ const en: Words = {
   'pages.label': 'Address of the page (starting with https://)',
   'pages.button': 'Show',
   'pages.intro': 'Every published contribution about one page, whatever the commitment.',
-  'pages.count': (n: number) =>
+  'pages.count': (n: number, bySupport = false) =>
     n === 0
       ? 'No contribution published about this page.'
-      : `${enNumber(n)} ${enPlural(n, 'contribution published', 'contributions published')} about this page, newest first.`,
+      : `${enNumber(n)} ${enPlural(n, 'contribution published', 'contributions published')} about this page, ${bySupport ? 'most supported' : 'newest'} first.`,
 
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',

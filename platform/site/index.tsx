@@ -14,6 +14,7 @@ import { pageContributionsPage } from './pages/page-contributions';
 import { planPage } from './pages/plan';
 import { searchPage } from './pages/search';
 import { html } from './respond';
+import { talkScriptRoutes } from './talk-script';
 
 export type { SiteOptions } from './context';
 
@@ -47,6 +48,8 @@ function guarded(handler: Handler, options: SiteOptions) {
  * without JavaScript) from the same storage as the API, so a change shows at once.
  */
 export function siteRoutes(app: Hono<AppEnv>, options: SiteOptions): void {
+  // Before the site's own files: /site/talk/… would otherwise be looked up as one of them.
+  talkScriptRoutes(app, options.talkScript);
   assetRoutes(app);
   const pages: Array<[string, Handler]> = [
     ['/', planPage],

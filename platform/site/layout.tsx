@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrls } from './assets';
+import { TalkWords } from './components/talk-controls';
 import type { PageContext, Params } from './context';
 
 export interface OpenGraph {
@@ -21,6 +22,8 @@ export interface PageHead {
   trail?: Array<{ label: string; href?: string }> | undefined;
   /** The page keeps a list up to date with the live events (assets/live.js). */
   live?: boolean | undefined;
+  /** The page shows contributions: « Moi aussi » and « Répondre » (platform/site/client), when built. */
+  talk?: boolean | undefined;
 }
 
 function Header({ page }: { page: PageContext }) {
@@ -176,6 +179,7 @@ export function Layout({ page, head, children }: { page: PageContext; head: Page
         <link rel="icon" href={assetUrls.favicon} type="image/svg+xml" />
         <script type="module" src={assetUrls.shareJs} />
         {head.live ? <script type="module" src={assetUrls.liveJs} /> : null}
+        {head.talk && page.talkScript ? <script type="module" src={page.talkScript} /> : null}
         {og ? (
           <>
             <meta property="og:site_name" content={w['site.name']} />
@@ -208,6 +212,7 @@ export function Layout({ page, head, children }: { page: PageContext; head: Page
           {children}
         </main>
         <Footer page={page} />
+        {head.talk ? <TalkWords page={page} /> : null}
       </body>
     </html>
   );

@@ -67,3 +67,15 @@ export function pageAddress(c: Context<AppEnv>): string | undefined {
   if (!HttpUrl.safeParse(raw).success) throw new BadParameter('param.url');
   return canonicalUrl(raw);
 }
+
+/** How a list of contributions is ordered: the newest first, or the most supported first. */
+export const listOrders = ['recent', 'soutien'] as const;
+export type ListOrder = (typeof listOrders)[number];
+
+/** `?tri=`: `recent` (the default, also when absent) or `soutien`. */
+export function listOrder(c: Context<AppEnv>): ListOrder {
+  const raw = c.req.query('tri');
+  if (raw === undefined || raw === '') return 'recent';
+  if (!(listOrders as readonly string[]).includes(raw)) throw new BadParameter('param.sort');
+  return raw as ListOrder;
+}

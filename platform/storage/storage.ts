@@ -210,6 +210,8 @@ export interface PublicCount {
 export interface PublicListQuery extends PublicScope {
   limit: number;
   offset: number;
+  /** The most supported first (then the newest), instead of the newest first. */
+  bySupport?: boolean | undefined;
 }
 
 export interface SearchQuery {
@@ -367,7 +369,7 @@ export interface Storage {
   publicCounts(scope?: PublicScope): Promise<PublicCount[]>;
   /** Published contributions of a commitment by month of publication (YYYY-MM), oldest first. */
   publicMonths(commitmentId: string): Promise<Array<{ month: string; count: number }>>;
-  /** Published contributions, the most recently published first. */
+  /** Published contributions, the most recently published first, or the most supported first. */
   listPublic(query: PublicListQuery): Promise<PublicEntry[]>;
   /** One contribution, if it is published. */
   getPublic(id: string): Promise<PublicEntry | undefined>;

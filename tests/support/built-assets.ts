@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildConsole } from '../../platform/console/build';
+import { buildTalkScript } from '../../platform/site/build';
 import { buildWidget } from '../../widget/build';
 
 let consoleDir: Promise<string> | undefined;
@@ -28,4 +29,16 @@ export function builtWidgetDir(): Promise<string> {
     return dir;
   })();
   return widgetDir;
+}
+
+let siteScriptDir: Promise<string> | undefined;
+
+/** The public pages' script built from the current sources into a temporary folder, for `serve --site-script DIR`. */
+export function builtSiteScriptDir(): Promise<string> {
+  siteScriptDir ??= (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigie-site-script-'));
+    await buildTalkScript(dir);
+    return dir;
+  })();
+  return siteScriptDir;
 }

@@ -78,6 +78,8 @@ function follow(section) {
       support.textContent = fill(singular ? words.supportOne : words.supportOther, supportCount);
       support.dataset.supportCount = String(supportCount);
       support.hidden = supportCount === 0;
+      // The talk-back script adds this device's « moi aussi » not yet sent, without counting it twice.
+      support.dispatchEvent(new CustomEvent('vigie:counted', { bubbles: true }));
     }
     const replies = section.querySelector(`[data-replies-of="${CSS.escape(id)}"]`);
     const count = replies?.querySelector('[data-reply-count]');

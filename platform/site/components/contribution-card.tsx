@@ -6,6 +6,7 @@ import type { PageContext } from '../context';
 import { formatDate, pageLink, quoteOf } from '../format';
 import { gapLabel } from '../i18n';
 import { Replies, REPLIES_IN_LISTS, SupportCount } from './talk-back';
+import { TalkControls } from './talk-controls';
 
 export interface CardOptions {
   /** The heading level of each card in its page. */
@@ -132,6 +133,13 @@ export function ContributionCard({
       <p class="vigie-text">{c.body}</p>
       <Answer page={page} entry={entry} />
       <SupportCount page={page} count={c.supportCount ?? 0} />
+      <TalkControls
+        page={page}
+        id={c.id}
+        who={who}
+        context={`${kindLabel(page, entry)}, ${who}, ${date}`}
+        parent={c.kind === 'reply' ? undefined : c.target}
+      />
       <ul class="vigie-actions">
         <li>
           <a class="fr-link fr-text--sm" href={pageLink(c)} rel="external noopener noreferrer">

@@ -4,6 +4,7 @@ import type { PageContext } from '../context';
 import { formatDate } from '../format';
 import { repliesHeading, supportSentence } from '../i18n';
 import { Answer } from './contribution-card';
+import { TalkControls } from './talk-controls';
 
 /** Replies shown under a contribution in a list; its own page shows them all. */
 export const REPLIES_IN_LISTS = 3;
@@ -37,6 +38,7 @@ export function ReplyItem({ page, entry }: { page: PageContext; entry: PublicEnt
       {/* A reply seldom gets an answer: none is said only when there is one. */}
       {answersOf(c).length > 0 ? <Answer page={page} entry={entry} /> : null}
       <SupportCount page={page} count={c.supportCount ?? 0} />
+      <TalkControls page={page} id={c.id} who={who} context={`${w['reply.by'](who)}, ${date}`} />
       <p class="fr-text--sm vigie-reply__link">
         <a class="fr-link fr-text--sm" href={page.href(`/c/${c.id}`)}>
           {w['reply.permalink']}

@@ -6,22 +6,26 @@ import { ContributionCard } from '../components/contribution-card';
 import { EVENT_ID_PLACEHOLDER, LiveRegion, liveAttributes } from '../components/live-region';
 import { REPLIES_IN_LISTS } from '../components/talk-back';
 import { Pagination } from '../components/pagination';
+import { SortChoice } from '../components/sort-choice';
 import { NotFoundPage, pageContext, type SiteOptions } from '../context';
 import { tallyOf } from '../counts';
 import { statusLabel } from '../i18n';
 import { Layout } from '../layout';
-import { checkPageExists, lastPage, PAGE_SIZE, pageNumber } from '../params';
+import { checkPageExists, lastPage, listOrder, PAGE_SIZE, pageNumber } from '../params';
 import { html } from '../respond';
 
 /**
  * GET /engagements/{id}: one commitment, its figures (gap flags by type, contributions
- * per month: charts with their tables) and its published contributions, newest first.
+ * per month: charts with their tables) and its published contributions, newest first or
+ * (`?tri=soutien`) most supported first.
  */
 export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): Promise<Response> {
   const page = pageContext(c, options);
   const w = page.words;
   const id = c.req.param('id') ?? '';
   const number = pageNumber(c);
+  const order = listOrder(c);
+  const bySupport = order === 'soutien';
   const { storage } = options;
   // What cannot be a commitment id is not looked up (PostgreSQL refuses some bytes outright).
   const commitment = CommitmentId.safeParse(id).success ? await storage.getCommitment(id, page.locale) : undefined;
@@ -32,7 +36,7 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
   const [counts, months, entries] = await Promise.all([
     storage.publicCounts({ commitmentId: id }),
     storage.publicMonths(id),
-    storage.listPublic({ commitmentId: id, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE }),
+    storage.listPublic({ commitmentId: id, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE, bySupport }),
   ]);
   const tally = tallyOf(counts);
   checkPageExists(number, tally.total);
@@ -50,11 +54,12 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
       head={{
         title,
         description: commitment.summary ?? description,
-        params: { page: number === 1 ? undefined : number },
+        params: { tri: bySupport ? order : undefined, page: number === 1 ? undefined : number },
         feed: { title: w['feed.commitmentTitle'](commitment.id, commitment.title), href: feedHref },
         openGraph: { title, description, type: 'website' },
         trail: [{ label: w['commitment.breadcrumb'](commitment.id) }],
         live: true,
+        talk: true,
       }}
     >
       <h1>{title}</h1>
@@ -91,13 +96,21 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
       <section
         aria-labelledby="contributions-title"
         class="fr-mt-4w"
-        {...liveAttributes(page, { commitmentId: commitment.id, firstPage: number === 1 })}
+        // New contributions go on top of the newest first only: most supported first, they have none yet.
+        {...liveAttributes(page, { commitmentId: commitment.id, firstPage: number === 1 && !bySupport })}
       >
         <h2 id="contributions-title" tabIndex={-1}>
           {w['commitment.published'](tally.total)}
         </h2>
         <LiveRegion page={page} />
-        {entries.length === 0 ? <p data-live-none="">{w['commitment.none']}</p> : <p>{w['commitment.order']}</p>}
+        {entries.length === 0 ? (
+          <p data-live-none="">{w['commitment.none']}</p>
+        ) : (
+          <>
+            <SortChoice page={page} order={order} />
+            <p>{bySupport ? w['sort.bySupport'] : w['commitment.order']}</p>
+          </>
+        )}
         <div class="vigie-list" data-live-list="">
           {entries.map((entry) => (
             <ContributionCard
@@ -108,7 +121,14 @@ export async function commitmentPage(c: Context<AppEnv>, options: SiteOptions): 
             />
           ))}
         </div>
-        {entries.length === 0 ? null : <Pagination page={page} current={number} last={lastPage(tally.total)} />}
+        {entries.length === 0 ? null : (
+          <Pagination
+            page={page}
+            current={number}
+            last={lastPage(tally.total)}
+            params={{ tri: bySupport ? order : undefined }}
+          />
+        )}
       </section>
     </Layout>,
     page.locale,

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../http/env';
 import type { PublicEntry } from '../../storage/storage';
 import { Answer, kindLabel } from '../components/contribution-card';
 import { Replies, REPLIES_ON_ITS_PAGE, SupportCount } from '../components/talk-back';
+import { TalkControls } from '../components/talk-controls';
 import { NotFoundPage, pageContext, type SiteOptions } from '../context';
 import { excerpt, formatDate, pageLink, quoteOf } from '../format';
 import { Layout } from '../layout';
@@ -52,6 +53,7 @@ export async function contributionPage(c: Context<AppEnv>, options: SiteOptions)
           type: 'article',
           publishedTime: entry.publishedAt,
         },
+        talk: true,
         trail: [
           ...(commitment
             ? [{ label: w['commitment.breadcrumb'](commitment.id), href: page.href(`/engagements/${commitment.id}`) }]
@@ -104,7 +106,17 @@ export async function contributionPage(c: Context<AppEnv>, options: SiteOptions)
           <Answer page={page} entry={entry} />
         )}
         <SupportCount page={page} count={contribution.supportCount ?? 0} />
-        <p class="fr-text--sm">{w['talk.how']}</p>
+        <TalkControls
+          page={page}
+          id={contribution.id}
+          who={who}
+          context={`${kind}, ${who}, ${date}`}
+          parent={parent ? undefined : contribution.target}
+        />
+        {/* Hidden by the talk-back script, which does what it says; without JavaScript, it is the way. */}
+        <p class="fr-text--sm" data-talk-how="">
+          {w['talk.how']}
+        </p>
         <p class="fr-mt-3w">
           <button
             type="button"

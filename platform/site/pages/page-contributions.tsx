@@ -4,10 +4,11 @@ import { ContributionCard } from '../components/contribution-card';
 import { REPLIES_IN_LISTS } from '../components/talk-back';
 import { CarriedFields } from '../components/forms';
 import { Pagination } from '../components/pagination';
+import { SortChoice } from '../components/sort-choice';
 import { pageContext, type PageContext, type SiteOptions } from '../context';
 import { tallyOf } from '../counts';
 import { Layout } from '../layout';
-import { checkPageExists, lastPage, PAGE_SIZE, pageAddress, pageNumber } from '../params';
+import { checkPageExists, lastPage, listOrder, PAGE_SIZE, pageAddress, pageNumber } from '../params';
 import { html } from '../respond';
 
 function AddressForm({ page, value }: { page: PageContext; value: string }) {
@@ -28,17 +29,19 @@ function AddressForm({ page, value }: { page: PageContext; value: string }) {
   );
 }
 
-/** GET /pages?url=…: every published contribution about one page, newest first. */
+/** GET /pages?url=…: every published contribution about one page, newest first or (`?tri=soutien`) most supported first. */
 export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOptions): Promise<Response> {
   const page = pageContext(c, options);
   const w = page.words;
   const url = pageAddress(c);
   const number = pageNumber(c);
+  const order = listOrder(c);
+  const bySupport = order === 'soutien';
   const { storage } = options;
   const [counts, entries, commitments] = url
     ? await Promise.all([
         storage.publicCounts({ url }),
-        storage.listPublic({ url, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE }),
+        storage.listPublic({ url, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE, bySupport }),
         storage.listCommitments(page.locale),
       ])
     : [[], [], []];
@@ -50,10 +53,14 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
   checkPageExists(number, total);
   const title = url ? w['pages.titleFor'] : w['pages.title'];
-  const params = { url, page: number === 1 ? undefined : number };
+  const tri = bySupport ? order : undefined;
+  const params = { url, tri, page: number === 1 ? undefined : number };
   return html(
     c,
-    <Layout page={page} head={{ title, description: w['pages.intro'], params, trail: [{ label: title }] }}>
+    <Layout
+      page={page}
+      head={{ title, description: w['pages.intro'], params, trail: [{ label: title }], talk: entries.length > 0 }}
+    >
       <h1>{title}</h1>
       <p class="fr-text--lead">{w['pages.intro']}</p>
       {url ? (
@@ -67,8 +74,9 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
       {url ? (
         <section aria-labelledby="page-results">
           <h2 id="page-results" class="fr-h4">
-            {w['pages.count'](total)}
+            {w['pages.count'](total, bySupport)}
           </h2>
+          {entries.length > 0 ? <SortChoice page={page} order={order} params={{ url }} /> : null}
           <div class="vigie-list">
             {entries.map((entry) => (
               <ContributionCard
@@ -79,7 +87,7 @@ export async function pageContributionsPage(c: Context<AppEnv>, options: SiteOpt
               />
             ))}
           </div>
-          <Pagination page={page} current={number} last={lastPage(total)} params={{ url }} />
+          <Pagination page={page} current={number} last={lastPage(total)} params={{ url, tri }} />
         </section>
       ) : null}
     </Layout>,

@@ -48,6 +48,7 @@ export async function searchPage(c: Context<AppEnv>, options: SiteOptions): Prom
         description: w['search.hint'],
         params: { q: q || undefined, page: number === 1 ? undefined : number },
         trail: [{ label: w['search.title'] }],
+        talk: result.items.length > 0,
       }}
     >
       <h1>{title}</h1>

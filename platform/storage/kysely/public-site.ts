@@ -60,7 +60,9 @@ export function publicSiteQueries(
     },
 
     async listPublic(query) {
-      const rows = await scoped(db.selectFrom('contributions').selectAll(), query)
+      let ordered = scoped(db.selectFrom('contributions').selectAll(), query);
+      if (query.bySupport) ordered = ordered.orderBy('support_count', 'desc');
+      const rows = await ordered
         .orderBy('published_at', 'desc')
         .orderBy('id', 'desc')
         .limit(query.limit)

@@ -1,0 +1,114 @@
+import {
+  setSupport,
+  shownSupportCount,
+  supportPending,
+  watchSupports,
+  type DraftStore,
+  type SupportRecord,
+} from '../../../api-client/drafts';
+import type { Locale } from '../../../api-client/contract';
+import type { TalkWords } from './words';
+
+/** The count paragraph the server put just before a contribution's controls (components/talk-controls.tsx). */
+function countOf(talk: HTMLElement): HTMLElement | null {
+  const previous = talk.previousElementSibling;
+  return previous instanceof HTMLElement && previous.matches('[data-support-count]') ? previous : null;
+}
+
+/**
+ * « Moi aussi » on the public pages: each press is kept in the device's outbox (IndexedDB on
+ * the platform's origin) and sent by the sync engine, once, whatever the network did
+ * meanwhile. The count shown is the platform's (the page's, then the live stream's, then
+ * the answer's) with this device's intent that has not reached it yet, and never both.
+ */
+export class SupportButtons {
+  readonly #store: DraftStore;
+  readonly #locale: Locale;
+  readonly #words: TalkWords;
+  readonly #talks = new Map<string, HTMLElement>();
+  #records: ReadonlyMap<string, SupportRecord> = new Map();
+  /** What the platform last said each count is. */
+  readonly #platformCount = new Map<string, number>();
+  /** The platform's count when this device's intent was first seen waiting: a move since then includes it. */
+  readonly #countWhenPending = new Map<string, number>();
+
+  constructor(store: DraftStore, locale: Locale, words: TalkWords) {
+    this.#store = store;
+    this.#locale = locale;
+    this.#words = words;
+    watchSupports(store).subscribe((records) => this.#learn(records));
+    // The live page's script (assets/live.js) wrote the platform's new count.
+    document.addEventListener('vigie:counted', (event) => {
+      const count = event.target;
+      const talk = count instanceof HTMLElement ? count.nextElementSibling : null;
+      if (!(talk instanceof HTMLElement) || !talk.dataset.talk) return;
+      this.#platformCount.set(talk.dataset.talk, Number(count instanceof HTMLElement && count.dataset.supportCount));
+      this.#render(talk.dataset.talk);
+    });
+  }
+
+  add(talk: HTMLElement): void {
+    const id = talk.dataset.talk;
+    const button = talk.querySelector<HTMLButtonElement>('[data-support-button]');
+    if (!id || !button) return;
+    this.#talks.set(id, talk);
+    this.#platformCount.set(id, Number(countOf(talk)?.dataset.supportCount ?? 0));
+    button.addEventListener('click', () => void this.#press(id));
+    this.#render(id);
+  }
+
+  async #press(id: string): Promise<void> {
+    const talk = this.#talks.get(id);
+    const wanted = !(this.#records.get(id)?.wanted ?? false);
+    const record = await setSupport(this.#store, id, wanted);
+    const status = talk?.querySelector('[data-talk-status]');
+    if (status) {
+      status.textContent = !record
+        ? this.#words.supportUnavailable
+        : wanted && !navigator.onLine
+          ? this.#words.supportOffline
+          : '';
+    }
+    // Shown at once; the outbox's own news follows.
+    if (record) this.#learn(new Map([...this.#records, [id, record]]));
+  }
+
+  #learn(records: ReadonlyMap<string, SupportRecord>): void {
+    for (const [id, record] of records) {
+      const before = this.#records.get(id);
+      // Settled after a request: the answer carried the platform's count, this device's intent in it.
+      if (record.state === 'settled' && supportPending(before) && record.supportCount !== undefined) {
+        this.#platformCount.set(id, record.supportCount);
+        const count = this.#talks.get(id);
+        const paragraph = count && countOf(count);
+        if (paragraph) paragraph.dataset.supportCount = String(record.supportCount);
+      }
+    }
+    this.#records = records;
+    for (const id of this.#talks.keys()) this.#render(id);
+  }
+
+  #render(id: string): void {
+    const talk = this.#talks.get(id);
+    if (!talk) return;
+    const record = this.#records.get(id);
+    talk
+      .querySelector('[data-support-button]')
+      ?.setAttribute('aria-pressed', String(record?.state !== 'gone' && (record?.wanted ?? false)));
+    const paragraph = countOf(talk);
+    if (!paragraph) return;
+    const platform = this.#platformCount.get(id) ?? 0;
+    let shown = shownSupportCount(platform, record);
+    if (record && supportPending(record) && record.wanted !== record.confirmed) {
+      const then = this.#countWhenPending.get(id);
+      if (then === undefined) this.#countWhenPending.set(id, platform);
+      // The platform's count moved the way this device asked while its request was out: it is in it.
+      else if (record.wanted ? platform > then : platform < then) shown = platform;
+    } else this.#countWhenPending.delete(id);
+    const english = this.#locale === 'en';
+    const singular = english ? shown === 1 : shown <= 1;
+    const template = singular ? this.#words.supportOne : this.#words.supportOther;
+    paragraph.textContent = template.replace('{n}', shown.toLocaleString(english ? 'en-GB' : 'fr-FR'));
+    paragraph.hidden = shown === 0;
+  }
+}

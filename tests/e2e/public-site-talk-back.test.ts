@@ -1,0 +1,311 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContributionInput } from '../../api-client/contract';
+import { axeSource } from '../support/axe';
+import { builtSiteScriptDir } from '../support/built-assets';
+import { chromiumArgs, findChromium } from '../support/chromium';
+import { aContribution } from '../support/contributions';
+import { send } from '../support/platform-http';
+import { startPlatformOn, type StoragePlatform } from '../support/platform-storage';
+import { moderation } from '../support/public-site';
+
+let platform: StoragePlatform;
+let browser: Browser;
+let mod: ReturnType<typeof moderation>;
+const zoe = aContribution({ body: 'Où sont les données essentielles de 2024 ?', author: { pseudonym: 'Zoé' } });
+const karim = aContribution({ body: 'Le tableau de bord n’est plus mis à jour.', author: { pseudonym: 'Karim' } });
+const lou = aContribution({ body: 'Aucun contact pour poser une question.', author: { pseudonym: 'Lou' } });
+const reply: ContributionInput = {
+  ...aContribution({ body: 'Je les cherche aussi.', author: { pseudonym: 'Inès' } }),
+  commitmentId: undefined,
+  kind: 'reply',
+  parentId: zoe.id,
+  target: { ...zoe.target, selectors: [] },
+};
+const supportKey = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
+
+/** The platform's own count, as the API says it. */
+async function platformCount(id: string): Promise<number> {
+  const answer = await send('GET', `${platform.url}/v1/contributions/${id}`);
+  return (JSON.parse(answer.text) as { supportCount: number }).supportCount;
+}
+
+beforeAll(async () => {
+  platform = await startPlatformOn('sqlite', {
+    env: { VIGIE_MODERATION: 'pre' },
+    args: ['--site-script', await builtSiteScriptDir()],
+  });
+  mod = moderation(platform, await platform.token('moderator', 'Modération'));
+  // Published oldest first: Lou's is the newest, Karim's the most supported.
+  for (const item of [zoe, karim, lou]) {
+    await mod.submit(item);
+    await mod.publish(item.id);
+  }
+  await mod.submit(reply);
+  await mod.publish(reply.id);
+  for (let i = 0; i < 2; i++)
+    await send('POST', `${platform.url}/v1/contributions/${karim.id}/support`, {
+      body: { supporterKeyHash: supportKey() },
+    });
+  await send('POST', `${platform.url}/v1/contributions/${zoe.id}/support`, {
+    body: { supporterKeyHash: supportKey() },
+  });
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.dispose();
+});
+
+async function newContext(javaScript = true): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: javaScript });
+  if (javaScript) {
+    await context.addInitScript(() => {
+      const w = window as unknown as { __violations: string[] };
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+  }
+  return context;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${axeSource};0`);
+  return page.evaluate<string[]>(`(async () => {
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target)));
+  })()`);
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+const card = (page: Page, id: string) => page.locator(`article[data-contribution="${id}"]`);
+const supportButton = (page: Page, id: string) =>
+  card(page, id)
+    .locator(`[data-talk="${id}"]`)
+    .getByRole('button', { name: /^Moi aussi/ });
+const countText = (page: Page, id: string) =>
+  page.locator(`[data-talk="${id}"]`).evaluate((talk) => {
+    const count = talk.previousElementSibling as HTMLElement;
+    return count.hidden ? '' : count.textContent;
+  });
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+describe('the public pages: « Moi aussi », « Répondre » and the most supported first', () => {
+  it('without JavaScript: sorted by support by a link, the choice said, and no button that would not work', async () => {
+    const context = await newContext(false);
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/engagements/FR0067`);
+    expect(await page.locator('[data-live-list] > article').first().getAttribute('data-contribution')).toBe(lou.id);
+    expect(await page.getByRole('button', { name: /^Moi aussi/ }).count()).toBe(0);
+    const bySupport = page.getByRole('link', { name: 'Les plus soutenues d’abord' });
+    await bySupport.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${platform.url}/engagements/FR0067?tri=soutien`);
+    const order = await page
+      .locator('[data-live-list] > article')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-contribution')));
+    expect(order).toEqual([karim.id, zoe.id, lou.id]);
+    expect(await page.getByRole('link', { name: 'Les plus soutenues d’abord' }).getAttribute('aria-current')).toBe(
+      'true',
+    );
+    expect(await page.getByRole('link', { name: 'Les plus récentes d’abord' }).getAttribute('aria-current')).toBeNull();
+    // A contribution's page still says how to support or reply.
+    await page.goto(`${platform.url}/c/${zoe.id}`);
+    expect(await page.getByText(/Pour dire « moi aussi » ou répondre/).isVisible()).toBe(true);
+    await context.close();
+    // axe needs JavaScript to run: the sorted page, read with it.
+    const checked = await newContext();
+    const sorted = await checked.newPage();
+    await sorted.goto(`${platform.url}/engagements/FR0067?tri=soutien`);
+    await supportButton(sorted, zoe.id).waitFor();
+    expect(await axeViolations(sorted)).toEqual([]);
+    expect(await violations(sorted)).toEqual([]);
+    await checked.close();
+  });
+
+  it('« Moi aussi » is a toggle button: pressed, counted once even when the live count comes back, then taken back', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${platform.url}/engagements/FR0067`);
+    const button = supportButton(page, zoe.id);
+    await button.waitFor();
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByText(/Pour dire « moi aussi » ou répondre/).count()).toBe(0);
+    // The platform's answer is held until its live count has reached the page: the worst order.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(`**/v1/contributions/${zoe.id}/support`, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await button.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await countText(page, zoe.id)).toBe('2 personnes disent « moi aussi »');
+    await expect.poll(() => platformCount(zoe.id)).toBe(2);
+    // The stream's count (2) reached the page before the answer: this device's support is in it, not added again.
+    await page.locator(`[data-contribution="${zoe.id}"] > [data-support-count="2"]`).waitFor({ state: 'attached' });
+    expect(await countText(page, zoe.id)).toBe('2 personnes disent « moi aussi »');
+    const answered = page.waitForEvent('requestfinished', (r) => r.url().endsWith(`/${zoe.id}/support`));
+    release();
+    await answered;
+    await context.unroute(`**/v1/contributions/${zoe.id}/support`);
+    expect(await countText(page, zoe.id)).toBe('2 personnes disent « moi aussi »');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => platformCount(zoe.id)).toBe(1);
+    await expect.poll(() => countText(page, zoe.id)).toBe('1 personne dit « moi aussi »');
+    // A reply can be supported too; after a reload, the button remembers.
+    await page
+      .locator(`[data-talk="${reply.id}"]`)
+      .getByRole('button', { name: /^Moi aussi/ })
+      .click();
+    await expect.poll(() => platformCount(reply.id)).toBe(1);
+    await page.reload();
+    await expect
+      .poll(() => page.locator(`[data-talk="${reply.id}"] [data-support-button]`).getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a page’s contributions and the search results carry « Moi aussi » and « Répondre » too, in English with the page', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    for (const path of [`/pages?url=${encodeURIComponent(zoe.target.url)}&tri=soutien`, '/recherche?q=contact']) {
+      await page.goto(`${platform.url}${path}`);
+      const talk = page.locator('[data-talk]').first();
+      await talk.getByRole('button', { name: /^Moi aussi/ }).waitFor();
+      expect(await talk.getByRole('button', { name: /^Répondre/ }).count(), path).toBe(1);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    // In English, from the page's language: the buttons, and the contract's sentence for an empty reply.
+    await page.goto(`${platform.url}/c/${zoe.id}?lang=en`);
+    const talk = page.locator(`[data-talk="${zoe.id}"]`);
+    await talk.getByRole('button', { name: /^Me too/ }).waitFor();
+    await talk.getByRole('button', { name: /^Reply/ }).click();
+    await talk.getByRole('button', { name: 'Send the reply' }).click();
+    await expect.poll(() => talk.locator('[data-field="body"] [data-error]').textContent()).toMatch(/^The text/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('pressed offline, pressed again and again, reloaded: the platform counts one support, sent once', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const sent: string[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.url().includes(`/v1/contributions/${lou.id}/support`)) sent.push(request.method());
+    });
+    await page.goto(`${platform.url}/c/${lou.id}`);
+    const button = page.locator(`[data-talk="${lou.id}"]`).getByRole('button', { name: /^Moi aussi/ });
+    await button.waitFor();
+    await context.setOffline(true);
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator(`[data-talk="${lou.id}"] [role=status]`).textContent()).toBe(
+      'Votre « moi aussi » est gardé sur cet appareil : il partira au retour du réseau.',
+    );
+    expect(await countText(page, lou.id)).toBe('1 personne dit « moi aussi »');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    expect(await countText(page, lou.id)).toBe('');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    // The page comes back, the platform's routes still fail: the intent waits on the device.
+    await context.route('**/v1/contributions/*/support', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    await page.reload();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await countText(page, lou.id)).toBe('1 personne dit « moi aussi »');
+    expect(await platformCount(lou.id)).toBe(0);
+    await context.unroute('**/v1/contributions/*/support');
+    await page.reload();
+    await expect.poll(() => platformCount(lou.id)).toBe(1);
+    await expect.poll(() => sent).toEqual(['POST']);
+    expect(await countText(page, lou.id)).toBe('1 personne dit « moi aussi »');
+    await page.reload();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await countText(page, lou.id)).toBe('1 personne dit « moi aussi »');
+    expect(sent).toEqual(['POST']);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('« Répondre » with the keyboard alone, offline: the contract’s sentence, then the reply kept, sent once, shown to its author pending, then published', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/engagements/FR0067`);
+    const talk = page.locator(`[data-talk="${karim.id}"]`);
+    await talk.getByRole('button', { name: /^Moi aussi/ }).focus();
+    await context.setOffline(true);
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toMatch(/^Répondre — Commentaire, Karim/);
+    await page.keyboard.press('Enter');
+    const form = talk.getByRole('form', { name: 'Répondre à Karim' });
+    await form.waitFor();
+    expect(await talk.getByRole('button', { name: /^Répondre/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
+    // Sent empty: the contract's sentence next to the field, which keeps the focus.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const bodyError = form.locator('[data-field="body"] [data-error]');
+    await bodyError.waitFor();
+    expect(await bodyError.textContent()).toMatch(/^Le texte/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
+    expect(await form.getByRole('textbox', { name: /Votre réponse/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    const words = `Il a été mis à jour hier ${crypto.randomUUID()}`;
+    await page.keyboard.type(words);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Maëlle');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => form.isVisible()).toBe(false);
+    expect(await talk.locator('[role=status]').textContent()).toBe(
+      'Votre réponse est gardée sur cet appareil : elle partira dès que possible.',
+    );
+    const own = talk.locator('[data-own-replies] li');
+    await expect.poll(() => own.textContent()).toContain(words);
+    await expect.poll(() => own.textContent()).toMatch(/^Votre réponse · En attente du réseau/);
+    expect(await axeViolations(page)).toEqual([]);
+    // Back online but the batch route fails: reloaded, the reply is still there, waiting.
+    await context.route('**/v1/contributions:batch', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    await page.reload();
+    await expect
+      .poll(() => page.locator(`[data-talk="${karim.id}"] [data-own-replies] li`).textContent())
+      .toContain(words);
+    await context.unroute('**/v1/contributions:batch');
+    await page.reload();
+    await expect
+      .poll(() => page.locator(`[data-talk="${karim.id}"] [data-own-replies] li`).textContent())
+      .toMatch(/^Votre réponse · En attente de relecture/);
+    const rows = await platform.rows(
+      'SELECT kind, parent_id, author_pseudonym, source FROM contributions WHERE body = ?',
+      [words],
+    );
+    expect(rows).toEqual([{ kind: 'reply', parent_id: karim.id, author_pseudonym: 'Maëlle', source: 'site' }]);
+    // Published by a moderator: on the next visit, its author reads so.
+    const [{ id }] = (await platform.rows('SELECT id FROM contributions WHERE body = ?', [words])) as [{ id: string }];
+    await mod.publish(id);
+    await page.reload();
+    await expect
+      .poll(() => page.locator(`[data-talk="${karim.id}"] [data-own-replies] li`).textContent())
+      .toMatch(/^Votre réponse · Publiée/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+});
