@@ -7,7 +7,7 @@ import { DEFAULT_SITE_SCRIPT_DIR } from '../static/dist-dirs';
 import { TALK_ENTRY } from './talk-script';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const clientDir = fileURLToPath(new URL('./client/', import.meta.url));
+const clientDir = path.join(root, 'api-client/public-pages');
 
 export interface TalkScriptSizes {
   /** gzip -9 bytes of the entry: what every page with contributions loads. */
@@ -17,7 +17,7 @@ export interface TalkScriptSizes {
 }
 
 /**
- * Builds the public pages' « Moi aussi » and « Répondre » script (platform/site/client,
+ * Builds the public pages' « Moi aussi » and « Répondre » script (api-client/public-pages,
  * with the device's outbox from api-client/drafts and Dexie) into files the platform serves
  * under /site/talk/, every name content-hashed: run by `npm run build`, by `npm install`
  * (the `prepare` script) and by `npm start` when a source changed. The server never loads Vite.

@@ -22,7 +22,7 @@ export interface PageHead {
   trail?: Array<{ label: string; href?: string }> | undefined;
   /** The page keeps a list up to date with the live events (assets/live.js). */
   live?: boolean | undefined;
-  /** The page shows contributions: « Moi aussi » and « Répondre » (platform/site/client), when built. */
+  /** The page shows contributions: « Moi aussi » and « Répondre » (api-client/public-pages), when built. */
   talk?: boolean | undefined;
 }
 

@@ -12,7 +12,7 @@ const SAFE_NAME = /^[\w-]+\.js$/;
 
 /**
  * The public pages' « Moi aussi » and « Répondre » script, as `npm run build` wrote it
- * (platform/site/client, bundled with the device's outbox from api-client/drafts).
+ * (api-client/public-pages, bundled with the device's outbox from api-client/drafts).
  */
 export interface TalkScript {
   /** The address of its entry, for the pages' `<script type="module">`. */

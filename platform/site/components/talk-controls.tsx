@@ -2,7 +2,7 @@ import type { PageContext } from '../context';
 
 /**
  * « Moi aussi » and « Répondre » under one published contribution or reply, rendered hidden:
- * the talk-back script (platform/site/client) shows them and makes them work; without it,
+ * the talk-back script (api-client/public-pages) shows them and makes them work; without it,
  * the page stays as it is and says where to support or reply. The script reads the
  * contribution's id and, for a reply's parent, its page (`data-target-*`); every word is
  * here, from the site's catalogue, or comes from the contract's when the script checks a reply.

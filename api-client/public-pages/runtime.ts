@@ -1,19 +1,13 @@
 import * as z from 'zod/mini';
-import type { Locale } from '../../../api-client/contract';
+import type { Locale } from '../contract';
 import {
   createDraftStore,
   createStatusFollower,
   createSyncEngine,
   requestPersistentStorage,
   type PushClient,
-} from '../../../api-client/drafts';
-import {
-  contributionStatuses,
-  createTransport,
-  submitBatch,
-  supportContribution,
-  withdrawSupport,
-} from '../../../api-client/http';
+} from '../drafts';
+import { contributionStatuses, createTransport, submitBatch, supportContribution, withdrawSupport } from '../http';
 import { ReplyForms } from './reply-forms';
 import { SupportButtons } from './support-buttons';
 import { talkWords } from './words';

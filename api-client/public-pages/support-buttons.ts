@@ -5,8 +5,8 @@ import {
   watchSupports,
   type DraftStore,
   type SupportRecord,
-} from '../../../api-client/drafts';
-import type { Locale } from '../../../api-client/contract';
+} from '../drafts';
+import type { Locale } from '../contract';
 import type { TalkWords } from './words';
 
 /** The count paragraph the server put just before a contribution's controls (components/talk-controls.tsx). */

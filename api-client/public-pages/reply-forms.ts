@@ -1,4 +1,4 @@
-import type { Locale } from '../../../api-client/contract';
+import type { Locale } from '../contract';
 import {
   describeDraft,
   fieldErrorsIn,
@@ -8,7 +8,7 @@ import {
   type DraftInput,
   type DraftStore,
   type FieldErrors,
-} from '../../../api-client/drafts';
+} from '../drafts';
 import type { TalkWords } from './words';
 
 const SAVE_DELAY_MS = 250;
