@@ -13,7 +13,7 @@ export const pagesStrings = {
     noPage: 'Vigie ne peut pas lire cet onglet (page du navigateur, ou page encore en chargement).',
     commitmentTitle: (n: number) => (n > 1 ? 'Engagements liés à cette page' : 'Engagement lié à cette page'),
     noCommitment: 'Aucun engagement n’est indiqué pour cette page.',
-    leadInstitution: 'Porté par',
+    leadInstitution: 'Institution pilote :',
     plan: 'Plan',
     commitmentStatus: {
       'not-started': 'Non commencé',
@@ -108,7 +108,7 @@ export const pagesStrings = {
     noPage: 'Vigie cannot read this tab (a browser page, or a page still loading).',
     commitmentTitle: (n: number) => (n > 1 ? 'Commitments related to this page' : 'Commitment related to this page'),
     noCommitment: 'No commitment is given for this page.',
-    leadInstitution: 'Led by',
+    leadInstitution: 'Lead institution:',
     plan: 'Plan',
     commitmentStatus: {
       'not-started': 'Not started',

@@ -15,9 +15,13 @@ export interface Bar {
  * holds the same figures at full size).
  */
 const BARS_WIDTH = 290;
-/** Room for the longest label: about 0.55 em a character at 15 px, in Marianne. */
+/**
+ * Room for the longest label at 15 px in Marianne: words average 0.5 em a character, but
+ * digits and capitals are wider (« novembre 2026 » measures 0.6 em a character and was cut
+ * off at 0.55), so 0.63 em: a little room wasted on long words rather than a label cut.
+ */
 const labelWidth = (bars: Bar[]) =>
-  Math.min(320, Math.max(100, 8.5 * Math.max(0, ...bars.map((b) => b.label.length)) + 10));
+  Math.min(320, Math.max(100, 9.5 * Math.max(0, ...bars.map((b) => b.label.length)) + 10));
 const ROW = 28;
 const BAR = 18;
 const VALUE_ROOM = 56;

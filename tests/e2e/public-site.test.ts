@@ -115,6 +115,26 @@ describe('the public pages in Chromium', () => {
     await context.close();
   });
 
+  it('draw every chart label whole, inside its chart, in French and in English', async () => {
+    const context = await newContext({ javaScript: true });
+    const page = await context.newPage();
+    for (const path of ['/engagements/FR0067', '/engagements/FR0067?lang=en']) {
+      await page.goto(`${platform.url}${path}`);
+      await page.evaluate(() => document.fonts.ready);
+      // A label drawn left of the chart's edge is cut off (a month and its year's wide digits were).
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>('svg.vigie-chart text')].flatMap((text) => {
+          const box = text.getBBox();
+          const width = (text.ownerSVGElement as SVGSVGElement).viewBox.baseVal.width;
+          return box.x < 0 || box.x + box.width > width ? [`${text.textContent} (${box.x.toFixed(1)})`] : [];
+        }),
+      );
+      expect(await page.locator('svg.vigie-chart text').count(), path).toBeGreaterThan(8);
+      expect(outside, path).toEqual([]);
+    }
+    await context.close();
+  });
+
   it('have no axe violation (WCAG 2.1 A and AA) with their script and without it, and break no CSP rule', async () => {
     for (const blockScripts of [true, false]) {
       const context = await newContext({ javaScript: true, blockScripts });
