@@ -56,7 +56,9 @@ describe('on a government page with a strict CSP', () => {
     await bodyField().focus();
     await expect.poll(() => requested.some((p) => /chunks\/runtime-/.test(p))).toBe(true);
     await expect
-      .poll(() => widget.getByText("Institution pilote : Ministère de l'Économie, des Finances et de la Relance").count())
+      .poll(() =>
+        widget.getByText("Institution pilote : Ministère de l'Économie, des Finances et de la Relance").count(),
+      )
       .toBe(1);
   });
 
