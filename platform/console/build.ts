@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { inProduction, isStale } from '../static/build-steps';
 import { DEFAULT_CONSOLE_DIR } from '../static/dist-dirs';
 
 const appDir = fileURLToPath(new URL('./app/', import.meta.url));
@@ -14,15 +14,7 @@ export const CONSOLE_ENTRY = 'console.js';
  * source changed. The server itself never loads Vite.
  */
 export async function buildConsole(outDir = DEFAULT_CONSOLE_DIR): Promise<void> {
-  // Vite picks packages' production entries from NODE_ENV, which a test runner sets to "test".
-  const callerEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await viteBuild(outDir);
-  } finally {
-    if (callerEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = callerEnv;
-  }
+  await inProduction(() => viteBuild(outDir));
 }
 
 function viteBuild(outDir: string) {
@@ -52,23 +44,11 @@ function viteBuild(outDir: string) {
   });
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.(tsx?|css)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** True when the built console is missing or older than a source of it (its app, the shared chart or the contract). */
 export function consoleIsStale(outDir = DEFAULT_CONSOLE_DIR): boolean {
-  const built = path.join(outDir, CONSOLE_ENTRY);
-  if (!existsSync(built)) return true;
   const contract = fileURLToPath(new URL('../../api-client/contract/', import.meta.url));
   const charts = fileURLToPath(new URL('../charts/', import.meta.url));
-  return Math.max(newestSource(appDir), newestSource(contract), newestSource(charts)) > statSync(built).mtimeMs;
+  return isStale(path.join(outDir, CONSOLE_ENTRY), [appDir, contract, charts]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

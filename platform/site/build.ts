@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
+import { inProduction, isStale } from '../static/build-steps';
 import { DEFAULT_SITE_SCRIPT_DIR } from '../static/dist-dirs';
 import { TALK_ENTRY } from './talk-script';
 
@@ -23,15 +24,7 @@ export interface TalkScriptSizes {
  * (the `prepare` script) and by `npm start` when a source changed. The server never loads Vite.
  */
 export async function buildTalkScript(outDir = DEFAULT_SITE_SCRIPT_DIR): Promise<TalkScriptSizes> {
-  // Vite picks packages' production entries from NODE_ENV, which a test runner sets to "test".
-  const callerEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    return measure(await viteBuild(outDir));
-  } finally {
-    if (callerEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = callerEnv;
-  }
+  return measure(await inProduction(() => viteBuild(outDir)));
 }
 
 function viteBuild(outDir: string) {
@@ -74,22 +67,10 @@ function measure(result: Awaited<ReturnType<typeof build>>): TalkScriptSizes {
   };
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** True when the built script is missing or older than a source of it (its folder or api-client). */
 export function talkScriptIsStale(outDir = DEFAULT_SITE_SCRIPT_DIR): boolean {
   const built = existsSync(outDir) ? readdirSync(outDir).find((name) => TALK_ENTRY.test(name)) : undefined;
-  if (!built) return true;
-  const sources = Math.max(newestSource(clientDir), newestSource(path.join(root, 'api-client')));
-  return sources > statSync(path.join(outDir, built)).mtimeMs;
+  return isStale(built && path.join(outDir, built), [clientDir, path.join(root, 'api-client')]);
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
