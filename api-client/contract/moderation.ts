@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Contribution, ContributionKind, ContributionStatus, GapType } from './contribution';
 import { CampaignId, CommitmentId, IsoDateTime, nfc, rule, safeText } from './fields';
-import { PAGE_SIZE_MAX } from './query';
+import { pageCursor, pageLimit } from './query';
 import { ReplyBody } from './reply';
 
 export const MODERATION_NOTE_MAX_LENGTH = 500;
@@ -71,19 +71,6 @@ export const BulkDecision = z
   })
   .check(reasonGiven, otherExplained);
 
-const limit = z.optional(
-  z.coerce
-    .number({ error: rule('limit.range') })
-    .check(
-      z.int({ error: 'limit.range' }),
-      z.gte(1, { error: 'limit.range' }),
-      z.lte(PAGE_SIZE_MAX, { error: 'limit.range' }),
-    ),
-);
-const cursor = z.optional(
-  z.string().check(z.minLength(1, { error: 'cursor.invalid' }), z.maxLength(200, { error: 'cursor.invalid' })),
-);
-
 /** The console's filters, the queue's and the counts' alike; every one is optional. */
 export const moderationFilterFields = {
   /** Words, searched with the database's full-text engine over every status. */
@@ -120,8 +107,8 @@ export const ModerationQueueQuery = z
   .strictObject({
     status: z.optional(z.enum(['pending', 'published', 'hidden', 'rejected'], { error: rule('status.unknown') })),
     ...moderationFilterFields,
-    limit,
-    cursor,
+    limit: pageLimit,
+    cursor: pageCursor,
   })
   .check(datesInOrder);
 

@@ -5,7 +5,8 @@ import { CommitmentId, HttpUrl, rule } from './fields';
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
 
-const pageLimit = z.optional(
+/** `limit` and `cursor` of every paged list: the public ones and the console's queue. */
+export const pageLimit = z.optional(
   z.coerce
     .number({ error: rule('limit.range') })
     .check(
@@ -14,7 +15,7 @@ const pageLimit = z.optional(
       z.lte(PAGE_SIZE_MAX, { error: 'limit.range' }),
     ),
 );
-const pageCursor = z.optional(
+export const pageCursor = z.optional(
   z.string().check(z.minLength(1, { error: 'cursor.invalid' }), z.maxLength(200, { error: 'cursor.invalid' })),
 );
 

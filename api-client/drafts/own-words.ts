@@ -1,6 +1,7 @@
 import type { Locale, ModerationReason } from '../contract';
 import { platformStateOfDraft } from './platform-state';
 import type { Draft } from './schema';
+import { countIn, type Plural } from './plural';
 
 /**
  * Where one of the citizen's contributions stands, as "Mes contributions" says it: on
@@ -77,8 +78,6 @@ export function describePlatformState(draft: OwnDraft, locale: Locale): string {
   return words;
 }
 
-type Plural = { one: string; other: string };
-
 const countWords: Record<OwnState, Record<Locale, Plural>> = {
   draft: { fr: { one: '{n} brouillon', other: '{n} brouillons' }, en: { one: '{n} draft', other: '{n} drafts' } },
   waiting: {
@@ -107,8 +106,6 @@ const countWords: Record<OwnState, Record<Locale, Plural>> = {
 
 const none = { fr: 'Aucune contribution', en: 'No contributions' } satisfies Record<Locale, string>;
 
-const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
-
 export interface OwnSummary {
   /** e.g. "1 publiée · 2 en attente de relecture · 1 brouillon" */
   text: string;
@@ -119,18 +116,10 @@ export interface OwnSummary {
 export function describeOwnSummary(drafts: readonly OwnDraft[], locale: Locale): OwnSummary {
   const counts = Object.fromEntries(ownStates.map((s) => [s, 0])) as Record<OwnState, number>;
   for (const draft of drafts) counts[ownStateOf(draft)]++;
-  const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
-  const format = new Intl.NumberFormat(locale);
   // The platform's news first, then what waits on this device.
   const order: OwnState[] = ['published', 'pending', 'hidden', 'rejected', 'withdrawn', 'waiting', 'refused', 'draft'];
   const parts = order
     .filter((state) => counts[state] > 0)
-    .map((state) => {
-      const forms = countWords[state][locale];
-      return (rules.select(counts[state]) === 'one' ? forms.one : forms.other).replace(
-        '{n}',
-        format.format(counts[state]),
-      );
-    });
+    .map((state) => countIn(countWords[state], counts[state], locale));
   return { text: parts.length > 0 ? parts.join(' · ') : none[locale], counts };
 }

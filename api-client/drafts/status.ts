@@ -1,6 +1,7 @@
 import { isMessageCode, message, type Locale } from '../contract';
 import { isSyncFailureCode, syncFailureSentences } from './failures';
 import type { Watchable } from './observable';
+import { countIn, type Plural } from './plural';
 import { describePlatformState } from './own-words';
 import { draftStates, type Draft, type DraftError, type DraftState } from './schema';
 import type { DraftStore } from './store';
@@ -16,8 +17,6 @@ export interface SyncStatus {
   counts: Record<DraftState, number>;
   tone: StatusTone;
 }
-
-type Plural = { one: string; other: string };
 
 const text = {
   sending: {
@@ -60,15 +59,6 @@ const single = {
   rejected: { fr: 'Refusée : {reason}', en: 'Refused: {reason}' },
   rejectedCount: { fr: '{count} : {reason}', en: '{count}: {reason}' },
 } satisfies Record<string, Record<Locale, string>>;
-
-const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
-
-/** French counts 0 and 1 as singular, English only 1: Intl knows both. */
-function count(forms: Record<Locale, Plural>, n: number, locale: Locale): string {
-  const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
-  const form = rules.select(n) === 'one' ? forms[locale].one : forms[locale].other;
-  return form.replace('{n}', new Intl.NumberFormat(locale).format(n));
-}
 
 /** A stored reason, in the reader's language when its code is known to us. */
 export function reasonSentence(error: DraftError, locale: Locale): string {
@@ -130,7 +120,7 @@ export function describeSyncStatus(
   for (const draft of drafts) counts[draft.state]++;
   const parts: string[] = [];
 
-  if (counts.sending > 0) parts.push(count(text.sending, counts.sending, locale));
+  if (counts.sending > 0) parts.push(countIn(text.sending, counts.sending, locale));
   let waitKind: WaitKind = 'plain';
   if (counts.queued > 0) {
     // The engine's view of the link is fresher than a draft's last error.
@@ -138,19 +128,19 @@ export function describeSyncStatus(
     waitKind = waitKindOf(engine ? engine.lastFailure : lastQueuedError, engine?.online);
     const forms =
       waitKind === 'network' ? text.waitingNetwork : waitKind === 'platform' ? text.waitingPlatform : text.waiting;
-    parts.push(count(forms, counts.queued, locale));
+    parts.push(countIn(forms, counts.queued, locale));
   }
   if (counts.rejected === 1) {
     const rejected = drafts.find((d) => d.state === 'rejected')!;
     const reason = asClause(reasonSentence(rejected.lastError ?? { sentence: '', code: 'field.invalid' }, locale));
     parts.push(
-      single.rejectedCount[locale].replace('{count}', count(text.rejected, 1, locale)).replace('{reason}', reason),
+      single.rejectedCount[locale].replace('{count}', countIn(text.rejected, 1, locale)).replace('{reason}', reason),
     );
   } else if (counts.rejected > 1) {
-    parts.push(count(text.rejected, counts.rejected, locale));
+    parts.push(countIn(text.rejected, counts.rejected, locale));
   }
-  if (counts.draft > 0) parts.push(count(text.drafts, counts.draft, locale));
-  if (counts.synced > 0) parts.push(count(text.synced, counts.synced, locale));
+  if (counts.draft > 0) parts.push(countIn(text.drafts, counts.draft, locale));
+  if (counts.synced > 0) parts.push(countIn(text.synced, counts.synced, locale));
 
   const tone: StatusTone =
     counts.rejected > 0
