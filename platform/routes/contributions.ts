@@ -114,7 +114,7 @@ export function contributionRoutes(app: Hono<AppEnv>, doc: OpenApiDocument, opti
     },
     async (c, { params }) => {
       // Only published words are public: a text rejected for personal data stays unread.
-      const contribution = await storage.getPublicContribution(params.id);
+      const contribution = (await storage.getPublic(params.id))?.contribution;
       if (!contribution) {
         throw new ProblemError('notFound', { detail: platformMessage('contribution.not-public', c.get('locale')) });
       }

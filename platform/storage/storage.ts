@@ -270,12 +270,7 @@ export interface Storage {
   getContribution(id: string): Promise<Contribution | undefined>;
   /** Published contributions without a parent (replies come under theirs), newest first or by support. */
   listPublished(query: PublishedQuery): Promise<Contribution[]>;
-  /**
-   * One contribution if the public may read it: published, and for a reply, its parent
-   * too (a reply leaves public view with its parent: hidden, taken down or withdrawn).
-   */
-  getPublicContribution(id: string): Promise<Contribution | undefined>;
-  /** These contributions, those the public may read now (as getPublicContribution). */
+  /** These contributions, those the public may read now (as getPublic). */
   publicContributions(ids: readonly string[]): Promise<Map<string, Contribution>>;
   /** A public contribution's published replies, oldest first; undefined when the parent is not public (or is a reply). */
   listReplies(query: RepliesQuery): Promise<Contribution[] | undefined>;
@@ -371,7 +366,10 @@ export interface Storage {
   publicMonths(commitmentId: string): Promise<Array<{ month: string; count: number }>>;
   /** Published contributions, the most recently published first, or the most supported first. */
   listPublic(query: PublicListQuery): Promise<PublicEntry[]>;
-  /** One contribution, if it is published. */
+  /**
+   * One contribution if the public may read it: published, and for a reply, its parent
+   * too (a reply leaves public view with its parent: hidden, taken down or withdrawn).
+   */
   getPublic(id: string): Promise<PublicEntry | undefined>;
   /** Full-text search over published contributions, with the database's own engine; newest first. */
   searchPublic(query: SearchQuery): Promise<SearchResult>;

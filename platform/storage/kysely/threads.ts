@@ -39,18 +39,8 @@ export async function refreshReplyCounts(
 /** Replies and what the public may read of them. */
 export function threadQueries(
   db: Kysely<Database>,
-): Pick<Storage, 'getPublicContribution' | 'publicContributions' | 'listReplies' | 'firstReplies'> {
+): Pick<Storage, 'publicContributions' | 'listReplies' | 'firstReplies'> {
   return {
-    async getPublicContribution(id) {
-      const row = await db
-        .selectFrom('contributions')
-        .selectAll()
-        .where('id', '=', id)
-        .where(readableByThePublic)
-        .executeTakeFirst();
-      return row && contributionFromRow(row);
-    },
-
     async publicContributions(ids) {
       if (ids.length === 0) return new Map();
       const rows = await db
