@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContributionInput } from '../../api-client/contract';
-import { axeSource } from '../support/axe';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
 import { startPlatformOn, type StoragePlatform } from '../support/platform-storage';
+import { cspViolations, publicContext, wcagViolations } from '../support/public-browser';
 import { moderation } from '../support/public-site';
 
 let platform: StoragePlatform;
@@ -39,34 +39,12 @@ afterAll(async () => {
   await platform?.dispose();
 });
 
-async function newContext(javaScript: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: javaScript });
-  if (javaScript) {
-    await context.addInitScript(() => {
-      const w = window as unknown as { __violations: string[] };
-      w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-  }
-  return context;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${axeSource};0`);
-  return page.evaluate<string[]>(`(async () => {
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target)));
-  })()`);
-}
-
 const card = (page: Page, id: string) => page.locator(`article[data-contribution="${id}"]`);
 const announced = (page: Page) => page.locator('[data-live-announcer]').textContent();
 
 describe('the commitment page, live', () => {
   it('shows support counts and replies under their contribution without JavaScript', async () => {
-    const context = await newContext(false);
+    const context = await publicContext(browser, false);
     const page = await context.newPage();
     await page.goto(`${platform.url}/engagements/FR0067`);
     const zoeCard = card(page, zoe.id);
@@ -83,7 +61,7 @@ describe('the commitment page, live', () => {
   });
 
   it('brings new contributions, replies, counts and removals without a reload, said politely, the focus left where it was', async () => {
-    const context = await newContext(true);
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -132,14 +110,14 @@ describe('the commitment page, live', () => {
     expect(await focused()).toBe(before);
 
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('moves the focus to the list’s heading when what held it leaves the page', async () => {
-    const context = await newContext(true);
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     const gone = aContribution({ body: 'Bientôt masquée.', author: { pseudonym: 'Noé' } });
     await mod.submit(gone);

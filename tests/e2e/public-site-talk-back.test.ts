@@ -1,12 +1,12 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContributionInput } from '../../api-client/contract';
-import { axeSource } from '../support/axe';
 import { builtSiteScriptDir } from '../support/built-assets';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
 import { send } from '../support/platform-http';
 import { startPlatformOn, type StoragePlatform } from '../support/platform-storage';
+import { cspViolations, publicContext, wcagViolations } from '../support/public-browser';
 import { moderation } from '../support/public-site';
 
 let platform: StoragePlatform;
@@ -58,29 +58,6 @@ afterAll(async () => {
   await platform?.dispose();
 });
 
-async function newContext(javaScript = true): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: javaScript });
-  if (javaScript) {
-    await context.addInitScript(() => {
-      const w = window as unknown as { __violations: string[] };
-      w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-  }
-  return context;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${axeSource};0`);
-  return page.evaluate<string[]>(`(async () => {
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target)));
-  })()`);
-}
-
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 const card = (page: Page, id: string) => page.locator(`article[data-contribution="${id}"]`);
 const supportButton = (page: Page, id: string) =>
   card(page, id)
@@ -95,7 +72,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('the public pages: « Moi aussi », « Répondre » and the most supported first', () => {
   it('without JavaScript: sorted by support by a link, the choice said, and no button that would not work', async () => {
-    const context = await newContext(false);
+    const context = await publicContext(browser, false);
     const page = await context.newPage();
     await page.goto(`${platform.url}/engagements/FR0067`);
     expect(await page.locator('[data-live-list] > article').first().getAttribute('data-contribution')).toBe(lou.id);
@@ -117,17 +94,17 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     expect(await page.getByText(/Pour dire « moi aussi » ou répondre/).isVisible()).toBe(true);
     await context.close();
     // axe needs JavaScript to run: the sorted page, read with it.
-    const checked = await newContext();
+    const checked = await publicContext(browser, true);
     const sorted = await checked.newPage();
     await sorted.goto(`${platform.url}/engagements/FR0067?tri=soutien`);
     await supportButton(sorted, zoe.id).waitFor();
-    expect(await axeViolations(sorted)).toEqual([]);
-    expect(await violations(sorted)).toEqual([]);
+    expect(await wcagViolations(sorted)).toEqual([]);
+    expect(await cspViolations(sorted)).toEqual([]);
     await checked.close();
   });
 
   it('« Moi aussi » is a toggle button: pressed, counted once even when the live count comes back, then taken back', async () => {
-    const context = await newContext();
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -157,7 +134,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await answered;
     await context.unroute(`**/v1/contributions/${zoe.id}/support`);
     expect(await countText(page, zoe.id)).toBe('2 personnes disent « moi aussi »');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => platformCount(zoe.id)).toBe(1);
@@ -172,20 +149,20 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await expect
       .poll(() => page.locator(`[data-talk="${reply.id}"] [data-support-button]`).getAttribute('aria-pressed'))
       .toBe('true');
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('a page’s contributions and the search results carry « Moi aussi » and « Répondre » too, in English with the page', async () => {
-    const context = await newContext();
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     for (const path of [`/pages?url=${encodeURIComponent(zoe.target.url)}&tri=soutien`, '/recherche?q=contact']) {
       await page.goto(`${platform.url}${path}`);
       const talk = page.locator('[data-talk]').first();
       await talk.getByRole('button', { name: /^Moi aussi/ }).waitFor();
       expect(await talk.getByRole('button', { name: /^Répondre/ }).count(), path).toBe(1);
-      expect(await axeViolations(page), path).toEqual([]);
+      expect(await wcagViolations(page), path).toEqual([]);
     }
     // In English, from the page's language: the buttons, and the contract's sentence for an empty reply.
     await page.goto(`${platform.url}/c/${zoe.id}?lang=en`);
@@ -194,13 +171,13 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await talk.getByRole('button', { name: /^Reply/ }).click();
     await talk.getByRole('button', { name: 'Send the reply' }).click();
     await expect.poll(() => talk.locator('[data-field="body"] [data-error]').textContent()).toMatch(/^The text/);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 
   it('pressed offline, pressed again and again, reloaded: the platform counts one support, sent once', async () => {
-    const context = await newContext();
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     const sent: string[] = [];
     page.on('requestfinished', (request) => {
@@ -221,7 +198,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     expect(await countText(page, lou.id)).toBe('');
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     // The page comes back, the platform's routes still fail: the intent waits on the device.
     await context.route('**/v1/contributions/*/support', (route) => route.abort('internetdisconnected'));
     await context.setOffline(false);
@@ -238,12 +215,12 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
     expect(await countText(page, lou.id)).toBe('1 personne dit « moi aussi »');
     expect(sent).toEqual(['POST']);
-    expect(await violations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 
   it('« Répondre » with the keyboard alone, offline: the contract’s sentence, then the reply kept, sent once, shown to its author pending, then published', async () => {
-    const context = await newContext();
+    const context = await publicContext(browser, true);
     const page = await context.newPage();
     await page.goto(`${platform.url}/engagements/FR0067`);
     const talk = page.locator(`[data-talk="${karim.id}"]`);
@@ -265,7 +242,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     expect(await bodyError.textContent()).toMatch(/^Le texte/);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
     expect(await form.getByRole('textbox', { name: /Votre réponse/ }).getAttribute('aria-invalid')).toBe('true');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     const words = `Il a été mis à jour hier ${crypto.randomUUID()}`;
     await page.keyboard.type(words);
     await page.keyboard.press('Tab');
@@ -279,7 +256,7 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     const own = talk.locator('[data-own-replies] li');
     await expect.poll(() => own.textContent()).toContain(words);
     await expect.poll(() => own.textContent()).toMatch(/^Votre réponse · En attente du réseau/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     // Back online but the batch route fails: reloaded, the reply is still there, waiting.
     await context.route('**/v1/contributions:batch', (route) => route.abort('internetdisconnected'));
     await context.setOffline(false);
@@ -304,8 +281,8 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await expect
       .poll(() => page.locator(`[data-talk="${karim.id}"] [data-own-replies] li`).textContent())
       .toMatch(/^Votre réponse · Publiée/);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await violations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 });

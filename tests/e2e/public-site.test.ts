@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
 import { startPlatformOn, type StoragePlatform } from '../support/platform-storage';
+import { cspViolations, publicContext, wcagViolations } from '../support/public-browser';
 import { moderation } from '../support/public-site';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let platform: StoragePlatform;
 let browser: Browser;
@@ -55,39 +52,12 @@ const pages = () => [
   '/?statut=inconnu',
 ];
 
-/** A context that records CSP violations and script errors on every page it opens. */
+/** A reader's context (see publicContext), optionally with the site's own script blocked. */
 async function newContext(options: { javaScript: boolean; blockScripts?: boolean }): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: options.javaScript });
-  if (options.javaScript) {
-    await context.addInitScript(() => {
-      const w = window as unknown as { __violations: string[] };
-      w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
-  }
+  const context = await publicContext(browser, options.javaScript);
   // Our one script blocked: the page exactly as a reader without JavaScript gets it, axe aside.
   if (options.blockScripts) await context.route(/\/site\/[^/]+\/share\.js$/, (route) => route.abort());
   return context;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            c: unknown,
-            o: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 describe('the public pages in Chromium', () => {
@@ -143,10 +113,8 @@ describe('the public pages in Chromium', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       for (const path of pages()) {
         await page.goto(`${platform.url}${path}`);
-        expect(await axeViolations(page), `${path}${blockScripts ? ' (script blocked)' : ''}`).toEqual([]);
-        expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), path).toEqual(
-          [],
-        );
+        expect(await wcagViolations(page), `${path}${blockScripts ? ' (script blocked)' : ''}`).toEqual([]);
+        expect(await cspViolations(page), path).toEqual([]);
       }
       expect(errors).toEqual([]);
       await context.close();

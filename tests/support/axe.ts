@@ -13,10 +13,10 @@ interface EvaluatesExpressions {
  * axe-core on an extension page (or any page), its violations as one line each.
  * Evaluated rather than added as a script: the extension pages' CSP forbids that.
  */
-export async function axeOnPage(page: EvaluatesExpressions): Promise<string[]> {
+export async function axeOnPage(page: EvaluatesExpressions, rules: readonly string[] = axeRules): Promise<string[]> {
   await page.evaluate(`${axeSource};0`);
   return (await page.evaluate(`(async () => {
-    const result = await axe.run(document, { runOnly: ${JSON.stringify(axeRules)} });
+    const result = await axe.run(document, { runOnly: ${JSON.stringify(rules)} });
     return result.violations.map((v) => v.id + ' (' + v.nodes.length + '): ' + JSON.stringify(v.nodes.map((n) => n.target)));
   })()`)) as string[];
 }
