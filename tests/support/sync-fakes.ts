@@ -6,7 +6,13 @@ import {
   type Contribution,
   type ContributionInput as ContributionInputType,
 } from '../../api-client/contract';
-import { createDraftStore, type DraftInput, type DraftStoreOptions } from '../../api-client/drafts';
+import {
+  createDraftStore,
+  type Draft,
+  type DraftInput,
+  type DraftState,
+  type DraftStoreOptions,
+} from '../../api-client/drafts';
 import {
   VigieHttpError,
   VigieNetworkError,
@@ -53,6 +59,21 @@ export function freshStore(options: Partial<DraftStoreOptions> = {}) {
 export function aDraftInput(overrides: DraftInput = {}): DraftInput {
   const { id: _id, ...input } = aContribution();
   return { ...input, ...overrides };
+}
+
+let drafted = 0;
+/** A stored draft record in `state`, its id and times counted up: for tests of what is shown of drafts. */
+export function aDraft(state: DraftState, extra: Partial<Draft> = {}): Draft {
+  drafted++;
+  return {
+    id: `00000000-0000-4000-8000-${String(drafted).padStart(12, '0')}`,
+    input: {},
+    state,
+    attempts: 0,
+    createdAt: drafted,
+    updatedAt: drafted,
+    ...extra,
+  };
 }
 
 export type FakeFault =

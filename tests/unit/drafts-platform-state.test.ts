@@ -10,26 +10,12 @@ import {
   ownStateOf,
   platformStateOf,
   type Draft,
-  type DraftState,
   type PlatformState,
 } from '../../api-client/drafts';
 import { internalsOf } from '../../api-client/drafts/store';
 import { VigieHttpError, VigieNetworkError } from '../../api-client/http';
-import { aDraftInput, createClock, freshStore, seededRandom } from '../support/sync-fakes';
+import { aDraft, aDraftInput, createClock, freshStore, seededRandom } from '../support/sync-fakes';
 
-let n = 0;
-function aDraft(state: DraftState, extra: Partial<Draft> = {}): Draft {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    input: {},
-    state,
-    attempts: 0,
-    createdAt: n,
-    updatedAt: n,
-    ...extra,
-  };
-}
 const received = (status: 'pending' | 'published') => ({ server: { status, receivedAt: '2026-12-01T10:00:00Z' } });
 const said = (state: Omit<PlatformState, 'checkedAt'>): { platform: PlatformState } => ({
   platform: { ...state, checkedAt: 1 },

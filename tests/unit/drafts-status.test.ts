@@ -11,21 +11,8 @@ import {
   type SyncStatus,
 } from '../../api-client/drafts';
 import { internalsOf } from '../../api-client/drafts/store';
-import { aDraftInput, createFakePlatform, freshStore } from '../support/sync-fakes';
+import { aDraft, aDraftInput, createFakePlatform, freshStore } from '../support/sync-fakes';
 
-let n = 0;
-function aDraft(state: DraftState, extra: Partial<Draft> = {}): Draft {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    input: {},
-    state,
-    attempts: 0,
-    createdAt: n,
-    updatedAt: n,
-    ...extra,
-  };
-}
 const many = (count: number, state: DraftState, extra: Partial<Draft> = {}) =>
   Array.from({ length: count }, () => aDraft(state, extra));
 
