@@ -37,6 +37,12 @@ export interface SupportRecord {
   claimedRevision?: number;
   /** The count the platform gave with its last answer. */
   supportCount?: number;
+  /**
+   * The platform's count the citizen saw when last pressing. While the intent waits, a count
+   * that has since moved the way they asked already holds it: the live stream's count can
+   * come before the request's own answer (shownSupportCount).
+   */
+  countAtPress?: number;
   lastError?: DraftError;
   updatedAt: number;
 }

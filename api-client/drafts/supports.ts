@@ -21,8 +21,9 @@ export async function setSupport(
   store: DraftStore,
   contributionId: string,
   wanted: boolean,
-  now: () => number = Date.now,
+  options: { countAtPress?: number | undefined; now?: () => number } = {},
 ): Promise<SupportRecord | undefined> {
+  const now = options.now ?? Date.now;
   const { db, supportQueued } = internalsOf(store);
   // Made before the transaction: SubtleCrypto cannot run inside one.
   const keyHash =
@@ -42,8 +43,14 @@ export async function setSupport(
       attempts: 0,
       updatedAt: at,
     };
-    const { nextAttemptAt: _n, lastError: _e, ...rest } = base;
-    const pressed: SupportRecord = { ...rest, wanted, revision: base.revision + 1, updatedAt: at };
+    const { nextAttemptAt: _n, lastError: _e, countAtPress: _c, ...rest } = base;
+    const pressed: SupportRecord = {
+      ...rest,
+      wanted,
+      revision: base.revision + 1,
+      updatedAt: at,
+      ...(options.countAtPress !== undefined ? { countAtPress: options.countAtPress } : {}),
+    };
     // While a push sends the older intent, the record stays its; the answer's settlement
     // sees the newer revision and queues what is now wanted (support-outbox.ts).
     const next: SupportRecord =
@@ -80,5 +87,10 @@ export const supportPending = (record: SupportRecord | undefined): boolean =>
  */
 export function shownSupportCount(platformCount: number, record: SupportRecord | undefined): number {
   if (!record || !supportPending(record) || record.wanted === record.confirmed) return platformCount;
+  // The platform's count moved the way this device asked since the press: it holds the intent.
+  const { countAtPress } = record;
+  if (countAtPress !== undefined && (record.wanted ? platformCount > countAtPress : platformCount < countAtPress)) {
+    return platformCount;
+  }
   return Math.max(0, platformCount + (record.wanted ? 1 : -1));
 }

@@ -29,8 +29,6 @@ export class SupportButtons {
   #records: ReadonlyMap<string, SupportRecord> = new Map();
   /** What the platform last said each count is. */
   readonly #platformCount = new Map<string, number>();
-  /** The platform's count when this device's intent was first seen waiting: a move since then includes it. */
-  readonly #countWhenPending = new Map<string, number>();
 
   constructor(store: DraftStore, locale: Locale, words: TalkWords) {
     this.#store = store;
@@ -60,7 +58,7 @@ export class SupportButtons {
   async #press(id: string): Promise<void> {
     const talk = this.#talks.get(id);
     const wanted = !(this.#records.get(id)?.wanted ?? false);
-    const record = await setSupport(this.#store, id, wanted);
+    const record = await setSupport(this.#store, id, wanted, { countAtPress: this.#platformCount.get(id) });
     const status = talk?.querySelector('[data-talk-status]');
     if (status) {
       status.textContent = !record
@@ -97,14 +95,7 @@ export class SupportButtons {
       ?.setAttribute('aria-pressed', String(record?.state !== 'gone' && (record?.wanted ?? false)));
     const paragraph = countOf(talk);
     if (!paragraph) return;
-    const platform = this.#platformCount.get(id) ?? 0;
-    let shown = shownSupportCount(platform, record);
-    if (record && supportPending(record) && record.wanted !== record.confirmed) {
-      const then = this.#countWhenPending.get(id);
-      if (then === undefined) this.#countWhenPending.set(id, platform);
-      // The platform's count moved the way this device asked while its request was out: it is in it.
-      else if (record.wanted ? platform > then : platform < then) shown = platform;
-    } else this.#countWhenPending.delete(id);
+    const shown = shownSupportCount(this.#platformCount.get(id) ?? 0, record);
     const english = this.#locale === 'en';
     const singular = english ? shown === 1 : shown <= 1;
     const template = singular ? this.#words.supportOne : this.#words.supportOther;

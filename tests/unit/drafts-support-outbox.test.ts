@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SupportState } from '../../api-client/contract';
-import { getSupport, setSupport, type DraftStore, type PushClient } from '../../api-client/drafts';
+import { getSupport, setSupport, shownSupportCount, type DraftStore, type PushClient } from '../../api-client/drafts';
 import { VigieHttpError, VigieNetworkError } from '../../api-client/http';
 import { cleanups, counts, engineFor, queued } from '../support/sync-harness';
 import { createClock, createFakePlatform, freshStore } from '../support/sync-fakes';
@@ -46,7 +46,7 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
   it('waits the link’s backoff during an outage: one request per step, then sent once', async () => {
     const { clock, routes, store, engine } = world();
     routes.state.answer = 'down';
-    await setSupport(store, ID, true, clock.now);
+    await setSupport(store, ID, true, { now: clock.now });
     await engine.syncNow();
     expect(routes.calls).toHaveLength(1);
     const waiting = await getSupport(store, ID);
@@ -73,7 +73,7 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
   it('a link failing on the drafts holds the supports back too, and both go when it is back', async () => {
     const { clock, platform, routes, store, engine } = world();
     const draft = await queued(store);
-    await setSupport(store, ID, true, clock.now);
+    await setSupport(store, ID, true, { now: clock.now });
     platform.fail({ kind: 'network' });
     const report = counts(await engine.syncNow());
     expect(report.requests).toBe(1);
@@ -90,7 +90,7 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
   it('refused whatever it carries (403) it waits holdMs; gone (410) or refused for what it carries (422) it ends', async () => {
     const { clock, routes, store, engine } = world();
     routes.state.answer = 403;
-    await setSupport(store, ID, true, clock.now);
+    await setSupport(store, ID, true, { now: clock.now });
     await engine.syncNow();
     expect(await getSupport(store, ID)).toMatchObject({ state: 'queued', nextAttemptAt: clock.now() + 60_000 });
 
@@ -99,14 +99,14 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
     await engine.syncNow();
     expect(await getSupport(store, ID)).toMatchObject({ state: 'gone', lastError: { status: 410 } });
     // Gone is for good: pressing again changes nothing, nothing leaves.
-    await setSupport(store, ID, false, clock.now);
+    await setSupport(store, ID, false, { now: clock.now });
     clock.advance(60 * 60_000);
     await engine.syncNow();
     expect(routes.calls).toHaveLength(2);
 
     const other = '0b8f5f8e-5a0a-4f6e-8f57-3c2b1a0d9e8f';
     routes.state.answer = 422;
-    await setSupport(store, other, true, clock.now);
+    await setSupport(store, other, true, { now: clock.now });
     await engine.syncNow();
     expect(await getSupport(store, other)).toMatchObject({ state: 'refused', lastError: { status: 422 } });
   });
@@ -123,7 +123,7 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
       withdrawSupport: routes.withdrawSupport,
     };
     const first = engineFor(store, onTheWire, { now: clock.now });
-    await setSupport(store, ID, true, clock.now);
+    await setSupport(store, ID, true, { now: clock.now });
     const pushing = first.syncNow();
     await expect.poll(async () => (await getSupport(store, ID))?.state).toBe('sending');
     await first.stop();
@@ -134,5 +134,22 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
     await next.start();
     expect(await getSupport(store, ID)).toMatchObject({ state: 'settled', confirmed: true });
     expect(routes.calls).toEqual([{ method: 'POST', id: ID }]);
+  });
+});
+
+describe('the count shown beside "Moi aussi"', () => {
+  it('adds the waiting intent once, and stops adding it when the platform’s count has moved that way', async () => {
+    const clock = createClock();
+    const store = await freshStore();
+    const pressed = await setSupport(store, ID, true, { countAtPress: 4, now: clock.now });
+    expect(shownSupportCount(4, pressed)).toBe(5);
+    // The live stream's count came before the request's answer: 5 holds this device's support.
+    expect(shownSupportCount(5, pressed)).toBe(5);
+    const takenBack = await setSupport(store, ID, false, { countAtPress: 5, now: clock.now });
+    // Never confirmed: taking back an unsent support leaves the platform's count as it is.
+    expect(shownSupportCount(5, takenBack)).toBe(5);
+    const again = await setSupport(store, ID, true, { countAtPress: 5, now: clock.now });
+    expect(shownSupportCount(5, again)).toBe(6);
+    expect(shownSupportCount(6, again)).toBe(6);
   });
 });

@@ -105,7 +105,7 @@ export class TalkBack {
     const writer = await this.#host.writer();
     if (!writer) return;
     const wanted = !(this.supports.get(c.id)?.wanted ?? false);
-    this.supportAvailable = await writer.setSupport(c.id, wanted);
+    this.supportAvailable = await writer.setSupport(c.id, wanted, c.supportCount ?? 0);
     if (!this.supportAvailable) this.#host.note(this.t.supportUnavailable);
     else if (wanted && !navigator.onLine) this.#host.note(this.t.supportOffline);
     this.#host.element.requestUpdate();

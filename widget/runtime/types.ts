@@ -45,7 +45,8 @@ export interface Writer {
   /** "Mes contributions sur cette page", drawn by the element where it wants it. */
   mine(host: MineHost): MineView;
   /** "Moi aussi" on this device: kept at once, sent by the engine; false where this browser cannot make the key. */
-  setSupport(contributionId: string, wanted: boolean): Promise<boolean>;
+  /** `countAtPress`: the platform's count shown when pressing (see shownSupportCount). */
+  setSupport(contributionId: string, wanted: boolean, countAtPress?: number): Promise<boolean>;
   /** This device's "Moi aussi", by contribution id, now and at every change. */
   watchSupports(callback: (supports: ReadonlyMap<string, SupportRecord>) => void): () => void;
   /** Saves a reply's words (creating its draft on first save), signed as the form's pseudonym; resolves with its id. */

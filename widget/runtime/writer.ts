@@ -143,8 +143,8 @@ export function createWriter(options: RuntimeOptions): Writer {
       return mine;
     },
 
-    async setSupport(id, wanted) {
-      return (await setSupport(store, id, wanted)) !== undefined;
+    async setSupport(id, wanted, countAtPress) {
+      return (await setSupport(store, id, wanted, { countAtPress })) !== undefined;
     },
 
     watchSupports: (callback) => watchSupports(store).subscribe(callback),
