@@ -140,7 +140,7 @@ describe('"Moi aussi" in the outbox, with the drafts’ link', () => {
 describe('the count shown beside "Moi aussi"', () => {
   it('adds the waiting intent once, and stops adding it when the platform’s count has moved that way', async () => {
     const clock = createClock();
-    const store = await freshStore();
+    const store = freshStore();
     const pressed = await setSupport(store, ID, true, { countAtPress: 4, now: clock.now });
     expect(shownSupportCount(4, pressed)).toBe(5);
     // The live stream's count came before the request's answer: 5 holds this device's support.
