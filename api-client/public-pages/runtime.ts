@@ -49,10 +49,12 @@ export function startTalkBack(): void {
       draft.input.kind === 'reply' &&
       document.querySelector(`[data-talk="${CSS.escape(draft.input.parentId ?? '')}"]`) !== null,
   });
-  const follow = () => void follower.refresh({ ifOlderThanMs: FOLLOW_AGAIN_MS }).catch(() => undefined);
+  // A page load is a new visit and asks (a moderator may have decided a moment ago); a tab
+  // shown again asks only if the last answer is older than FOLLOW_AGAIN_MS.
+  const follow = (options?: { ifOlderThanMs: number }) => void follower.refresh(options).catch(() => undefined);
   follow();
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') follow();
+    if (document.visibilityState === 'visible') follow({ ifOlderThanMs: FOLLOW_AGAIN_MS });
   });
   const supports = new SupportButtons(store, locale, words);
   const replies = new ReplyForms(store, locale, words);

@@ -274,7 +274,11 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
       [words],
     );
     expect(rows).toEqual([{ kind: 'reply', parent_id: karim.id, author_pseudonym: 'Maëlle', source: 'site' }]);
-    // Published by a moderator: on the next visit, its author reads so.
+    // The platform answered "pending" just now; published a moment later by a moderator, the
+    // next visit still asks again and its author reads so (a page load is not a tab shown again).
+    const asked = page.waitForResponse((r) => r.url().endsWith('/v1/contributions/status'));
+    await page.reload();
+    expect((await (await asked).json()).items).toEqual([expect.objectContaining({ status: 'pending' })]);
     const [{ id }] = (await platform.rows('SELECT id FROM contributions WHERE body = ?', [words])) as [{ id: string }];
     await mod.publish(id);
     await page.reload();
