@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContributionInput } from '../../api-client/contract';
+import type { ContributionInput, ContributionStatusResponse } from '../../api-client/contract';
 import { builtSiteScriptDir } from '../support/built-assets';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { aContribution } from '../support/contributions';
@@ -278,7 +278,9 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     // next visit still asks again and its author reads so (a page load is not a tab shown again).
     const asked = page.waitForResponse((r) => r.url().endsWith('/v1/contributions/status'));
     await page.reload();
-    expect((await (await asked).json()).items).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(((await (await asked).json()) as ContributionStatusResponse).items).toEqual([
+      expect.objectContaining({ status: 'pending' }),
+    ]);
     const [{ id }] = (await platform.rows('SELECT id FROM contributions WHERE body = ?', [words])) as [{ id: string }];
     await mod.publish(id);
     await page.reload();
