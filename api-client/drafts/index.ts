@@ -80,6 +80,7 @@ export {
   type StatusRefresh,
 } from './status-follower';
 export { makeWithdrawalKey, type WithdrawalKey } from './withdrawal-key';
-export { getSupport, setSupport, shownSupportCount, supportPending, watchSupports } from './supports';
+export { getSupport, intentDelta, setSupport, shownSupportCount, supportPending, watchSupports } from './supports';
+export { countWithIntent } from './support-count';
 export { supportStates, type SupportRecord, type SupportRecordState } from './support-record';
 export type { PushClient } from './sync-push';

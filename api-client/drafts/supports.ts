@@ -1,3 +1,4 @@
+import { countWithIntent } from './support-count';
 import { watchQuery, type Watchable } from './observable';
 import { internalsOf, type DraftStore } from './store';
 import { supporterKeyHash } from './supporter-key';
@@ -81,16 +82,16 @@ export function getSupport(store: DraftStore, contributionId: string): Promise<S
 export const supportPending = (record: SupportRecord | undefined): boolean =>
   record !== undefined && (record.state === 'queued' || record.state === 'sending');
 
+/** What this device's intent changes in the platform's count until it reaches it: pressed +1, taken back −1. */
+export function intentDelta(record: SupportRecord | undefined): -1 | 0 | 1 {
+  if (!record || !supportPending(record) || record.wanted === record.confirmed) return 0;
+  return record.wanted ? 1 : -1;
+}
+
 /**
  * The count to show beside the button: the platform's, with this device's intent that has
  * not reached it yet (pressed offline: one more; taken back offline: one less).
  */
 export function shownSupportCount(platformCount: number, record: SupportRecord | undefined): number {
-  if (!record || !supportPending(record) || record.wanted === record.confirmed) return platformCount;
-  // The platform's count moved the way this device asked since the press: it holds the intent.
-  const { countAtPress } = record;
-  if (countAtPress !== undefined && (record.wanted ? platformCount > countAtPress : platformCount < countAtPress)) {
-    return platformCount;
-  }
-  return Math.max(0, platformCount + (record.wanted ? 1 : -1));
+  return countWithIntent(platformCount, intentDelta(record), record?.countAtPress);
 }

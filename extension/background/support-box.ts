@@ -1,4 +1,11 @@
-import { getSupport, setSupport, supportPending, type DraftStore, type SupportRecord } from '../../api-client/drafts';
+import {
+  getSupport,
+  intentDelta,
+  setSupport,
+  supportPending,
+  type DraftStore,
+  type SupportRecord,
+} from '../../api-client/drafts';
 import type { SupportMark } from '../messaging/talk-back';
 import type { SupportBox } from './talk-back-routes';
 
@@ -6,12 +13,12 @@ import type { SupportBox } from './talk-back-routes';
 export function markOf(id: string, record: SupportRecord | undefined): SupportMark {
   if (!record) return { id, pressed: false, delta: 0, stage: 'none' };
   const pending = supportPending(record);
-  const delta = !pending || record.wanted === record.confirmed ? 0 : record.wanted ? 1 : -1;
   return {
     id,
     pressed: record.wanted,
-    delta,
+    delta: intentDelta(record),
     ...(record.supportCount !== undefined ? { count: record.supportCount } : {}),
+    ...(record.countAtPress !== undefined ? { countAtPress: record.countAtPress } : {}),
     stage: pending ? 'waiting' : record.state === 'gone' || record.state === 'refused' ? record.state : 'settled',
   };
 }
@@ -19,8 +26,8 @@ export function markOf(id: string, record: SupportRecord | undefined): SupportMa
 /** "Moi aussi" in the background's database: the intent is kept at once, the engine sends it once. */
 export function createSupportBox(store: DraftStore): SupportBox {
   return {
-    async press(id, wanted) {
-      return markOf(id, await setSupport(store, id, wanted));
+    async press(id, wanted, countAtPress) {
+      return markOf(id, await setSupport(store, id, wanted, { countAtPress }));
     },
     async marks(ids) {
       return Promise.all(ids.map(async (id) => markOf(id, await getSupport(store, id))));

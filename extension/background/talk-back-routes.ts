@@ -9,7 +9,8 @@ import { RefusedMessage } from './refused-message';
 /** This device's "Moi aussi": the outbox in the drafts' database, sent once by the sync engine. */
 export interface SupportBox {
   /** Keeps the citizen's last intent and wakes the engine; works offline. */
-  press(id: string, wanted: boolean): Promise<SupportMark>;
+  /** `countAtPress`: the platform's count the list showed (see countWithIntent). */
+  press(id: string, wanted: boolean, countAtPress?: number): Promise<SupportMark>;
   marks(ids: readonly string[]): Promise<SupportMark[]>;
 }
 
@@ -56,7 +57,7 @@ export function talkBackRoutes(deps: TalkBackDeps): TalkBackRoutes {
       from: ['content', 'extension-page'],
       async handle(data, caller) {
         await mustBeShown(deps, 'support:press', caller);
-        return deps.supports.press(data.id, data.wanted);
+        return deps.supports.press(data.id, data.wanted, data.countAtPress);
       },
     },
     'support:marks': {

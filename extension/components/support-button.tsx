@@ -1,15 +1,19 @@
+import { countWithIntent } from '../../api-client/drafts/support-count';
 import type { UiLocale } from '../i18n/locale';
 import { talkBackStrings } from '../i18n/talk-back';
 import type { SupportMark } from '../messaging/talk-back';
 
 /**
- * The count a list shows: the freshest the platform gave (the live stream's, else the
- * answer to this device's last "Moi aussi", else the list's), with this device's intent
- * that has not reached the platform yet.
+ * The freshest count the platform gave: the live stream's, else the answer to this device's
+ * last "Moi aussi", else the list's. A press sends it along as the count it was made on.
  */
+export function platformCount(listed: number | undefined, mark: SupportMark | undefined, live?: number): number {
+  return live ?? mark?.count ?? listed ?? 0;
+}
+
+/** The count a list shows: the platform's, with this device's intent that has not reached it yet. */
 export function shownCount(listed: number | undefined, mark: SupportMark | undefined, live?: number): number {
-  const base = live ?? mark?.count ?? listed ?? 0;
-  return Math.max(0, base + (mark?.delta ?? 0));
+  return countWithIntent(platformCount(listed, mark, live), mark?.delta ?? 0, mark?.countAtPress);
 }
 
 /**

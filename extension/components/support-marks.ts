@@ -10,7 +10,8 @@ export interface SupportMarks {
   busy: ReadonlySet<string>;
   /** The last press could not be kept (the background refused or could not answer). */
   failed: boolean;
-  press(id: string, wanted: boolean): void;
+  /** `countAtPress`: the platform's count shown beside the button (platformCount). */
+  press(id: string, wanted: boolean, countAtPress: number): void;
 }
 
 /**
@@ -66,10 +67,10 @@ export function useSupportMarks(ids: readonly string[], pushed?: ReadonlyMap<str
     // leaves an intent waiting starts the asking again.
   }, [key, waiting, pushed === undefined]);
 
-  const press = (id: string, wanted: boolean) => {
+  const press = (id: string, wanted: boolean, countAtPress: number) => {
     setBusy((b) => new Set([...b, id]));
     setFailed(false);
-    void sendMessage('support:press', { id, wanted })
+    void sendMessage('support:press', { id, wanted, countAtPress })
       .then((mark) => keep([mark]))
       .catch(() => alive.current && setFailed(true))
       .finally(() => {

@@ -8,8 +8,18 @@ import { HttpUrl, locales, TITLE_MAX_LENGTH } from '../../api-client/contract';
 
 const ContributionId = z.uuid();
 
-/** "Moi aussi" pressed (`wanted`) or taken back, on a published contribution. */
-export const SupportPressRequest = z.strictObject({ id: ContributionId, wanted: z.boolean() });
+/** The platform's count of a contribution's "Moi aussi", as a list showed it. */
+const SupportCount = z.number().check(z.int(), z.nonnegative());
+
+/**
+ * "Moi aussi" pressed (`wanted`) or taken back, on a published contribution, with the
+ * platform's count the list showed at the press (so a count that already holds it is not added to).
+ */
+export const SupportPressRequest = z.strictObject({
+  id: ContributionId,
+  wanted: z.boolean(),
+  countAtPress: z.optional(SupportCount),
+});
 
 /** Where this device stands on these contributions' "Moi aussi". */
 export const SupportMarksRequest = z.strictObject({ ids: z.array(ContributionId).check(z.maxLength(500)) });
@@ -18,13 +28,15 @@ export const SupportMarksRequest = z.strictObject({ ids: z.array(ContributionId)
  * This device's "Moi aussi" on one contribution, as a list shows it: whether the button is
  * pressed, what the platform's count lacks of it until the platform is told (`delta`: +1
  * pressed and not yet told, −1 taken back and not yet told), the count the platform gave
- * with its last answer, and whether it waits to be sent, or can no longer be.
+ * with its last answer, the count shown at the press, and whether it waits to be sent, or
+ * can no longer be.
  */
 export const SupportMark = z.object({
   id: z.string(),
   pressed: z.boolean(),
   delta: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
   count: z.optional(z.number()),
+  countAtPress: z.optional(z.number()),
   stage: z.enum(['none', 'waiting', 'settled', 'gone', 'refused']),
 });
 

@@ -1,6 +1,6 @@
 import type { Contribution } from '../../api-client/contract';
 import { ContributionItem } from '../components/contribution-item';
-import { shownCount, SupportButton } from '../components/support-button';
+import { platformCount, shownCount, SupportButton } from '../components/support-button';
 import type { SupportMarks } from '../components/support-marks';
 import { liveStatus } from './live-page';
 import { pageLocale } from './locale';
@@ -28,7 +28,7 @@ export function PublishedItem({
         locale={locale}
         busy={support.busy.has(c.id)}
         describedBy={`body-${c.id}`}
-        onToggle={(wanted) => support.press(c.id, wanted)}
+        onToggle={(wanted) => support.press(c.id, wanted, platformCount(c.supportCount, mark, live))}
       />
       <Replies parent={c} support={support} />
     </ContributionItem>

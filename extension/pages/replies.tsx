@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contribution } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { ContributionItem } from '../components/contribution-item';
-import { shownCount, SupportButton } from '../components/support-button';
+import { platformCount, shownCount, SupportButton } from '../components/support-button';
 import type { SupportMarks } from '../components/support-marks';
 import { talkBackStrings } from '../i18n/talk-back';
 import { sendMessage } from '../messaging/messenger';
@@ -112,7 +112,13 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
                     locale={locale}
                     busy={support.busy.has(r.id)}
                     describedBy={`body-${r.id}`}
-                    onToggle={(wanted) => support.press(r.id, wanted)}
+                    onToggle={(wanted) =>
+                      support.press(
+                        r.id,
+                        wanted,
+                        platformCount(r.supportCount, marks?.get(r.id), live?.otherCounts.get(r.id)),
+                      )
+                    }
                   />
                 </ContributionItem>
               ))}

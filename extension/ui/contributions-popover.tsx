@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContributionItem } from '../components/contribution-item';
-import { shownCount, SupportButton } from '../components/support-button';
+import { platformCount, shownCount, SupportButton } from '../components/support-button';
 import { useSupportMarks } from '../components/support-marks';
 import type { ShowContributionsOptions } from '../content/chunks';
 import { pageUiStrings } from '../i18n/page-ui';
@@ -44,7 +44,7 @@ function ContributionsPopover({ options, onClose }: { options: ShowContributions
                 locale={options.locale}
                 busy={support.busy.has(c.id)}
                 describedBy={`body-${c.id}`}
-                onToggle={(wanted) => support.press(c.id, wanted)}
+                onToggle={(wanted) => support.press(c.id, wanted, platformCount(c.supportCount, mark))}
               />
             </ContributionItem>
           );

@@ -8,6 +8,7 @@ import { createDraftAccess, memoryArea } from '../../extension/background/draft-
 import { createDraftsService, type DraftsService } from '../../extension/background/drafts-service';
 import { createPassageChoices } from '../../extension/background/passage-choices';
 import { createRouter, RefusedMessage } from '../../extension/background/router';
+import { shownCount } from '../../extension/components/support-button';
 import { applyLiveEvent, liveListOf, ownIdsIn } from '../../extension/pages/live-list';
 import type { SenderLike } from '../../extension/messaging/sender';
 import { aContribution } from '../support/contributions';
@@ -102,7 +103,24 @@ describe('"Moi aussi" through the background', () => {
       RefusedMessage,
     );
     await expect(router.handle('support:press', { id, wanted: 'yes' }, panel)).rejects.toBeInstanceOf(RefusedMessage);
+    await expect(router.handle('support:press', { id, wanted: true, countAtPress: -1 }, panel)).rejects.toBeInstanceOf(
+      RefusedMessage,
+    );
     expect(await getSupport(drafts.store, id)).toBeUndefined();
+  });
+
+  it('is counted once when the live count holds the press before the background hears back', async () => {
+    const { router } = setUp();
+    const id = crypto.randomUUID();
+    const mark = await router.handle('support:press', { id, wanted: true, countAtPress: 4 }, panel);
+    expect(shownCount(4, mark)).toBe(5);
+    // The stream's count (5) came while the request's answer was still on its way.
+    expect(shownCount(4, mark, 5)).toBe(5);
+    // Someone else pressed too, and the stream says 6 before this press is answered: 6 holds both.
+    expect(shownCount(4, mark, 6)).toBe(6);
+    const takenBack = await router.handle('support:press', { id, wanted: false, countAtPress: 5 }, panel);
+    // Never sent: taking it back leaves the platform's count as it is.
+    expect(shownCount(5, takenBack)).toBe(5);
   });
 });
 

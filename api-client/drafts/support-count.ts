@@ -1,0 +1,14 @@
+// No import: the extension's content script shows counts too, and must not pull the database in.
+
+/**
+ * The platform's count with an intent it has not acknowledged yet, unless the count already
+ * moved that way since the press (`countAtPress`): the live stream can bring the count that
+ * holds the intent before the request's own answer arrives, and it must not count twice.
+ */
+export function countWithIntent(platformCount: number, delta: -1 | 0 | 1, countAtPress: number | undefined): number {
+  if (delta === 0) return platformCount;
+  if (countAtPress !== undefined && (delta > 0 ? platformCount > countAtPress : platformCount < countAtPress)) {
+    return platformCount;
+  }
+  return Math.max(0, platformCount + delta);
+}
