@@ -70,17 +70,41 @@ export function newsKeyOf(state: PlatformState | undefined): string {
   return [state.status, state.reason ?? '', state.reply?.at ?? '', answer, ...replies].join('|');
 }
 
+const REPLIES_PART = /\|replies:(\d+)$/;
+
+/** A news key apart from its replies' part, and the number of replies it holds. */
+function splitNewsKey(key: string): { rest: string; replies: number } {
+  const match = REPLIES_PART.exec(key);
+  return match ? { rest: key.slice(0, match.index), replies: Number(match[1]) } : { rest: key, replies: 0 };
+}
+
 /**
  * Whether something happened to this contribution since the citizen last looked at
  * "Mes contributions". What they already knew when it left is the baseline: a
- * contribution published on arrival is not news (the composer said so).
+ * contribution published on arrival is not news (the composer said so). Fewer replies
+ * than they saw (one hidden or withdrawn) is not news; more is.
  */
 export function hasNews(draft: Pick<Draft, 'state' | 'platform' | 'server' | 'syncedAt' | 'seen'>): boolean {
   if (draft.state !== 'synced') return false;
-  const now = newsKeyOf(platformStateOfDraft(draft));
-  if (now === '') return false;
-  const known = draft.seen ?? newsKeyOf(draft.server ? { status: draft.server.status, checkedAt: 0 } : undefined);
-  return now !== known;
+  const key = newsKeyOf(platformStateOfDraft(draft));
+  if (key === '') return false;
+  const now = splitNewsKey(key);
+  const known = splitNewsKey(
+    draft.seen ?? newsKeyOf(draft.server ? { status: draft.server.status, checkedAt: 0 } : undefined),
+  );
+  return now.rest !== known.rest || now.replies > known.replies;
+}
+
+/**
+ * What the citizen saw, counting no more replies than there now are: after one is hidden
+ * or withdrawn, the next reply to arrive is news again.
+ */
+export function seenWithin(seen: string | undefined, replyCount: number | undefined): string | undefined {
+  if (seen === undefined) return undefined;
+  const { rest, replies } = splitNewsKey(seen);
+  const now = replyCount ?? 0;
+  if (replies <= now) return seen;
+  return now > 0 ? `${rest}|replies:${now}` : rest;
 }
 
 /** The extension's badge: how many contributions have news. */

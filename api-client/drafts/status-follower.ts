@@ -1,7 +1,7 @@
 import { BATCH_MAX_ITEMS, type OwnContributionStatus } from '../contract';
 import { VigieHttpError, type VigieClient } from '../http';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { platformStateOf } from './platform-state';
+import { platformStateOf, seenWithin } from './platform-state';
 import type { Draft, LinkState } from './schema';
 import { internalsOf, type DraftStore } from './store';
 
@@ -62,7 +62,9 @@ export function createStatusFollower(options: StatusFollowerOptions): StatusFoll
         const draft = drafts[i];
         // Forgotten meanwhile, or no longer what was asked about: nothing to keep.
         if (!draft || draft.state !== 'synced') return;
-        changed.push({ ...draft, platform: platformStateOf(answer, at) });
+        const platform = platformStateOf(answer, at);
+        const seen = seenWithin(draft.seen, platform.replyCount);
+        changed.push({ ...draft, platform, ...(seen === undefined ? {} : { seen }) });
       });
       await db.drafts.bulkPut(changed);
       return changed.length;

@@ -272,4 +272,26 @@ describe('following what became of sent contributions', () => {
     expect(platform.calls).toHaveLength(1);
     store.close();
   });
+
+  it('does not count a reply that went away, and counts the next one to arrive', async () => {
+    const store = freshStore();
+    const { db } = internalsOf(store);
+    const [mine] = await sentDrafts(store, 1);
+    let replyCount = 3;
+    const platform = fakeStatuses((items) => items.map(({ id }) => ({ id, status: 'published', replyCount })));
+    const follower = createStatusFollower({ store, client: platform.client });
+    await follower.refresh();
+    expect(hasNews((await store.get(mine!.id))!)).toBe(true);
+    await store.markSeen([mine!.id]);
+    // A moderator hid one of the three replies: nothing new for the citizen.
+    replyCount = 2;
+    await follower.refresh();
+    expect(hasNews((await store.get(mine!.id))!)).toBe(false);
+    // Another citizen replies: three again, and that third reply is new.
+    replyCount = 3;
+    await follower.refresh();
+    expect(hasNews((await store.get(mine!.id))!)).toBe(true);
+    expect((await db.drafts.get(mine!.id))?.platform?.replyCount).toBe(3);
+    store.close();
+  });
 });
