@@ -8,8 +8,10 @@ import { RefusedMessage } from './refused-message';
 
 /** This device's "Moi aussi": the outbox in the drafts' database, sent once by the sync engine. */
 export interface SupportBox {
-  /** Keeps the citizen's last intent and wakes the engine; works offline. */
-  /** `countAtPress`: the platform's count the list showed (see countWithIntent). */
+  /**
+   * Keeps the citizen's last intent and wakes the engine; works offline. `countAtPress`: the
+   * platform's count the list showed (see countWithIntent).
+   */
   press(id: string, wanted: boolean, countAtPress?: number): Promise<SupportMark>;
   marks(ids: readonly string[]): Promise<SupportMark[]>;
 }
