@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVigieClient } from '../../api-client/http';
-import { buildExtension } from '../../extension/build';
 import { axeOnPage, axeRules, axeSource } from '../support/axe';
 import { chromiumArgs, findChromium } from '../support/chromium';
 import { inPageWords } from '../support/citizen-flows';
-import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
+import { PLAN_CANONICAL, type CitizenWorld } from '../support/citizen-world';
 import { aContribution } from '../support/contributions';
-import {
-  configureThroughOptions,
-  launchExtensionBrowser,
-  openPageWithUi,
-  tabIdOf,
-  type ExtensionBrowser,
-} from '../support/extension-browser';
+import { openSidePanel, openPageWithUi, type ExtensionBrowser } from '../support/extension-browser';
+import { startExtensionWorld, type ExtensionWorld } from '../support/extension-world';
 import { tokenFor } from '../support/platform-cli';
 import { startWidgetSite, type WidgetSite } from '../support/widget-site';
 
@@ -96,21 +87,14 @@ describe('the widget shows an organisation’s answer', () => {
 });
 
 describe('the extension shows an organisation’s answer', () => {
+  let ext: ExtensionWorld;
   let world: CitizenWorld;
   let browser: ExtensionBrowser;
-  let profileDir: string;
   beforeAll(async () => {
-    const build = await buildExtension({ ifStale: true });
-    profileDir = mkdtempSync(path.join(tmpdir(), 'vigie-extension-profile-'));
-    world = await startCitizenWorld();
-    browser = await launchExtensionBrowser(profileDir, build.chromeDir);
-    await configureThroughOptions(browser, { platformUrl: world.proxy.url, allowList: `*.gouv.fr\n127.0.0.1` });
+    ext = await startExtensionWorld();
+    ({ world, browser } = ext);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => ext?.close());
 
   it('in the popover on the quoted words and in the side panel; axe finds nothing', async () => {
     // The plan's page is filed under www.example.gouv.fr: the ministry runs that domain here.
@@ -144,8 +128,7 @@ describe('the extension shows an organisation’s answer', () => {
     expect(shown).toContain(words);
     expect(await ui.axe()).toEqual([]);
 
-    const panel = await browser.context.newPage();
-    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+    const panel = await openSidePanel(browser, page);
     const entry = panel.getByRole('listitem').filter({ hasText: body });
     await expect.poll(() => entry.count()).toBe(1);
     expect(await entry.locator('.answer strong').textContent()).toBe(`Réponse de ${MINISTRY}`);

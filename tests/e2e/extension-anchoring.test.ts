@@ -11,7 +11,7 @@ import {
   configureThroughOptions,
   InPageUi,
   launchExtensionBrowser,
-  tabIdOf,
+  openSidePanel,
   type ExtensionBrowser,
 } from '../support/extension-browser';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
@@ -65,12 +65,6 @@ async function openPage(): Promise<{ page: Page; ui: InPageUi }> {
   return { page, ui };
 }
 
-async function openPanel(page: Page): Promise<Page> {
-  const panel = await browser.context.newPage();
-  await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
-  return panel;
-}
-
 beforeAll(async () => {
   build = await buildExtension({ ifStale: true });
   platform = await startPlatformProcess({ env: { VIGIE_MODERATION: 'post' } });
@@ -120,7 +114,7 @@ describe('a page whose text comes two seconds after load', () => {
 describe('a passage that may have changed', () => {
   it('is offered in the side panel; "C’est ici" paints it and is remembered, "Ce n’est pas ici" is not asked again', async () => {
     const { page, ui } = await openPage();
-    const panel = await openPanel(page);
+    const panel = await openSidePanel(browser, page);
     await expect
       .poll(() => panel.getByRole('heading', { name: 'Passages peut-être modifiés (2)' }).count(), { timeout: 15_000 })
       .toBe(1);
@@ -179,7 +173,7 @@ describe('a passage that may have changed', () => {
         ),
       ]);
       const { page, ui } = await openPage();
-      const panel = await openPanel(page);
+      const panel = await openSidePanel(browser, page);
       await expect
         .poll(() => panel.getByRole('heading', { name: 'Passage may have changed (1)' }).count(), { timeout: 15_000 })
         .toBe(1);

@@ -1,48 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension } from '../../extension/build';
 import { axeOnPage } from '../support/axe';
 import { inPageWords, selectPassage, writeComment } from '../support/citizen-flows';
-import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
+import { PLAN_CANONICAL, type CitizenWorld } from '../support/citizen-world';
 import {
-  configureThroughOptions,
   draftsOf,
-  launchExtensionBrowser,
+  openSidePanel,
   openPageWithUi,
-  tabIdOf,
   type ExtensionBrowser,
   type InPageUi,
 } from '../support/extension-browser';
+import { startExtensionWorld, type ExtensionWorld } from '../support/extension-world';
 import { administrationOf, moderatorOf, type Moderator } from '../support/moderator';
 
 // Under pre-moderation, as the platform runs for real: what a citizen sends waits for a moderator.
 const fr = inPageWords.fr;
+let ext: ExtensionWorld;
 let world: CitizenWorld;
 let moderator: Moderator;
-let profileDir: string;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  const build = await buildExtension({ ifStale: true });
-  profileDir = mkdtempSync(path.join(tmpdir(), 'vigie-mine-profile-'));
-  world = await startCitizenWorld({}, { moderation: 'pre' });
+  ext = await startExtensionWorld({ world: { moderation: 'pre' }, settings: { pseudonym: 'Camille' } });
+  ({ world, browser } = ext);
   moderator = await moderatorOf(world.platform);
-  browser = await launchExtensionBrowser(profileDir, build.chromeDir);
-  await configureThroughOptions(browser, {
-    platformUrl: world.proxy.url,
-    allowList: `*.gouv.fr\n127.0.0.1`,
-    pseudonym: 'Camille',
-  });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => ext?.close());
 
 const passages = {
   lead: {
@@ -72,8 +56,7 @@ async function sendComment(ui: InPageUi, where: { selector: string; passage: str
 }
 
 async function openPanel(page: Page): Promise<Page> {
-  const panel = await browser.context.newPage();
-  await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+  const panel = await openSidePanel(browser, page);
   await expect.poll(() => panel.getByRole('heading', { name: 'Mes contributions' }).count()).toBe(1);
   return panel;
 }

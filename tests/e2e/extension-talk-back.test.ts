@@ -1,29 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContributionInput } from '../../api-client/contract';
-import { buildExtension } from '../../extension/build';
 import { axeOnPage } from '../support/axe';
 import { inPageWords, sendAndExpectHeldOnce, writeComment } from '../support/citizen-flows';
-import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
+import { PLAN_CANONICAL, type CitizenWorld } from '../support/citizen-world';
 import { aContribution } from '../support/contributions';
-import {
-  configureThroughOptions,
-  draftsOf,
-  launchExtensionBrowser,
-  openPageWithUi,
-  tabIdOf,
-  type ExtensionBrowser,
-} from '../support/extension-browser';
+import { draftsOf, openSidePanel, openPageWithUi, type ExtensionBrowser } from '../support/extension-browser';
+import { startExtensionWorld, type ExtensionWorld } from '../support/extension-world';
 import { administrationOf, moderatorOf, type Moderator } from '../support/moderator';
 
 // Published on arrival (as `npm start` runs), so other citizens' words are public at once.
 const fr = inPageWords.fr;
+let ext: ExtensionWorld;
 let world: CitizenWorld;
 let moderator: Moderator;
-let profileDir: string;
 let browser: ExtensionBrowser;
 
 const TITLE = "Plan d'action national pour un gouvernement ouvert 2021-2023";
@@ -52,14 +42,11 @@ const firstReply = replyTo(discussed.id, `Première réponse ${crypto.randomUUID
 const secondReply = replyTo(discussed.id, `Seconde réponse ${crypto.randomUUID()}`);
 
 beforeAll(async () => {
-  const build = await buildExtension({ ifStale: true });
-  profileDir = mkdtempSync(path.join(tmpdir(), 'vigie-talk-back-profile-'));
-  world = await startCitizenWorld();
+  ext = await startExtensionWorld();
+  ({ world, browser } = ext);
   moderator = await moderatorOf(world.platform);
   // One at a time: the replies' order is the order they arrived.
   for (const item of [supported, discussed, firstReply, secondReply]) await world.client.submitBatch([item]);
-  browser = await launchExtensionBrowser(profileDir, build.chromeDir);
-  await configureThroughOptions(browser, { platformUrl: world.proxy.url, allowList: `*.gouv.fr\n127.0.0.1` });
 }, 180_000);
 
 // A failed test must not leave the next one offline.
@@ -68,15 +55,10 @@ afterEach(async () => {
   await browser.context.setOffline(false);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => ext?.close());
 
 async function openPanel(page: Page): Promise<Page> {
-  const panel = await browser.context.newPage();
-  await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+  const panel = await openSidePanel(browser, page);
   await expect.poll(() => panel.getByRole('heading', { name: 'Mes contributions' }).count()).toBe(1);
   return panel;
 }

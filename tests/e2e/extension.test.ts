@@ -18,6 +18,7 @@ import {
   configureThroughOptions,
   draftsOf,
   launchExtensionBrowser,
+  openSidePanel,
   openPageWithUi,
   tabIdOf,
   type ExtensionBrowser,
@@ -136,8 +137,7 @@ describe('the side panel and the popup', () => {
       '1 contribution Vigie sur « Les données essentielles des marchés publics seront publiées »',
       15_000,
     );
-    const panel = await browser.context.newPage();
-    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+    const panel = await openSidePanel(browser, page);
     await expect.poll(() => panel.getByRole('heading', { name: 'Engagements liés à cette page' }).count()).toBe(1);
     await expect
       .poll(() =>
@@ -206,8 +206,7 @@ describe('the side panel and the popup', () => {
     await writeComment(ui, '#calendrier p', 'Le bilan des engagements précédents sera publié', dropped);
     await page.keyboard.press('Escape');
 
-    const panel = await browser.context.newPage();
-    await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+    const panel = await openSidePanel(browser, page);
     // Found by their quotes, which stay in view while the words are being edited.
     const first = panel.getByRole('listitem').filter({ hasText: 'Son avancement est évalué' });
     await expect.poll(() => first.getByRole('heading').textContent()).toBe('Commentaire — Brouillon enregistré');

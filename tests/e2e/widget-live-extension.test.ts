@@ -1,20 +1,11 @@
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildExtension } from '../../extension/build';
 import { builtWidgetDir } from '../support/built-assets';
 import { inPageWords, writeComment } from '../support/citizen-flows';
-import { PLAN_CANONICAL, startCitizenWorld, type CitizenWorld } from '../support/citizen-world';
-import {
-  configureThroughOptions,
-  draftsOf,
-  launchExtensionBrowser,
-  openPageWithUi,
-  type ExtensionBrowser,
-  type InPageUi,
-} from '../support/extension-browser';
+import { PLAN_CANONICAL, type CitizenWorld } from '../support/citizen-world';
+import { draftsOf, openPageWithUi, type ExtensionBrowser, type InPageUi } from '../support/extension-browser';
+import { startExtensionWorld, type ExtensionWorld } from '../support/extension-world';
 import { moderatorOf, type Moderator } from '../support/moderator';
 import { axeViolationsIn } from '../support/widget-page';
 
@@ -23,9 +14,9 @@ import { axeViolationsIn } from '../support/widget-page';
 // widget speaks English here, so its form and the extension's composer (French) are told apart by name.
 const fr = inPageWords.fr;
 const fixture = new URL('../fixtures/plan-gouvernement-ouvert.html', import.meta.url);
+let ext: ExtensionWorld;
 let world: CitizenWorld;
 let moderator: Moderator;
-let profileDir: string;
 let browser: ExtensionBrowser;
 
 /** The plan's page with the widget, loaded from the platform by its one script tag. */
@@ -39,22 +30,15 @@ function pageWithWidget(): string {
 }
 
 beforeAll(async () => {
-  const [build, widgetDir] = await Promise.all([buildExtension({ ifStale: true }), builtWidgetDir()]);
-  profileDir = mkdtempSync(path.join(tmpdir(), 'vigie-live-profile-'));
-  world = await startCitizenWorld(
-    { '/plan-avec-module': { body: () => pageWithWidget() } },
-    { moderation: 'pre', args: ['--widget', widgetDir] },
-  );
+  ext = await startExtensionWorld({
+    routes: { '/plan-avec-module': { body: () => pageWithWidget() } },
+    world: { moderation: 'pre', args: ['--widget', await builtWidgetDir()] },
+  });
+  ({ world, browser } = ext);
   moderator = await moderatorOf(world.platform);
-  browser = await launchExtensionBrowser(profileDir, build.chromeDir);
-  await configureThroughOptions(browser, { platformUrl: world.proxy.url, allowList: `*.gouv.fr\n127.0.0.1` });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await world?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => ext?.close());
 
 const widgetOf = (page: Page) => page.locator('vigie-feedback');
 const listed = (page: Page, text: string) => widgetOf(page).locator('[part=list] > li').filter({ hasText: text });

@@ -99,6 +99,13 @@ export function draftsOf(browser: ExtensionBrowser): Promise<DraftSummary[]> {
   return worker.evaluate(draftsInThisOrigin);
 }
 
+/** The side panel as it opens beside the tab showing `page`, in a tab of its own. */
+export async function openSidePanel(browser: ExtensionBrowser, page: Page): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${await tabIdOf(browser, page)}`));
+  return panel;
+}
+
 /** The id of the tab showing `page`, as the extension knows it (for sidepanel.html?tab=). */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   await page.bringToFront();
