@@ -3,6 +3,7 @@ import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Campaign, CampaignInput, CampaignList, CampaignPatch } from '../../../api-client/contract';
 import { account, ApiError, callJson } from './api';
+import { formText } from './form-text';
 import { lang, t } from './i18n';
 import { defaultCampaignDates, slugFromTitle } from './slug';
 
@@ -76,11 +77,7 @@ function CampaignForm(props: { editing: Campaign | null; onDone: (saved: Campaig
 
   async function submit(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const text = formText(event);
     const when = (name: string) => (text(name) ? new Date(text(name)).toISOString() : '');
     const fields = {
       title: text('title'),

@@ -3,6 +3,7 @@ import { h, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Campaign, CampaignList, ExportCount } from '../../../../api-client/contract';
 import { account, ApiError, call, callJson } from '../api';
+import { formText } from '../form-text';
 import { t } from '../i18n';
 import { te, type ExportChoice } from './i18n';
 
@@ -52,11 +53,7 @@ export function Exports() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const text = formText(event);
     const filters = new URLSearchParams();
     for (const name of ['campaignId', 'commitmentId', 'kind', 'status']) {
       const value = text(name).trim();

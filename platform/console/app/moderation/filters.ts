@@ -1,6 +1,7 @@
 import { h, type ComponentChildren } from 'preact';
 import { gapTypes } from '../../../../api-client/contract/limits';
 import { commitments } from '../commitments';
+import { formText } from '../form-text';
 import { t } from '../i18n';
 import { tm } from './i18n';
 import { activeFilterCount, filters, load, noFilters, type FilterValues } from './state';
@@ -36,12 +37,9 @@ export function Filters() {
 
   function apply(event: Event) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const text = formText(event);
     const next = { ...noFilters };
-    for (const name of Object.keys(noFilters) as Array<keyof FilterValues>) {
-      const value = data.get(name);
-      next[name] = typeof value === 'string' ? value : '';
-    }
+    for (const name of Object.keys(noFilters) as Array<keyof FilterValues>) next[name] = text(name);
     filters.value = next;
     void load(false);
   }
