@@ -67,10 +67,10 @@ function measure(result: Awaited<ReturnType<typeof build>>): TalkScriptSizes {
   };
 }
 
-/** True when the built script is missing or older than a source of it (its folder or api-client). */
+/** True when the built script is missing or older than a source of it: all of api-client, its own folder included. */
 export function talkScriptIsStale(outDir = DEFAULT_SITE_SCRIPT_DIR): boolean {
   const built = existsSync(outDir) ? readdirSync(outDir).find((name) => TALK_ENTRY.test(name)) : undefined;
-  return isStale(built && path.join(outDir, built), [clientDir, path.join(root, 'api-client')]);
+  return isStale(built && path.join(outDir, built), [path.join(root, 'api-client')]);
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
