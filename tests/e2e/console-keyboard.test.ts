@@ -180,4 +180,34 @@ describe('the console with the keyboard alone', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('leaves the focus where the moderator put it when the queue arrives or reloads', async () => {
+    const page = await openConsole(browser, platform.url, problems);
+    // The queue's answer is held until the moderator has moved on (the platform still answers it).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/v1/moderation/queue',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await signIn(page, token);
+    await tabTo(page, { text: 'Exports' });
+    release();
+    await queueItems(page).first().waitFor();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Exports');
+
+    // A search sent from its field: the results come, the focus stays in the field.
+    await tabTo(page, '#filter-q');
+    await page.keyboard.type('ordinaire');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => queueItems(page).count()).toBe(2);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await focused(page)).toBe('filter-q');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -116,7 +116,12 @@ export function QueueItem(props: { item: ModerationItem; index: number }) {
   const current = props.index === selected.value;
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    if (current && ref.current && !ref.current.contains(document.activeElement)) ref.current.focus();
+    // The focus follows the selection within the queue (j/k, a decision that took the item out)
+    // and lands on it when it was nowhere; it is never taken from where the moderator put it
+    // (the navigation, a filter) when the queue arrives or reloads.
+    const active = document.activeElement;
+    const free = !active || active === document.body || active.closest('.queue') !== null;
+    if (current && free && ref.current && !ref.current.contains(active)) ref.current.focus();
   }, [current, c.id]);
   return h(
     'li',
