@@ -35,7 +35,7 @@ export interface SupportRecord {
   /** The push that holds it while `sending`, and the revision that push is sending. */
   claim?: string;
   claimedRevision?: number;
-  /** The count the platform gave with its last answer. */
+  /** The count the platform gave with its answer to the intent this record holds; `updatedAt` says when it came. */
   supportCount?: number;
   /**
    * The platform's count the citizen saw when last pressing. While the intent waits, a count

@@ -44,7 +44,9 @@ export async function setSupport(
       attempts: 0,
       updatedAt: at,
     };
-    const { nextAttemptAt: _n, lastError: _e, countAtPress: _c, ...rest } = base;
+    // The last answer's count belongs to the last answer: a press settled without a request
+    // (taken back, then pressed again before leaving) has no count of its own.
+    const { nextAttemptAt: _n, lastError: _e, countAtPress: _c, supportCount: _s, ...rest } = base;
     const pressed: SupportRecord = {
       ...rest,
       wanted,

@@ -1,11 +1,4 @@
-import {
-  setSupport,
-  shownSupportCount,
-  supportPending,
-  watchSupports,
-  type DraftStore,
-  type SupportRecord,
-} from '../drafts';
+import { setSupport, shownSupportCount, watchSupports, type DraftStore, type SupportRecord } from '../drafts';
 import type { Locale } from '../contract';
 import type { TalkWords } from './words';
 
@@ -13,6 +6,11 @@ import type { TalkWords } from './words';
 function countOf(talk: HTMLElement): HTMLElement | null {
   const previous = talk.previousElementSibling;
   return previous instanceof HTMLElement && previous.matches('[data-support-count]') ? previous : null;
+}
+
+function pageArrivedAt(): number {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return performance.timeOrigin + (navigation?.responseStart ?? 0);
 }
 
 /**
@@ -29,6 +27,8 @@ export class SupportButtons {
   #records: ReadonlyMap<string, SupportRecord> = new Map();
   /** What the platform last said each count is. */
   readonly #platformCount = new Map<string, number>();
+  /** When this page's HTML, and the counts in it, began to arrive (epoch ms). */
+  readonly #pageArrivedAt = pageArrivedAt();
 
   constructor(store: DraftStore, locale: Locale, words: TalkWords) {
     this.#store = store;
@@ -74,12 +74,16 @@ export class SupportButtons {
   #learn(records: ReadonlyMap<string, SupportRecord>): void {
     for (const [id, record] of records) {
       const before = this.#records.get(id);
-      // Settled after a request: the answer carried the platform's count, this device's intent in it.
-      if (record.state === 'settled' && supportPending(before) && record.supportCount !== undefined) {
-        this.#platformCount.set(id, record.supportCount);
-        const count = this.#talks.get(id);
-        const paragraph = count && countOf(count);
-        if (paragraph) paragraph.dataset.supportCount = String(record.supportCount);
+      // Settled by an answer that came after the page: its count, this device's intent in it, is
+      // newer than the page's, whichever tab sent it and whether or not this page saw it wait.
+      const answered =
+        record.state === 'settled' && record.updatedAt !== before?.updatedAt && record.updatedAt >= this.#pageArrivedAt;
+      const count = answered ? record.supportCount : undefined;
+      if (count !== undefined) {
+        this.#platformCount.set(id, count);
+        const talk = this.#talks.get(id);
+        const paragraph = talk && countOf(talk);
+        if (paragraph) paragraph.dataset.supportCount = String(count);
       }
     }
     this.#records = records;

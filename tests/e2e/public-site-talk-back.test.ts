@@ -219,6 +219,59 @@ describe('the public pages: « Moi aussi », « Répondre » and the most suppor
     await context.close();
   });
 
+  it('a « Moi aussi » another tab sent while this page was loading is counted from the platform’s answer', async () => {
+    const theo = aContribution({
+      body: 'Le registre des subventions n’est pas en ligne.',
+      author: { pseudonym: 'Théo' },
+    });
+    await mod.submit(theo);
+    await mod.publish(theo.id);
+    const context = await publicContext(browser, true);
+    // The first tab keeps a « Moi aussi » that cannot leave yet.
+    await context.route('**/v1/contributions/*/support', (route) => route.abort('internetdisconnected'));
+    const first = await context.newPage();
+    await first.goto(`${platform.url}/c/${theo.id}`);
+    const firstButton = first.locator(`[data-talk="${theo.id}"]`).getByRole('button', { name: /^Moi aussi/ });
+    await firstButton.click();
+    await expect.poll(() => firstButton.getAttribute('aria-pressed')).toBe('true');
+    // The second tab's page arrives with the platform's count (none yet); its script is held.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const second = await context.newPage();
+    await second.route('**/site/talk/*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await second.goto(`${platform.url}/c/${theo.id}`, { waitUntil: 'commit' });
+    await second.locator(`[data-talk="${theo.id}"]`).waitFor({ state: 'attached' });
+    // Meanwhile the first tab's support leaves and the platform answers.
+    await context.unroute('**/v1/contributions/*/support');
+    await first.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => platformCount(theo.id)).toBe(1);
+    await expect
+      .poll(() =>
+        first.evaluate(
+          (id) =>
+            new Promise<string | undefined>((resolve) => {
+              const open = indexedDB.open('vigie-site');
+              open.onsuccess = () => {
+                const get = open.result.transaction('supports').objectStore('supports').get(id);
+                get.onsuccess = () => resolve((get.result as { state?: string } | undefined)?.state);
+              };
+            }),
+          theo.id,
+        ),
+      )
+      .toBe('settled');
+    // The second tab's script runs now: it finds the support settled, its count in the answer.
+    release();
+    const secondButton = second.locator(`[data-talk="${theo.id}"]`).getByRole('button', { name: /^Moi aussi/ });
+    await expect.poll(() => secondButton.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => countText(second, theo.id), { timeout: 3_000 }).toBe('1 personne dit « moi aussi »');
+    expect(await countText(first, theo.id)).toBe('1 personne dit « moi aussi »');
+    await context.close();
+  });
+
   it('« Répondre » with the keyboard alone, offline: the contract’s sentence, then the reply kept, sent once, shown to its author pending, then published', async () => {
     const context = await publicContext(browser, true);
     const page = await context.newPage();

@@ -152,4 +152,17 @@ describe('the count shown beside "Moi aussi"', () => {
     expect(shownSupportCount(5, again)).toBe(6);
     expect(shownSupportCount(6, again)).toBe(6);
   });
+
+  it('a count comes only with the answer it belongs to: a press settled without a request carries none', async () => {
+    const { clock, store, engine } = world();
+    await setSupport(store, ID, true, { now: clock.now });
+    await engine.syncNow();
+    expect(await getSupport(store, ID)).toMatchObject({ state: 'settled', confirmed: true, supportCount: 1 });
+    // Taken back, then pressed again before it left: nothing to send, and no answer to count.
+    await setSupport(store, ID, false, { now: clock.now });
+    clock.advance(86_400_000);
+    const again = await setSupport(store, ID, true, { now: clock.now });
+    expect(again).toMatchObject({ state: 'settled', confirmed: true });
+    expect(again!.supportCount).toBeUndefined();
+  });
 });
