@@ -13,7 +13,7 @@ export interface PageDataOptions {
 }
 
 /** A page's published contributions, if the page being read is on the allow-list. */
-export type PageLookup = { allowed: false } | { allowed: true; contributions: Contribution[] };
+export type PageLookup = { allowed: false } | { allowed: true; contributions: Contribution[]; readAt: number };
 
 export interface PageData {
   /**
@@ -51,6 +51,8 @@ export function createPageData(options: PageDataOptions): PageData {
       // (its canonical link) is what it declares about itself.
       if (!pageAllowed(readingAt, await options.allowList())) return { allowed: false };
       const client = options.client();
+      // When the read began: an answer to a « Moi aussi » that came after it may be newer.
+      const readAt = now();
       const contributions: Contribution[] = [];
       let cursor: string | undefined;
       do {
@@ -58,7 +60,7 @@ export function createPageData(options: PageDataOptions): PageData {
         contributions.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && contributions.length < MAX_CONTRIBUTIONS);
-      return { allowed: true, contributions };
+      return { allowed: true, contributions, readAt };
     },
 
     async commitments(pageUrl, readingAt, ids) {

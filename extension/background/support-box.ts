@@ -17,7 +17,7 @@ export function markOf(id: string, record: SupportRecord | undefined): SupportMa
     id,
     pressed: record.wanted,
     delta: intentDelta(record),
-    ...(record.supportCount !== undefined ? { count: record.supportCount } : {}),
+    ...(record.supportCount !== undefined ? { count: record.supportCount, countAt: record.updatedAt } : {}),
     ...(record.countAtPress !== undefined ? { countAtPress: record.countAtPress } : {}),
     stage: pending ? 'waiting' : record.state === 'gone' || record.state === 'refused' ? record.state : 'settled',
   };

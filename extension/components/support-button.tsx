@@ -3,16 +3,26 @@ import type { UiLocale } from '../i18n/locale';
 import { talkBackStrings } from '../i18n/talk-back';
 import type { SupportMark } from '../messaging/talk-back';
 
+/** A contribution's count as a list read it, and when the list was read (epoch ms). */
+export interface Listed {
+  count: number | undefined;
+  at: number;
+}
+
 /**
- * The freshest count the platform gave: the live stream's, else the answer to this device's
- * last "Moi aussi", else the list's. A press sends it along as the count it was made on.
+ * The freshest count the platform gave: the live stream's; else the answer to this device's
+ * last "Moi aussi" if it came after the list was read; else the list's. A press sends it
+ * along as the count it was made on.
  */
-export function platformCount(listed: number | undefined, mark: SupportMark | undefined, live?: number): number {
-  return live ?? mark?.count ?? listed ?? 0;
+export function platformCount(listed: Listed, mark: SupportMark | undefined, live?: number): number {
+  if (live !== undefined) return live;
+  const answer = mark?.count;
+  const answerIsNewer = answer !== undefined && (listed.count === undefined || (mark?.countAt ?? 0) > listed.at);
+  return answerIsNewer ? answer : (listed.count ?? 0);
 }
 
 /** The count a list shows: the platform's, with this device's intent that has not reached it yet. */
-export function shownCount(listed: number | undefined, mark: SupportMark | undefined, live?: number): number {
+export function shownCount(listed: Listed, mark: SupportMark | undefined, live?: number): number {
   return countWithIntent(platformCount(listed, mark, live), mark?.delta ?? 0, mark?.countAtPress);
 }
 

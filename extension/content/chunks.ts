@@ -25,6 +25,8 @@ export interface OpenComposerOptions {
 export interface ShowContributionsOptions {
   host: UiHost;
   contributions: Contribution[];
+  /** When the platform was asked for them (epoch ms). */
+  listedAt: number;
   at: PageSpot;
   /** Where focus goes back when the popover closes (the highlight's marker). */
   returnFocus: HTMLElement | null;

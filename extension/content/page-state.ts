@@ -7,6 +7,8 @@ export interface PageFacts {
   allowed: boolean;
   lookup: PageState['lookup'];
   contributions: Contribution[];
+  /** When the platform was asked for them (epoch ms; 0 before). */
+  readAt: number;
   orphanIds: string[];
   possible: PageState['possible'];
   anchoring: boolean;
@@ -17,6 +19,7 @@ export function createPageFacts(allowed: boolean): PageFacts {
     allowed,
     lookup: allowed ? 'pending' : 'not-allowed',
     contributions: [],
+    readAt: 0,
     orphanIds: [],
     possible: [],
     anchoring: false,
@@ -33,6 +36,7 @@ export function pageStateOf(facts: PageFacts): PageState {
     commitmentIds: commitmentIdsIn(document),
     lookup: facts.lookup,
     contributions: facts.contributions,
+    readAt: facts.readAt,
     orphanIds: facts.orphanIds,
     possible: facts.possible,
     anchoring: facts.anchoring,

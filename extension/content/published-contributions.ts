@@ -44,6 +44,7 @@ export function startPublishedContributions(options: PublishedContributionsOptio
       return;
     }
     facts.contributions = answer.contributions;
+    facts.readAt = answer.readAt;
     facts.lookup = 'done';
     const quoted = answer.contributions.filter((c) => c.target.selectors.length > 0);
     if (quoted.length === 0) return;
@@ -67,6 +68,7 @@ export function startPublishedContributions(options: PublishedContributionsOptio
           ui.showContributions({
             host: options.host(),
             contributions,
+            listedAt: answer.readAt,
             at,
             returnFocus: marker,
             locale: options.locale,

@@ -187,6 +187,8 @@ export const PageLookupResponse = z.union([
   z.object({
     allowed: z.literal(true),
     contributions: z.array(Contribution),
+    /** When the platform was asked for them (epoch ms). */
+    readAt: z.number(),
     /** This device's choices about their passages, by contribution id. */
     choices: z.record(z.string(), PassageChoice),
   }),
@@ -203,6 +205,8 @@ export const PageState = z.object({
   commitmentIds: z.array(CommitmentId),
   lookup: z.enum(['not-allowed', 'pending', 'done', 'failed']),
   contributions: z.array(Contribution),
+  /** When the platform was asked for them (epoch ms; 0 before). */
+  readAt: z.number(),
   /** Contributions whose passage is no longer found on the page. */
   orphanIds: z.array(z.string()),
   /**

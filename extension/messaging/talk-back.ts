@@ -36,6 +36,8 @@ export const SupportMark = z.object({
   pressed: z.boolean(),
   delta: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
   count: z.optional(z.number()),
+  /** When that answer came (epoch ms): a list read since has the newer count. */
+  countAt: z.optional(z.number()),
   countAtPress: z.optional(z.number()),
   stage: z.enum(['none', 'waiting', 'settled', 'gone', 'refused']),
 });

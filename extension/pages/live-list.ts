@@ -10,6 +10,8 @@ export interface LiveList {
   url: string;
   /** Its contributions (replies apart), as the platform holds them now. */
   items: Contribution[];
+  /** When the platform was asked for them (epoch ms); the stream's events are newer still. */
+  readAt: number;
   /** Replies published since the list was read, by parent, oldest first. */
   replies: ReadonlyMap<string, readonly Contribution[]>;
   /** Replies that left public view since (hidden, withdrawn). */
@@ -18,8 +20,8 @@ export interface LiveList {
   otherCounts: ReadonlyMap<string, number>;
 }
 
-export function liveListOf(url: string, items: Contribution[]): LiveList {
-  return { url, items, replies: new Map(), removedReplies: new Set(), otherCounts: new Map() };
+export function liveListOf(url: string, items: Contribution[], readAt: number): LiveList {
+  return { url, items, readAt, replies: new Map(), removedReplies: new Set(), otherCounts: new Map() };
 }
 
 const replaced = (items: readonly Contribution[], next: Contribution) =>

@@ -38,6 +38,7 @@ export function followLivePage(abort: AbortSignal): void {
     current = session;
     const client = createVigieClient({ baseUrl: platformUrl });
     const read = async () => {
+      const readAt = Date.now();
       const items = [];
       let cursor: string | undefined;
       let eventId: string | undefined;
@@ -50,12 +51,12 @@ export function followLivePage(abort: AbortSignal): void {
         items.push(...answer.page.items);
         cursor = answer.page.nextCursor ?? undefined;
       } while (cursor && items.length < MAX_LISTED);
-      return { items, eventId };
+      return { items, eventId, readAt };
     };
     const start = async () => {
-      const { items, eventId } = await read();
+      const { items, eventId, readAt } = await read();
       if (stop.signal.aborted) return;
-      liveList.value = liveListOf(url, items);
+      liveList.value = liveListOf(url, items, readAt);
       session.stream = openLiveStream({
         baseUrl: platformUrl,
         scope: { url },
@@ -71,7 +72,10 @@ export function followLivePage(abort: AbortSignal): void {
           if (next === 'reload') {
             // The list as it is now; the stream goes on from the reset's id by itself.
             void read()
-              .then(({ items: again }) => !stop.signal.aborted && (liveList.value = liveListOf(url, again)))
+              .then(
+                ({ items: again, readAt: readAgainAt }) =>
+                  !stop.signal.aborted && (liveList.value = liveListOf(url, again, readAgainAt)),
+              )
               .catch(() => undefined);
           } else liveList.value = next;
         },

@@ -17,9 +17,14 @@ import { PublishedItem } from './published-item';
 type SortOrder = 'newest' | 'support';
 
 /** Newest first (as the platform lists them), or the most supported first, newest among equals. */
-function sorted(items: readonly Contribution[], order: SortOrder, support: SupportMarks): Contribution[] {
+function sorted(
+  items: readonly Contribution[],
+  order: SortOrder,
+  support: SupportMarks,
+  listedAt: number,
+): Contribution[] {
   if (order === 'newest') return [...items];
-  const count = (c: Contribution) => shownCount(c.supportCount, support.marks.get(c.id));
+  const count = (c: Contribution) => shownCount({ count: c.supportCount, at: listedAt }, support.marks.get(c.id));
   return [...items].sort((a, b) => count(b) - count(a) || b.receivedAt.localeCompare(a.receivedAt));
 }
 
@@ -99,6 +104,7 @@ export function PageContributions({ state }: { state: PageState }) {
   const live = liveList.value;
   // The panel's own list, kept current by the live stream, once read; the tab's until then.
   const contributions = live?.url === state.url ? live.items : state.contributions;
+  const listedAt = live?.url === state.url ? live.readAt : state.readAt;
   const support = useSupportMarks(state.allowed ? contributions.map((c) => c.id) : [], supportsFeed.value);
   if (!state.allowed) {
     return (
@@ -118,6 +124,7 @@ export function PageContributions({ state }: { state: PageState }) {
     contributions.filter((c) => !orphans.has(c.id) && !found.has(c.id)),
     order.value,
     support,
+    listedAt,
   );
   const lost = contributions.filter((c) => orphans.has(c.id));
   const maybe = contributions.filter((c) => found.has(c.id));
@@ -159,7 +166,13 @@ export function PageContributions({ state }: { state: PageState }) {
             ) : null}
             <ul class="list">
               {placed.map((c) => (
-                <PublishedItem key={c.id} contribution={c} permalink={links?.permalink(c.id)} support={support} />
+                <PublishedItem
+                  key={c.id}
+                  contribution={c}
+                  listedAt={listedAt}
+                  permalink={links?.permalink(c.id)}
+                  support={support}
+                />
               ))}
             </ul>
           </>
@@ -189,7 +202,13 @@ export function PageContributions({ state }: { state: PageState }) {
           <p class="hint">{t.orphansHint}</p>
           <ul class="list">
             {lost.map((c) => (
-              <PublishedItem key={c.id} contribution={c} permalink={links?.permalink(c.id)} support={support} />
+              <PublishedItem
+                key={c.id}
+                contribution={c}
+                listedAt={listedAt}
+                permalink={links?.permalink(c.id)}
+                support={support}
+              />
             ))}
           </ul>
         </section>

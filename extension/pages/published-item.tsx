@@ -9,10 +9,13 @@ import { Replies } from './replies';
 /** One published contribution in the side panel: its words, "Moi aussi", its replies. */
 export function PublishedItem({
   contribution: c,
+  listedAt,
   permalink,
   support,
 }: {
   contribution: Contribution;
+  /** When the list holding it was read (epoch ms). */
+  listedAt: number;
   permalink?: string | undefined;
   support: SupportMarks;
 }) {
@@ -20,15 +23,16 @@ export function PublishedItem({
   const mark = support.marks.get(c.id);
   // A list the stream keeps current has the platform's count, fresher than a press's answer.
   const live = liveStatus.value === 'open' ? c.supportCount : undefined;
+  const listed = { count: c.supportCount, at: listedAt };
   return (
     <ContributionItem contribution={c} locale={locale} permalink={permalink}>
       <SupportButton
-        count={shownCount(c.supportCount, mark, live)}
+        count={shownCount(listed, mark, live)}
         mark={mark}
         locale={locale}
         busy={support.busy.has(c.id)}
         describedBy={`body-${c.id}`}
-        onToggle={(wanted) => support.press(c.id, wanted, platformCount(c.supportCount, mark, live))}
+        onToggle={(wanted) => support.press(c.id, wanted, platformCount(listed, mark, live))}
       />
       <Replies parent={c} support={support} />
     </ContributionItem>

@@ -27,6 +27,8 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
   const t = talkBackStrings[locale];
   const open = useSignal(false);
   const loaded = useSignal<Contribution[] | undefined>(undefined);
+  /** When the thread was first read (epoch ms): a « Moi aussi » answered since has the newer count. */
+  const readAt = useSignal(0);
   const cursor = useSignal<string | undefined>(undefined);
   const problem = useSignal('');
   const writing = useSignal<DraftView | undefined>(undefined);
@@ -55,10 +57,12 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
     if (!platformUrl) return;
     problem.value = '';
     try {
+      const asked = Date.now();
       const page = await createVigieClient({ baseUrl: platformUrl }).listReplies(parent.id, {
         limit: PAGE_SIZE,
         ...(after ? { cursor: after } : {}),
       });
+      if (!after) readAt.value = asked;
       loaded.value = [...(after ? (loaded.value ?? []) : []), ...page.items];
       cursor.value = page.nextCursor ?? undefined;
     } catch {
@@ -104,24 +108,23 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
             <p class="meta">{t.noReplies}</p>
           ) : (
             <ol class="list" aria-label={t.repliesLabel}>
-              {shown.map((r) => (
-                <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
-                  <SupportButton
-                    count={shownCount(r.supportCount, marks?.get(r.id), live?.otherCounts.get(r.id))}
-                    mark={marks?.get(r.id)}
-                    locale={locale}
-                    busy={support.busy.has(r.id)}
-                    describedBy={`body-${r.id}`}
-                    onToggle={(wanted) =>
-                      support.press(
-                        r.id,
-                        wanted,
-                        platformCount(r.supportCount, marks?.get(r.id), live?.otherCounts.get(r.id)),
-                      )
-                    }
-                  />
-                </ContributionItem>
-              ))}
+              {shown.map((r) => {
+                const listed = { count: r.supportCount, at: readAt.value };
+                const mark = marks?.get(r.id);
+                const liveCount = live?.otherCounts.get(r.id);
+                return (
+                  <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
+                    <SupportButton
+                      count={shownCount(listed, mark, liveCount)}
+                      mark={mark}
+                      locale={locale}
+                      busy={support.busy.has(r.id)}
+                      describedBy={`body-${r.id}`}
+                      onToggle={(wanted) => support.press(r.id, wanted, platformCount(listed, mark, liveCount))}
+                    />
+                  </ContributionItem>
+                );
+              })}
             </ol>
           )}
           {cursor.value ? (

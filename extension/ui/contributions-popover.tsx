@@ -36,15 +36,16 @@ function ContributionsPopover({ options, onClose }: { options: ShowContributions
       <ul>
         {options.contributions.map((c) => {
           const mark = support.marks.get(c.id);
+          const listed = { count: c.supportCount, at: options.listedAt };
           return (
             <ContributionItem key={c.id} contribution={c} locale={options.locale}>
               <SupportButton
-                count={shownCount(c.supportCount, mark)}
+                count={shownCount(listed, mark)}
                 mark={mark}
                 locale={options.locale}
                 busy={support.busy.has(c.id)}
                 describedBy={`body-${c.id}`}
-                onToggle={(wanted) => support.press(c.id, wanted, platformCount(c.supportCount, mark))}
+                onToggle={(wanted) => support.press(c.id, wanted, platformCount(listed, mark))}
               />
             </ContributionItem>
           );

@@ -135,6 +135,17 @@ describe('"Moi aussi"', () => {
     expect(await ui.axe()).toEqual([]);
     for (const p of [panel, page]) await p.close();
     await ui.detach();
+
+    // Two other devices say "Moi aussi" later: a page read since shows the platform's 2, not
+    // the 0 this device's last answer said.
+    for (const key of ['c', 'd']) await world.client.supportContribution(supported.id, key.repeat(64));
+    const later = await openPageWithUi(browser, world.planUrl);
+    await later.ui.click('button', fr.marker(1, 'Les données essentielles'));
+    await later.ui.find('dialog', fr.contributionsTitle(1));
+    await expect.poll(() => later.ui.uiText()).toContain('Soutenue par 2 personnes');
+    expect(await later.ui.isolated<string>(pressedInPopover)).toBe('false');
+    await later.page.close();
+    await later.ui.detach();
   });
 });
 

@@ -56,7 +56,7 @@ function setUp() {
   const pageData: PageData = {
     lookup: async (url, readingAt) => {
       lookups.push(readingAt);
-      return { allowed: true, contributions: [] };
+      return { allowed: true, contributions: [], readAt: 0 };
     },
     commitments: async () => [],
     allows: () => Promise.resolve(true),

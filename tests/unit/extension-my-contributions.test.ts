@@ -53,7 +53,7 @@ function setUp() {
     drafts,
     access: createDraftAccess(memoryArea()),
     pageData: {
-      lookup: () => Promise.resolve({ allowed: true, contributions: [] }),
+      lookup: () => Promise.resolve({ allowed: true, contributions: [], readAt: 0 }),
       commitments: () => Promise.resolve([]),
       allows: () => Promise.resolve(true),
     },

@@ -46,7 +46,7 @@ function setUp(allowed = true) {
   services.push(drafts);
   const contribution = { ...aContribution(), status: 'published' as const, receivedAt: '2026-11-27T09:30:00.000Z' };
   const pageData: PageData = {
-    lookup: () => Promise.resolve({ allowed: true, contributions: [contribution] }),
+    lookup: () => Promise.resolve({ allowed: true, contributions: [contribution], readAt: 0 }),
     commitments: () => Promise.resolve([]),
     allows: () => Promise.resolve(allowed),
   };

@@ -8,7 +8,7 @@ import { createDraftAccess, memoryArea } from '../../extension/background/draft-
 import { createDraftsService, type DraftsService } from '../../extension/background/drafts-service';
 import { createPassageChoices } from '../../extension/background/passage-choices';
 import { createRouter, RefusedMessage } from '../../extension/background/router';
-import { shownCount } from '../../extension/components/support-button';
+import { platformCount, shownCount } from '../../extension/components/support-button';
 import { applyLiveEvent, liveListOf, ownIdsIn } from '../../extension/pages/live-list';
 import type { SenderLike } from '../../extension/messaging/sender';
 import { aContribution } from '../support/contributions';
@@ -39,6 +39,9 @@ function setUp() {
         return [];
       },
       withdrawContribution: async () => undefined,
+      // One supporter: this device.
+      supportContribution: async (id) => ({ id, supportCount: 1, supported: true }),
+      withdrawSupport: async (id) => ({ id, supportCount: 0, supported: false }),
     }),
   });
   services.push(drafts);
@@ -46,7 +49,7 @@ function setUp() {
     drafts,
     access: createDraftAccess(memoryArea()),
     pageData: {
-      lookup: async () => ({ allowed: true, contributions: [] }),
+      lookup: async () => ({ allowed: true, contributions: [], readAt: 0 }),
       commitments: async () => [],
       allows: (url) => Promise.resolve(url.startsWith('https://www.example.gouv.fr/')),
     },
@@ -112,15 +115,35 @@ describe('"Moi aussi" through the background', () => {
   it('is counted once when the live count holds the press before the background hears back', async () => {
     const { router } = setUp();
     const id = crypto.randomUUID();
+    const listed = (count: number) => ({ count, at: Date.now() });
     const mark = await router.handle('support:press', { id, wanted: true, countAtPress: 4 }, panel);
-    expect(shownCount(4, mark)).toBe(5);
+    expect(shownCount(listed(4), mark)).toBe(5);
     // The stream's count (5) came while the request's answer was still on its way.
-    expect(shownCount(4, mark, 5)).toBe(5);
+    expect(shownCount(listed(4), mark, 5)).toBe(5);
     // Someone else pressed too, and the stream says 6 before this press is answered: 6 holds both.
-    expect(shownCount(4, mark, 6)).toBe(6);
+    expect(shownCount(listed(4), mark, 6)).toBe(6);
     const takenBack = await router.handle('support:press', { id, wanted: false, countAtPress: 5 }, panel);
     // Never sent: taking it back leaves the platform's count as it is.
-    expect(shownCount(5, takenBack)).toBe(5);
+    expect(shownCount(listed(5), takenBack)).toBe(5);
+  });
+
+  it('gives its answer’s count over a list read before the answer, never over a list read since', async () => {
+    const { router, drafts } = setUp();
+    const id = crypto.randomUUID();
+    const readBefore = Date.now();
+    await router.handle('support:press', { id, wanted: true, countAtPress: 0 }, panel);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await drafts.engine.syncNow();
+    const [mark] = await router.handle('support:marks', { ids: [id] }, panel);
+    expect(mark).toMatchObject({ stage: 'settled', delta: 0, count: 1 });
+    // The list the press was made on (0) is older than the answer: the answer's count.
+    expect(shownCount({ count: 0, at: readBefore }, mark)).toBe(1);
+    expect(platformCount({ count: 0, at: readBefore }, mark)).toBe(1);
+    // A week later, six more people: the list read since says 7, and it is the newer word.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const readSince = Date.now();
+    expect(shownCount({ count: 7, at: readSince }, mark)).toBe(7);
+    expect(platformCount({ count: 7, at: readSince }, mark)).toBe(7);
   });
 });
 
@@ -193,7 +216,7 @@ describe('what the live stream says of my own contributions', () => {
 describe('the side panel’s list, kept live', () => {
   it('adds, answers, counts and removes without a reload; replies go under their parent; reset reloads', () => {
     const a = published({ id: 'a' });
-    let list = liveListOf('https://www.example.gouv.fr/plan', [a]);
+    let list = liveListOf('https://www.example.gouv.fr/plan', [a], 0);
     const apply = (e: unknown) => {
       const next = applyLiveEvent(list, e as LiveEvent);
       if (next === 'reload') throw new Error('reload');
