@@ -80,7 +80,15 @@ export {
   type StatusRefresh,
 } from './status-follower';
 export { makeWithdrawalKey, type WithdrawalKey } from './withdrawal-key';
-export { getSupport, intentDelta, setSupport, shownSupportCount, supportPending, watchSupports } from './supports';
-export { countWithIntent } from './support-count';
+export {
+  answerOf,
+  getSupport,
+  intentDelta,
+  setSupport,
+  shownSupportCount,
+  supportPending,
+  watchSupports,
+} from './supports';
+export { countWithIntent, freshestCount, type CountAt } from './support-count';
 export { supportStates, type SupportRecord, type SupportRecordState } from './support-record';
 export type { PushClient } from './sync-push';

@@ -12,3 +12,18 @@ export function countWithIntent(platformCount: number, delta: -1 | 0 | 1, countA
   }
   return Math.max(0, platformCount + delta);
 }
+
+/** A count the platform gave, and when it was given (epoch ms). */
+export interface CountAt {
+  count: number;
+  at: number;
+}
+
+/**
+ * The platform's freshest count of a contribution: the one a list or the live stream gave,
+ * unless the answer to this device's last « Moi aussi » came since. That answer holds this
+ * device's intent; a list read after it holds it too, and everyone else's since.
+ */
+export function freshestCount(counted: CountAt, answer: CountAt | undefined): number {
+  return answer !== undefined && answer.at > counted.at ? answer.count : counted.count;
+}

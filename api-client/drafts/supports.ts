@@ -1,4 +1,4 @@
-import { countWithIntent } from './support-count';
+import { countWithIntent, type CountAt } from './support-count';
 import { watchQuery, type Watchable } from './observable';
 import { internalsOf, type DraftStore } from './store';
 import { supporterKeyHash } from './supporter-key';
@@ -96,4 +96,11 @@ export function intentDelta(record: SupportRecord | undefined): -1 | 0 | 1 {
  */
 export function shownSupportCount(platformCount: number, record: SupportRecord | undefined): number {
   return countWithIntent(platformCount, intentDelta(record), record?.countAtPress);
+}
+
+/** The platform's answer to this device's last « Moi aussi », when it was the last word on it. */
+export function answerOf(record: SupportRecord | undefined): CountAt | undefined {
+  return record?.state === 'settled' && record.supportCount !== undefined
+    ? { count: record.supportCount, at: record.updatedAt }
+    : undefined;
 }

@@ -1,4 +1,13 @@
-import { setSupport, shownSupportCount, watchSupports, type DraftStore, type SupportRecord } from '../drafts';
+import {
+  answerOf,
+  freshestCount,
+  setSupport,
+  shownSupportCount,
+  watchSupports,
+  type CountAt,
+  type DraftStore,
+  type SupportRecord,
+} from '../drafts';
 import type { Locale } from '../contract';
 import type { TalkWords } from './words';
 
@@ -8,6 +17,7 @@ function countOf(talk: HTMLElement): HTMLElement | null {
   return previous instanceof HTMLElement && previous.matches('[data-support-count]') ? previous : null;
 }
 
+/** When this page's HTML began to arrive (epoch ms): the counts in it are the platform's as of then. */
 function pageArrivedAt(): number {
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   return performance.timeOrigin + (navigation?.responseStart ?? 0);
@@ -25,9 +35,8 @@ export class SupportButtons {
   readonly #words: TalkWords;
   readonly #talks = new Map<string, HTMLElement>();
   #records: ReadonlyMap<string, SupportRecord> = new Map();
-  /** What the platform last said each count is. */
-  readonly #platformCount = new Map<string, number>();
-  /** When this page's HTML, and the counts in it, began to arrive (epoch ms). */
+  /** What the platform last said each count is, and when: the page's HTML, then the live stream. */
+  readonly #counted = new Map<string, CountAt>();
   readonly #pageArrivedAt = pageArrivedAt();
 
   constructor(store: DraftStore, locale: Locale, words: TalkWords) {
@@ -38,9 +47,10 @@ export class SupportButtons {
     // The live page's script (assets/live.js) wrote the platform's new count.
     document.addEventListener('vigie:counted', (event) => {
       const count = event.target;
-      const talk = count instanceof HTMLElement ? count.nextElementSibling : null;
+      if (!(count instanceof HTMLElement)) return;
+      const talk = count.nextElementSibling;
       if (!(talk instanceof HTMLElement) || !talk.dataset.talk) return;
-      this.#platformCount.set(talk.dataset.talk, Number(count instanceof HTMLElement && count.dataset.supportCount));
+      this.#counted.set(talk.dataset.talk, { count: Number(count.dataset.supportCount), at: Date.now() });
       this.#render(talk.dataset.talk);
     });
   }
@@ -50,15 +60,23 @@ export class SupportButtons {
     const button = talk.querySelector<HTMLButtonElement>('[data-support-button]');
     if (!id || !button) return;
     this.#talks.set(id, talk);
-    this.#platformCount.set(id, Number(countOf(talk)?.dataset.supportCount ?? 0));
+    this.#counted.set(id, { count: Number(countOf(talk)?.dataset.supportCount ?? 0), at: this.#pageArrivedAt });
     button.addEventListener('click', () => void this.#press(id));
     this.#render(id);
+  }
+
+  /**
+   * The platform's freshest count: the page's or the stream's, or the answer to this device's
+   * last press when it came since (from this tab or another), which holds this device's intent.
+   */
+  #platformCount(id: string): number {
+    return freshestCount(this.#counted.get(id) ?? { count: 0, at: 0 }, answerOf(this.#records.get(id)));
   }
 
   async #press(id: string): Promise<void> {
     const talk = this.#talks.get(id);
     const wanted = !(this.#records.get(id)?.wanted ?? false);
-    const record = await setSupport(this.#store, id, wanted, { countAtPress: this.#platformCount.get(id) });
+    const record = await setSupport(this.#store, id, wanted, { countAtPress: this.#platformCount(id) });
     const status = talk?.querySelector('[data-talk-status]');
     if (status) {
       status.textContent = !record
@@ -72,20 +90,6 @@ export class SupportButtons {
   }
 
   #learn(records: ReadonlyMap<string, SupportRecord>): void {
-    for (const [id, record] of records) {
-      const before = this.#records.get(id);
-      // Settled by an answer that came after the page: its count, this device's intent in it, is
-      // newer than the page's, whichever tab sent it and whether or not this page saw it wait.
-      const answered =
-        record.state === 'settled' && record.updatedAt !== before?.updatedAt && record.updatedAt >= this.#pageArrivedAt;
-      const count = answered ? record.supportCount : undefined;
-      if (count !== undefined) {
-        this.#platformCount.set(id, count);
-        const talk = this.#talks.get(id);
-        const paragraph = talk && countOf(talk);
-        if (paragraph) paragraph.dataset.supportCount = String(count);
-      }
-    }
     this.#records = records;
     for (const id of this.#talks.keys()) this.#render(id);
   }
@@ -99,7 +103,7 @@ export class SupportButtons {
       ?.setAttribute('aria-pressed', String(record?.state !== 'gone' && (record?.wanted ?? false)));
     const paragraph = countOf(talk);
     if (!paragraph) return;
-    const shown = shownSupportCount(this.#platformCount.get(id) ?? 0, record);
+    const shown = shownSupportCount(this.#platformCount(id), record);
     const english = this.#locale === 'en';
     const singular = english ? shown === 1 : shown <= 1;
     const template = singular ? this.#words.supportOne : this.#words.supportOther;

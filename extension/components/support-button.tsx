@@ -1,4 +1,4 @@
-import { countWithIntent } from '../../api-client/drafts/support-count';
+import { countWithIntent, freshestCount } from '../../api-client/drafts/support-count';
 import type { UiLocale } from '../i18n/locale';
 import { talkBackStrings } from '../i18n/talk-back';
 import type { SupportMark } from '../messaging/talk-back';
@@ -16,9 +16,8 @@ export interface Listed {
  */
 export function platformCount(listed: Listed, mark: SupportMark | undefined, live?: number): number {
   if (live !== undefined) return live;
-  const answer = mark?.count;
-  const answerIsNewer = answer !== undefined && (listed.count === undefined || (mark?.countAt ?? 0) > listed.at);
-  return answerIsNewer ? answer : (listed.count ?? 0);
+  const answer = mark?.count !== undefined ? { count: mark.count, at: mark.countAt ?? 0 } : undefined;
+  return freshestCount({ count: listed.count ?? 0, at: listed.at }, answer);
 }
 
 /** The count a list shows: the platform's, with this device's intent that has not reached it yet. */

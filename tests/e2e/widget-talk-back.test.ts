@@ -81,6 +81,27 @@ describe('"Moi aussi" in the widget', () => {
     expect(supportRequests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
   });
 
+  it('where the live stream cannot pass (a proxy that blocks it), the platform’s answer gives the count', async () => {
+    const contribution = await published('Aucune date pour la prochaine mise à jour.');
+    await context.route('**/v1/stream?*', (route) => route.abort('blockedbyclient'));
+    try {
+      await showList();
+      const button = supportButton(contribution.body);
+      await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+      await button.click();
+      await expect.poll(async () => (await api().getContribution(contribution.id)).supportCount).toBe(1);
+      await expect.poll(() => item(contribution.body).textContent()).not.toContain('en attente d’envoi');
+      expect(await item(contribution.body).textContent()).toContain('1 personne dit « moi aussi »');
+      // Taken back: the answer says none again.
+      await button.click();
+      await expect.poll(async () => (await api().getContribution(contribution.id)).supportCount).toBe(0);
+      await expect.poll(() => item(contribution.body).textContent()).not.toContain('en attente d’envoi');
+      expect(await item(contribution.body).textContent()).toContain('Personne n’a encore dit « moi aussi »');
+    } finally {
+      await context.unroute('**/v1/stream?*');
+    }
+  });
+
   it('pressed on, off and on offline, one support leaves; the list can be sorted by support', async () => {
     const quiet = await published('Aucun compte rendu depuis juin.');
     const supported = await published('Le lien vers les données est cassé.');

@@ -69,6 +69,8 @@ export interface DraftSummary {
   id: string;
   state: string;
   body?: string;
+  /** Times the engine put it on the wire. */
+  attempts: number;
 }
 
 /**
@@ -84,10 +86,11 @@ export function draftsInThisOrigin(): Promise<DraftSummary[]> {
       all.onsuccess = () => {
         open.result.close();
         resolve(
-          (all.result as Array<{ id: string; state: string; input: { body?: string } }>).map((d) => ({
+          (all.result as Array<{ id: string; state: string; attempts: number; input: { body?: string } }>).map((d) => ({
             id: d.id,
             state: d.state,
             body: d.input.body,
+            attempts: d.attempts,
           })),
         );
       };

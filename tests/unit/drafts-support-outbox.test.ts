@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SupportState } from '../../api-client/contract';
-import { getSupport, setSupport, shownSupportCount, type DraftStore, type PushClient } from '../../api-client/drafts';
+import {
+  answerOf,
+  freshestCount,
+  getSupport,
+  setSupport,
+  shownSupportCount,
+  type DraftStore,
+  type PushClient,
+} from '../../api-client/drafts';
 import { VigieHttpError, VigieNetworkError } from '../../api-client/http';
 import { cleanups, counts, engineFor, queued } from '../support/sync-harness';
 import { createClock, createFakePlatform, freshStore } from '../support/sync-fakes';
@@ -164,5 +172,21 @@ describe('the count shown beside "Moi aussi"', () => {
     const again = await setSupport(store, ID, true, { now: clock.now });
     expect(again).toMatchObject({ state: 'settled', confirmed: true });
     expect(again!.supportCount).toBeUndefined();
+  });
+
+  it('takes the answer’s count over a count given before it, never over one given since', async () => {
+    const { clock, store, engine } = world();
+    await setSupport(store, ID, true, { now: clock.now });
+    const listedBefore = { count: 0, at: clock.now() };
+    clock.advance(1_000);
+    await engine.syncNow();
+    const answer = answerOf(await getSupport(store, ID));
+    expect(answer).toEqual({ count: 1, at: clock.now() });
+    expect(freshestCount(listedBefore, answer)).toBe(1);
+    clock.advance(1_000);
+    expect(freshestCount({ count: 7, at: clock.now() }, answer)).toBe(7);
+    // While an intent waits, there is no answer to weigh: the intent is added to the list's count.
+    await setSupport(store, ID, false, { now: clock.now });
+    expect(answerOf(await getSupport(store, ID))).toBeUndefined();
   });
 });

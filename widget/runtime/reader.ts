@@ -25,12 +25,14 @@ export function createReader(options: RuntimeOptions, host: TalkHost): Reader & 
       }
     },
     async loadContributions(cursor?: string): Promise<ContributionPage> {
+      const asked = Date.now();
       const { page, eventId } = await listContributionsAt(platform, {
         ...(options.commitmentId ? { commitmentId: options.commitmentId } : { url: options.pageUrl }),
         limit: 10,
         sort: talk.sort,
         ...(cursor ? { cursor } : {}),
       });
+      talk.counted(page.items, asked);
       // Events reach the stream over the network, after the element has shown this page.
       if (!cursor) talk.follow(eventId);
       return page;

@@ -1,5 +1,7 @@
 import type { html as litHtml, LitElement } from 'lit';
 import type { Contribution } from '../../api-client/contract';
+import { answerOf } from '../../api-client/drafts/supports';
+import { freshestCount, type CountAt } from '../../api-client/drafts/support-count';
 import { listReplies, type Transport } from '../../api-client/http';
 import { openLiveStream, type LiveEvent, type LiveStream } from '../../api-client/live';
 import type { Strings } from '../i18n';
@@ -56,6 +58,8 @@ export class TalkBack {
   readonly #options: RuntimeOptions;
   readonly #platform: Transport;
   #stream: LiveStream | undefined;
+  /** When the platform last gave each count shown (a list or a thread read, a live event), epoch ms. */
+  readonly #countedAt = new Map<string, number>();
   #stop: Array<() => void> = [];
 
   constructor(options: RuntimeOptions, platform: Transport, host: TalkHost) {
@@ -76,6 +80,21 @@ export class TalkBack {
       );
       void this.composers.restore(writer);
     });
+  }
+
+  /** Contributions or replies just read from the platform, asked at `at`: their counts are as of then. */
+  counted(items: readonly Contribution[], at: number): void {
+    for (const c of items) this.#countedAt.set(c.id, at);
+  }
+
+  /**
+   * The platform's freshest count of a contribution: the list's or the stream's, or the answer
+   * to this device's last « Moi aussi » when it came since (the stream may be blocked).
+   */
+  platformCount(c: Contribution): number {
+    // A count whose time is unknown is taken as the newest word.
+    const counted: CountAt = { count: c.supportCount ?? 0, at: this.#countedAt.get(c.id) ?? Number.POSITIVE_INFINITY };
+    return freshestCount(counted, answerOf(this.supports.get(c.id)));
   }
 
   get t(): TalkStrings {
@@ -105,7 +124,7 @@ export class TalkBack {
     const writer = await this.#host.writer();
     if (!writer) return;
     const wanted = !(this.supports.get(c.id)?.wanted ?? false);
-    this.supportAvailable = await writer.setSupport(c.id, wanted, c.supportCount ?? 0);
+    this.supportAvailable = await writer.setSupport(c.id, wanted, this.platformCount(c));
     if (!this.supportAvailable) this.#host.note(this.t.supportUnavailable);
     else if (wanted && !navigator.onLine) this.#host.note(this.t.supportOffline);
     this.#host.element.requestUpdate();
@@ -137,7 +156,9 @@ export class TalkBack {
     this.replies.set(parentId, state);
     this.#host.element.requestUpdate();
     try {
+      const asked = Date.now();
       const page = await listReplies(this.#platform, parentId, { limit: REPLIES_PAGE, ...(cursor ? { cursor } : {}) });
+      this.counted(page.items, asked);
       const known = more ? state.items : [];
       const items = [...known, ...page.items.filter((r) => !known.some((k) => k.id === r.id))];
       this.replies.set(parentId, { open: true, state: 'ready', items, nextCursor: page.nextCursor });
@@ -157,6 +178,7 @@ export class TalkBack {
       return;
     }
     if (event.type !== 'counts') host.mine()?.heard([event.data.id]);
+    this.#countedAt.set(event.data.id, Date.now());
     const parentId = event.type === 'counts' ? undefined : event.data.parentId;
     const shown = parentId ? this.replies.get(parentId) : undefined;
     if (parentId) {

@@ -17,7 +17,7 @@ const dateOf = (at: string, locale: WidgetLocale) =>
 function renderSupport(html: typeof litHtml, talk: TalkBack, c: Contribution): TemplateResult {
   const t = talk.t;
   const record = talk.supports.get(c.id);
-  const count = shownSupportCount(c.supportCount ?? 0, record);
+  const count = shownSupportCount(talk.platformCount(c), record);
   return html`<p class="support">
     <button
       type="button"
