@@ -2,6 +2,7 @@ import { countWithIntent, freshestCount } from '../../api-client/drafts/support-
 import type { UiLocale } from '../i18n/locale';
 import { talkBackStrings } from '../i18n/talk-back';
 import type { SupportMark } from '../messaging/talk-back';
+import type { SupportMarks } from './support-marks';
 
 /** A contribution's count as a list read it, and when the list was read (epoch ms). */
 export interface Listed {
@@ -66,5 +67,37 @@ export function SupportButton({
         {mark?.stage === 'waiting' ? ` · ${t.supportWaiting}` : gone ? ` · ${t.supportGone}` : ''}
       </span>
     </p>
+  );
+}
+
+/**
+ * "Moi aussi" for one contribution of a list, bound to this device's marks: the count from
+ * the platform's freshest word, a press sent to the background with the count it was made on.
+ */
+export function ListedSupport({
+  id,
+  listed,
+  mark,
+  live,
+  locale,
+  support,
+}: {
+  id: string;
+  listed: Listed;
+  mark: SupportMark | undefined;
+  /** The live stream's count, where the list is kept live. */
+  live?: number | undefined;
+  locale: UiLocale;
+  support: SupportMarks;
+}) {
+  return (
+    <SupportButton
+      count={shownCount(listed, mark, live)}
+      mark={mark}
+      locale={locale}
+      busy={support.busy.has(id)}
+      describedBy={`body-${id}`}
+      onToggle={(wanted) => support.press(id, wanted, platformCount(listed, mark, live))}
+    />
   );
 }

@@ -127,6 +127,15 @@ export function PageContributions({ state }: { state: PageState }) {
     listedAt,
   );
   const lost = contributions.filter((c) => orphans.has(c.id));
+  const publishedItem = (c: Contribution) => (
+    <PublishedItem
+      key={c.id}
+      contribution={c}
+      listedAt={listedAt}
+      permalink={links?.permalink(c.id)}
+      support={support}
+    />
+  );
   const maybe = contributions.filter((c) => found.has(c.id));
   const tb = talkBackStrings[locale];
   const answered = (here: boolean, done: boolean) => {
@@ -164,17 +173,7 @@ export function PageContributions({ state }: { state: PageState }) {
                 </select>
               </p>
             ) : null}
-            <ul class="list">
-              {placed.map((c) => (
-                <PublishedItem
-                  key={c.id}
-                  contribution={c}
-                  listedAt={listedAt}
-                  permalink={links?.permalink(c.id)}
-                  support={support}
-                />
-              ))}
-            </ul>
+            <ul class="list">{placed.map(publishedItem)}</ul>
           </>
         ) : null}
         {links ? (
@@ -200,17 +199,7 @@ export function PageContributions({ state }: { state: PageState }) {
         <section aria-labelledby="orphans-title">
           <h2 id="orphans-title">{t.orphansTitle(lost.length)}</h2>
           <p class="hint">{t.orphansHint}</p>
-          <ul class="list">
-            {lost.map((c) => (
-              <PublishedItem
-                key={c.id}
-                contribution={c}
-                listedAt={listedAt}
-                permalink={links?.permalink(c.id)}
-                support={support}
-              />
-            ))}
-          </ul>
+          <ul class="list">{lost.map(publishedItem)}</ul>
         </section>
       ) : null}
     </>

@@ -1,6 +1,6 @@
 import type { Contribution } from '../../api-client/contract';
 import { ContributionItem } from '../components/contribution-item';
-import { platformCount, shownCount, SupportButton } from '../components/support-button';
+import { ListedSupport } from '../components/support-button';
 import type { SupportMarks } from '../components/support-marks';
 import { liveStatus } from './live-page';
 import { pageLocale } from './locale';
@@ -26,14 +26,7 @@ export function PublishedItem({
   const listed = { count: c.supportCount, at: listedAt };
   return (
     <ContributionItem contribution={c} locale={locale} permalink={permalink}>
-      <SupportButton
-        count={shownCount(listed, mark, live)}
-        mark={mark}
-        locale={locale}
-        busy={support.busy.has(c.id)}
-        describedBy={`body-${c.id}`}
-        onToggle={(wanted) => support.press(c.id, wanted, platformCount(listed, mark, live))}
-      />
+      <ListedSupport id={c.id} listed={listed} mark={mark} live={live} locale={locale} support={support} />
       <Replies parent={c} support={support} />
     </ContributionItem>
   );

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contribution } from '../../api-client/contract';
 import { createVigieClient } from '../../api-client/http';
 import { ContributionItem } from '../components/contribution-item';
-import { platformCount, shownCount, SupportButton } from '../components/support-button';
+import { ListedSupport } from '../components/support-button';
 import type { SupportMarks } from '../components/support-marks';
 import { talkBackStrings } from '../i18n/talk-back';
 import { sendMessage } from '../messaging/messenger';
@@ -108,23 +108,18 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
             <p class="meta">{t.noReplies}</p>
           ) : (
             <ol class="list" aria-label={t.repliesLabel}>
-              {shown.map((r) => {
-                const listed = { count: r.supportCount, at: readAt.value };
-                const mark = marks?.get(r.id);
-                const liveCount = live?.otherCounts.get(r.id);
-                return (
-                  <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
-                    <SupportButton
-                      count={shownCount(listed, mark, liveCount)}
-                      mark={mark}
-                      locale={locale}
-                      busy={support.busy.has(r.id)}
-                      describedBy={`body-${r.id}`}
-                      onToggle={(wanted) => support.press(r.id, wanted, platformCount(listed, mark, liveCount))}
-                    />
-                  </ContributionItem>
-                );
-              })}
+              {shown.map((r) => (
+                <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
+                  <ListedSupport
+                    id={r.id}
+                    listed={{ count: r.supportCount, at: readAt.value }}
+                    mark={marks?.get(r.id)}
+                    live={live?.otherCounts.get(r.id)}
+                    locale={locale}
+                    support={support}
+                  />
+                </ContributionItem>
+              ))}
             </ol>
           )}
           {cursor.value ? (

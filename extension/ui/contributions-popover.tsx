@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContributionItem } from '../components/contribution-item';
-import { platformCount, shownCount, SupportButton } from '../components/support-button';
+import { ListedSupport } from '../components/support-button';
 import { useSupportMarks } from '../components/support-marks';
 import type { ShowContributionsOptions } from '../content/chunks';
 import { pageUiStrings } from '../i18n/page-ui';
@@ -34,22 +34,17 @@ function ContributionsPopover({ options, onClose }: { options: ShowContributions
     >
       <h2 id="vigie-contributions-title">{t.contributionsTitle(options.contributions.length)}</h2>
       <ul>
-        {options.contributions.map((c) => {
-          const mark = support.marks.get(c.id);
-          const listed = { count: c.supportCount, at: options.listedAt };
-          return (
-            <ContributionItem key={c.id} contribution={c} locale={options.locale}>
-              <SupportButton
-                count={shownCount(listed, mark)}
-                mark={mark}
-                locale={options.locale}
-                busy={support.busy.has(c.id)}
-                describedBy={`body-${c.id}`}
-                onToggle={(wanted) => support.press(c.id, wanted, platformCount(listed, mark))}
-              />
-            </ContributionItem>
-          );
-        })}
+        {options.contributions.map((c) => (
+          <ContributionItem key={c.id} contribution={c} locale={options.locale}>
+            <ListedSupport
+              id={c.id}
+              listed={{ count: c.supportCount, at: options.listedAt }}
+              mark={support.marks.get(c.id)}
+              locale={options.locale}
+              support={support}
+            />
+          </ContributionItem>
+        ))}
       </ul>
       <p class="status" role="status">
         {support.failed ? talkBackStrings[options.locale].supportFailed : ''}
