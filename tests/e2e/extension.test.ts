@@ -259,7 +259,7 @@ describe('offline', () => {
       const again = async () => (await draftsInExtension()).find((d) => d.id === queued.id);
       // A browser that starts again tries its queue at once, whatever backoff the last
       // session had reached, and finds no platform. The try is counted in the draft, where
-      // the engine records it: under load in CI, the proxy twice did not see it within 15 s.
+      // the engine records it: under load, the proxy did not always see it within 15 s.
       await expect
         .poll(async () => (await again())?.attempts, { timeout: 15_000 })
         .toBeGreaterThan(attemptsBeforeRestart);
