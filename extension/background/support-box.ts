@@ -1,4 +1,5 @@
 import {
+  answerOf,
   getSupport,
   intentDelta,
   setSupport,
@@ -13,11 +14,12 @@ import type { SupportBox } from './talk-back-routes';
 export function markOf(id: string, record: SupportRecord | undefined): SupportMark {
   if (!record) return { id, pressed: false, delta: 0, stage: 'none' };
   const pending = supportPending(record);
+  const answer = answerOf(record);
   return {
     id,
     pressed: record.wanted,
     delta: intentDelta(record),
-    ...(record.supportCount !== undefined ? { count: record.supportCount, countAt: record.updatedAt } : {}),
+    ...(answer ? { answer } : {}),
     ...(record.countAtPress !== undefined ? { countAtPress: record.countAtPress } : {}),
     stage: pending ? 'waiting' : record.state === 'gone' || record.state === 'refused' ? record.state : 'settled',
   };

@@ -1,28 +1,20 @@
-import { countWithIntent, freshestCount } from '../../api-client/drafts/support-count';
+import { countWithIntent, freshestCount, type CountAt } from '../../api-client/drafts/support-count';
 import type { UiLocale } from '../i18n/locale';
 import { talkBackStrings } from '../i18n/talk-back';
 import type { SupportMark } from '../messaging/talk-back';
 import type { SupportMarks } from './support-marks';
-
-/** A contribution's count as a list read it, and when the list was read (epoch ms). */
-export interface Listed {
-  count: number | undefined;
-  at: number;
-}
 
 /**
  * The freshest count the platform gave: the live stream's; else the answer to this device's
  * last "Moi aussi" if it came after the list was read; else the list's. A press sends it
  * along as the count it was made on.
  */
-export function platformCount(listed: Listed, mark: SupportMark | undefined, live?: number): number {
-  if (live !== undefined) return live;
-  const answer = mark?.count !== undefined ? { count: mark.count, at: mark.countAt ?? 0 } : undefined;
-  return freshestCount({ count: listed.count ?? 0, at: listed.at }, answer);
+export function platformCount(listed: CountAt, mark: SupportMark | undefined, live?: number): number {
+  return live ?? freshestCount(listed, mark?.answer);
 }
 
 /** The count a list shows: the platform's, with this device's intent that has not reached it yet. */
-export function shownCount(listed: Listed, mark: SupportMark | undefined, live?: number): number {
+export function shownCount(listed: CountAt, mark: SupportMark | undefined, live?: number): number {
   return countWithIntent(platformCount(listed, mark, live), mark?.delta ?? 0, mark?.countAtPress);
 }
 
@@ -83,7 +75,8 @@ export function ListedSupport({
   support,
 }: {
   id: string;
-  listed: Listed;
+  /** Its count as a list read it, and when the list was read. */
+  listed: CountAt;
   mark: SupportMark | undefined;
   /** The live stream's count, where the list is kept live. */
   live?: number | undefined;

@@ -27,17 +27,16 @@ export const SupportMarksRequest = z.strictObject({ ids: z.array(ContributionId)
 /**
  * This device's "Moi aussi" on one contribution, as a list shows it: whether the button is
  * pressed, what the platform's count lacks of it until the platform is told (`delta`: +1
- * pressed and not yet told, −1 taken back and not yet told), the count the platform gave
- * with its last answer, the count shown at the press, and whether it waits to be sent, or
- * can no longer be.
+ * pressed and not yet told, −1 taken back and not yet told), the platform's answer to the
+ * last press and when it came, the count shown at the press, and whether it waits to be
+ * sent, or can no longer be.
  */
 export const SupportMark = z.object({
   id: z.string(),
   pressed: z.boolean(),
   delta: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
-  count: z.optional(z.number()),
-  /** When that answer came (epoch ms): a list read since has the newer count. */
-  countAt: z.optional(z.number()),
+  /** The count the platform answered, and when (epoch ms): a list read since has the newer count. */
+  answer: z.optional(z.object({ count: SupportCount, at: z.number() })),
   countAtPress: z.optional(z.number()),
   stage: z.enum(['none', 'waiting', 'settled', 'gone', 'refused']),
 });

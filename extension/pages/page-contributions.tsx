@@ -24,7 +24,7 @@ function sorted(
   listedAt: number,
 ): Contribution[] {
   if (order === 'newest') return [...items];
-  const count = (c: Contribution) => shownCount({ count: c.supportCount, at: listedAt }, support.marks.get(c.id));
+  const count = (c: Contribution) => shownCount({ count: c.supportCount ?? 0, at: listedAt }, support.marks.get(c.id));
   return [...items].sort((a, b) => count(b) - count(a) || b.receivedAt.localeCompare(a.receivedAt));
 }
 

@@ -23,7 +23,7 @@ export function PublishedItem({
   const mark = support.marks.get(c.id);
   // A list the stream keeps current has the platform's count, fresher than a press's answer.
   const live = liveStatus.value === 'open' ? c.supportCount : undefined;
-  const listed = { count: c.supportCount, at: listedAt };
+  const listed = { count: c.supportCount ?? 0, at: listedAt };
   return (
     <ContributionItem contribution={c} locale={locale} permalink={permalink}>
       <ListedSupport id={c.id} listed={listed} mark={mark} live={live} locale={locale} support={support} />

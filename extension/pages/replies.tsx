@@ -112,7 +112,7 @@ export function Replies({ parent, support }: { parent: Contribution; support: Su
                 <ContributionItem key={r.id} contribution={r} locale={locale} showQuote={false}>
                   <ListedSupport
                     id={r.id}
-                    listed={{ count: r.supportCount, at: readAt.value }}
+                    listed={{ count: r.supportCount ?? 0, at: readAt.value }}
                     mark={marks?.get(r.id)}
                     live={live?.otherCounts.get(r.id)}
                     locale={locale}

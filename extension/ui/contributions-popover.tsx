@@ -38,7 +38,7 @@ function ContributionsPopover({ options, onClose }: { options: ShowContributions
           <ContributionItem key={c.id} contribution={c} locale={options.locale}>
             <ListedSupport
               id={c.id}
-              listed={{ count: c.supportCount, at: options.listedAt }}
+              listed={{ count: c.supportCount ?? 0, at: options.listedAt }}
               mark={support.marks.get(c.id)}
               locale={options.locale}
               support={support}

@@ -135,7 +135,7 @@ describe('"Moi aussi" through the background', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await drafts.engine.syncNow();
     const [mark] = await router.handle('support:marks', { ids: [id] }, panel);
-    expect(mark).toMatchObject({ stage: 'settled', delta: 0, count: 1 });
+    expect(mark).toMatchObject({ stage: 'settled', delta: 0, answer: { count: 1 } });
     // The list the press was made on (0) is older than the answer: the answer's count.
     expect(shownCount({ count: 0, at: readBefore }, mark)).toBe(1);
     expect(platformCount({ count: 0, at: readBefore }, mark)).toBe(1);
